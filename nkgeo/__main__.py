@@ -1,0 +1,3 @@
+from nkgeo.cli import cli
+
+cli()
