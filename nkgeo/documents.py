@@ -7,6 +7,7 @@ into a changed copy are never shown as if they were the source.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,7 +47,7 @@ def documents(compiled) -> dict[str, Document]:
     """Every source document the dataset describes, by IRI."""
     found = {}
     for row in compiled.query(DOCUMENTS_QUERY):
-        value = lambda name: row[name].value if row[name] is not None else ""  # noqa: E731
+        value = functools.partial(_value, row, "")
         found[value("doc")] = Document(
             iri=value("doc"),
             title=value("title"),
@@ -85,3 +86,9 @@ def quote(document: Document, start: int, end: int, limit: int = 240) -> str | N
         return None
     passage = " ".join(text[start:end].split())
     return passage if len(passage) <= limit else passage[: limit - 1] + "…"
+
+
+def _value(row, missing, name: str):
+    """A solution's value for ``name`` as a string, or ``missing`` when unbound."""
+    term = row[name]
+    return term.value if term is not None else missing

@@ -99,7 +99,7 @@ class NKGEO:
     estimateKind = NKGEO_NS + "estimateKind"  # Whether the subject, a population estimate, is a point value or a range.
     EstimateKind = NKGEO_NS + "EstimateKind"  # Whether a population estimate is a single value or a range.
     EstimateKinds = NKGEO_NS + "EstimateKinds"  # The kinds of population estimate: point and range.
-    Evidence = NKGEO_NS + "Evidence"  # A record that one document states one triple, with the character offsets of the 
+    Evidence = NKGEO_NS + "Evidence"  # A record that one document states one triple, with the character offsets of the
     facesSea = NKGEO_NS + "facesSea"  # The subject lies on the coast of, or has access to, the object, a sea.
     Facility = NKGEO_NS + "Facility"  # A built place that serves a purpose: a port, an airport, a dam, a naval base.
     Famine = NKGEO_NS + "Famine"  # A widespread shortage of food over a span of time.
@@ -125,7 +125,7 @@ class NKGEO:
     IndustrialZone = NKGEO_NS + "IndustrialZone"  # A special zone set aside for factories, such as an industrial complex or park.
     Industry = NKGEO_NS + "Industry"  # A branch of economic activity, kept as a concept in the industry scheme with bro
     initiatedBy = NKGEO_NS + "initiatedBy"  # The subject, a zone or project, is carried out on the order of the object.
-    inMetropolitanAreaOf = NKGEO_NS + "inMetropolitanAreaOf"  # The subject, a settlement, is counted in the metropolitan area of the object, a 
+    inMetropolitanAreaOf = NKGEO_NS + "inMetropolitanAreaOf"  # The subject, a settlement, is counted in the metropolitan area of the object, a
     inRegion = NKGEO_NS + "inRegion"  # The subject lies in a named part of a country, such as its north-east or a coast
     institutionIn = NKGEO_NS + "institutionIn"  # The subject is an institution based in the object; the inverse of has institutio
     IntermittentlySuspended = NKGEO_NS + "IntermittentlySuspended"  # The zone operates but has often been suspended.
@@ -135,7 +135,7 @@ class NKGEO:
     landmarkOf = NKGEO_NS + "landmarkOf"  # The subject is a landmark housed by the object; the inverse of has landmark.
     likenedTo = NKGEO_NS + "likenedTo"  # A source compares the subject with the object, a better-known example of its kin
     locatedIn = NKGEO_NS + "locatedIn"  # The subject lies within the object, directly or through intermediate places.
-    locatedWithCoreCity = NKGEO_NS + "locatedWithCoreCity"  # The subject, a satellite or a member of a metropolitan area, lies in the places 
+    locatedWithCoreCity = NKGEO_NS + "locatedWithCoreCity"  # The subject, a satellite or a member of a metropolitan area, lies in the places
     maxValue = NKGEO_NS + "maxValue"  # The upper bound of a range estimate.
     MetropolitanArea = NKGEO_NS + "MetropolitanArea"  # A city together with the nearby settlements counted with it.
     metropolitanAreaIncludes = NKGEO_NS + "metropolitanAreaIncludes"  # The object is counted in the metropolitan area of the subject; the inverse of pa
@@ -176,7 +176,7 @@ class NKGEO:
     rankedWithin = NKGEO_NS + "rankedWithin"  # The subject is ranked among the cities of the object, which it therefore lies in
     rankScope = NKGEO_NS + "rankScope"  # The place within which a ranking compares cities, such as a country or one of it
     rebuiltPlace = NKGEO_NS + "rebuiltPlace"  # The object is the place that the subject, a reconstruction, rebuilt.
-    rebuiltThrough = NKGEO_NS + "rebuiltThrough"  # The object is a reconstruction that rebuilt the subject; the inverse of rebuilt 
+    rebuiltThrough = NKGEO_NS + "rebuiltThrough"  # The object is a reconstruction that rebuilt the subject; the inverse of rebuilt
     rebuiltWithHelpOf = NKGEO_NS + "rebuiltWithHelpOf"  # The subject, a reconstruction, was carried out with aid from the object.
     Reconstruction = NKGEO_NS + "Reconstruction"  # The rebuilding of a place after it was destroyed.
     referenceYear = NKGEO_NS + "referenceYear"  # The year a population estimate refers to, when the source gives one.
@@ -185,13 +185,13 @@ class NKGEO:
     Renaming = NKGEO_NS + "Renaming"  # The change of a place's name from a former name to a new one.
     River = NKGEO_NS + "River"  # A natural stream of water flowing to a sea or another river.
     SatelliteCity = NKGEO_NS + "SatelliteCity"  # A city that is a satellite of another city.
-    satelliteOf = NKGEO_NS + "satelliteOf"  # The subject is a satellite city that depends on and serves the object, a larger 
+    satelliteOf = NKGEO_NS + "satelliteOf"  # The subject is a satellite city that depends on and serves the object, a larger
     Sea = NKGEO_NS + "Sea"  # A large body of salt water, such as the Sea of Japan or the Yellow Sea.
     Settlement = NKGEO_NS + "Settlement"  # A place where people live permanently: a city, town or village.
     SourceDocument = NKGEO_NS + "SourceDocument"  # A text from which claims of the graph are taken, described by its title, content
     southwestOf = NKGEO_NS + "southwestOf"  # The subject lies to the south-west of the object.
     SpecialAdministrativeRegion = NKGEO_NS + "SpecialAdministrativeRegion"  # A special zone governed apart from the rest of the country.
-    SpecialEconomicZone = NKGEO_NS + "SpecialEconomicZone"  # A special zone with its own economic rules, meant to draw foreign investment or 
+    SpecialEconomicZone = NKGEO_NS + "SpecialEconomicZone"  # A special zone with its own economic rules, meant to draw foreign investment or
     SpecialZone = NKGEO_NS + "SpecialZone"  # An area under economic or administrative rules of its own, existing or planned.
     Stalled = NKGEO_NS + "Stalled"  # The plan for the zone has largely come to a halt.
     startOffset = NKGEO_NS + "startOffset"  # The offset, in characters from 0, of the first character of the supporting sente

@@ -7,6 +7,7 @@ marked by their graph.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from nkgeo import namespaces as ns
@@ -57,7 +58,7 @@ def statements(compiled, subject=None, predicate=None, obj=None) -> list[Stateme
     bindings = {name: term for name, term in (("s", subject), ("p", predicate), ("o", obj)) if term is not None}
     found = []
     for row in compiled.query(STATEMENTS_QUERY, substitutions=bindings):
-        value = lambda name: row[name].value if row[name] is not None else None  # noqa: E731
+        value = functools.partial(_value, row, None)
         found.append(
             Statement(
                 subject=subject if subject is not None else row["s"],
@@ -87,3 +88,9 @@ def labels(compiled, iris: set[str]) -> dict[str, str]:
     }} GROUP BY ?x
     """
     return {row["x"].value: row["label"].value for row in compiled.query(query)}
+
+
+def _value(row, missing, name: str):
+    """A solution's value for ``name`` as a string, or ``missing`` when unbound."""
+    term = row[name]
+    return term.value if term is not None else missing

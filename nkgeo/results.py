@@ -68,7 +68,7 @@ def _rows(solutions) -> tuple[list[str], list[list[str]]]:
 def render_table(names: list[str], rows: list[list[str]]) -> str:
     """A plain-text table: fixed columns, a rule under the header, a count at the end."""
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()  # noqa: E731
     out = [line(names), line(["-" * w for w in widths])]
     out += [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
