@@ -7,7 +7,6 @@ import functools
 import json
 import re
 import sys
-from importlib.metadata import PackageNotFoundError, version
 
 import click
 
@@ -16,13 +15,6 @@ from nkgeo.errors import FormatError, NkgeoError, QueryError
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 GRAPH_HELP = "Default graph of the query: all (asserted + inferred), asserted or inferred."
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
-
-
-def _version() -> str:
-    try:
-        return version("nkgeo")
-    except PackageNotFoundError:  # running from a checkout that was never installed
-        return "0+unknown"
 
 
 def reports_errors(command):
@@ -87,7 +79,7 @@ def render_result(result, fmt: str) -> bytes:
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
-@click.version_option(_version(), "--version", prog_name="nkgeo")
+@click.version_option(None, "--version", package_name="nkgeo", prog_name="nkgeo")
 def cli():
     """A knowledge graph of North Korea's human geography: query it, trace each fact to its
     document, ask why an inferred fact holds, and export it.
@@ -149,7 +141,7 @@ def run_query(name, params, fmt, graphs, output):
         nkgeo query biggest-cities
         nkgeo query cities-with-industry -p industry steel --format csv
     """
-    from nkgeo import queries
+    from nkgeo import names, queries
     from nkgeo.names import NameIndex
 
     query = queries.get(name)
@@ -159,12 +151,15 @@ def run_query(name, params, fmt, graphs, output):
             raise NkgeoError(f"parameter {key!r} is given twice")
         given[key] = value
     compiled = open_dataset()
-    index = None
+    index: list[NameIndex] = []
 
     def resolve(text: str) -> str:
-        nonlocal index
-        index = index or NameIndex.from_dataset(compiled)
-        return index.resolve(text)
+        known = names._known_slug(compiled, text)
+        if known:
+            return known
+        if not index:
+            index.append(NameIndex.from_dataset(compiled))
+        return index[0].resolve(text)
 
     substitutions = queries.bind(query, given, resolve)
     result = compiled.query(query.text, substitutions=substitutions, graphs=graphs)

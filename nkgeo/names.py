@@ -119,6 +119,16 @@ class NameIndex:
         return message
 
 
-def resolve(compiled, text: str) -> str:
-    """Resolve one name against a compiled dataset (builds the index)."""
-    return NameIndex.from_dataset(compiled).resolve(text)
+def _known_slug(compiled, text: str) -> str | None:
+    """``id:<text>`` when ``text`` is already an exact slug of the graph: the fast path."""
+    import pyoxigraph as ox
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", text):
+        return None
+    iri = ns.ID_NS + text
+    return iri if compiled.query("ASK { ?s ?p ?o }", substitutions={"s": ox.NamedNode(iri)}) else None
+
+
+def resolve(compiled, text: str, index: NameIndex | None = None) -> str:
+    """Resolve one name against a compiled dataset; an exact slug needs no index."""
+    return _known_slug(compiled, text) or (index or NameIndex.from_dataset(compiled)).resolve(text)
