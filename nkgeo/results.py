@@ -87,13 +87,11 @@ def format_solutions(result, fmt: str) -> bytes:
     import pyoxigraph as ox
 
     fmt = solution_format(fmt)
-    if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":
-        answer = bool(result)
-        if fmt in ("table", "markdown"):
-            return b"yes\n" if answer else b"no\n"
-        return ox.QueryBoolean(answer).serialize(format=getattr(ox.QueryResultsFormat, SOLUTION_FORMATS[fmt]))
+    if type(result).__name__ == "QueryBoolean" and fmt in ("table", "markdown"):
+        return b"yes\n" if bool(result) else b"no\n"
     if SOLUTION_FORMATS[fmt] is not None:
-        return result.serialize(format=getattr(ox.QueryResultsFormat, SOLUTION_FORMATS[fmt]))
+        data = result.serialize(format=getattr(ox.QueryResultsFormat, SOLUTION_FORMATS[fmt]))
+        return data if data.endswith(b"\n") else data + b"\n"
     names, rows = _rows(result)
     text = render_table(names, rows) if fmt == "table" else render_markdown(names, rows)
     return text.encode("utf-8")
