@@ -4,6 +4,11 @@ A header line looks like ``#+ summary: ...``; a key may repeat to continue its t
 declared as ``#+ param: industry (entity, default steel): what it means`` and are the SPARQL
 variable of the same name. Binding goes through the engine (pyoxigraph ``substitutions``), so a
 value is a term, never text pasted into the query.
+
+pyoxigraph substitutes a variable as if it were bound before evaluation (SPARQL-dev SEP-0007), with
+three consequences that query authors must respect (the catalogue test checks the first): a
+parameter variable must be projected by the SELECT; ``BOUND(?param)`` and ``BIND(?param AS ?x)`` do
+not see the value; and the value does not reach into sub-queries.
 """
 
 from __future__ import annotations
