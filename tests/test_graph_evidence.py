@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -37,7 +37,7 @@ def test_graph_files_exist():
     assert DOC_FILES, "no document graph files in graph/"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(path: Path):
     from rdflib import Dataset
 
@@ -46,7 +46,7 @@ def load(path: Path):
     return ds
 
 
-@lru_cache(maxsize=None)
+@cache
 def corpus_text(file_name: str) -> str:
     return (CORPUS / file_name).read_text(encoding="utf-8")
 
@@ -121,7 +121,7 @@ def test_every_evidence_record_names_a_triple_of_its_document(path):
 @pytest.mark.parametrize("path", DOC_FILES, ids=lambda p: p.name)
 def test_evidence_iri_is_derived_from_its_triple(path):
     ds = load(path)
-    for doc, prov, g in documents(ds):
+    for doc, prov, _graph in documents(ds):
         stem = str(prov.value(doc, term("fileName")))[:3]
         for ev, (s, p, o), _, _ in evidence(prov, doc):
             line = f"{s.n3()} {p.n3()} {o.n3()} ."
@@ -137,7 +137,7 @@ def test_offsets_select_a_sentence(path):
     from rdflib import XSD
 
     ds = load(path)
-    for doc, prov, g in documents(ds):
+    for doc, prov, _graph in documents(ds):
         text = corpus_text(str(prov.value(doc, term("fileName"))))
         for ev, _, start, end in evidence(prov, doc):
             assert start.datatype == XSD.nonNegativeInteger
