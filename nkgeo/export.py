@@ -42,12 +42,40 @@ def selected_dataset(compiled, graphs: str = "all"):
     return chosen
 
 
+def canonicalise_blank_nodes(dataset) -> None:
+    """Relabel each graph's blank nodes from the graph's structure (rdflib.compare), in place.
+
+    A parser gives blank nodes fresh random labels, so without this the sorted N-Quads and the
+    order of Turtle's anonymous blocks change from one export to the next. A graph is left as it
+    is when it shares a blank node with another graph (relabelling it alone would cut the link).
+    """
+    from collections import defaultdict
+
+    from rdflib import BNode
+    from rdflib.compare import to_canonical_graph
+
+    graphs_of = defaultdict(set)
+    for s, _p, o, graph in dataset.quads((None, None, None, None)):
+        for term in (s, o):
+            if isinstance(term, BNode):
+                graphs_of[term].add(getattr(graph, "identifier", graph))  # a Dataset yields the name
+    with_blanks = {g for names in graphs_of.values() for g in names}
+    shared = {g for names in graphs_of.values() if len(names) > 1 for g in names}
+    for name in sorted(with_blanks - shared):
+        graph = dataset.graph(name)
+        canonical = list(to_canonical_graph(graph))
+        graph.remove((None, None, None))
+        for triple in canonical:
+            graph.add(triple)
+
+
 def export(compiled, fmt: str, graphs: str = "all") -> bytes:
     """The dataset serialised in ``fmt`` (any name or alias of results.RDF_FORMATS)."""
     from rdflib import Graph
 
     key = rdf_format(fmt)
     dataset = selected_dataset(compiled, graphs)
+    canonicalise_blank_nodes(dataset)
     serializer, keeps_graphs = RDF_FORMATS[key][1], RDF_FORMATS[key][2]
     if key == "json-ld":
         return dataset.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, indent=2, encoding="utf-8")

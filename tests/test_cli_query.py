@@ -1,0 +1,222 @@
+"""``nkgeo queries`` and ``nkgeo query``: the catalogue of canned queries and running one with parameters."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
+
+CITIES_OF = """\
+#+ summary: Cities of a place, by label.
+#+ description: A parameter is bound by substitution, so the query projects it (pyoxigraph requires it).
+#+ tags: test
+#+ param: place (entity, default testland): The place the cities lie in.
+#+ param: maxlen (integer, default 20): The longest label shown.
+
+SELECT ?city ?label ?place ?maxlen WHERE {
+  ?city a nkgeo:City ; nkgeo:locatedIn ?place ; rdfs:label ?label .
+  FILTER(STRLEN(?label) <= ?maxlen)
+} ORDER BY ?label
+"""
+
+LABEL_OF = """\
+#+ summary: The label of one thing.
+#+ cq: T1
+#+ param: thing (entity, required): The thing to label.
+
+SELECT ?thing ?label WHERE { ?thing rdfs:label ?label }
+"""
+
+
+@pytest.fixture
+def tiny_queries(tiny_project):
+    folder = tiny_project / "queries"
+    (folder / "cities-of.rq").write_text(CITIES_OF, encoding="utf-8")
+    (folder / "label-of.rq").write_text(LABEL_OF, encoding="utf-8")
+    return folder
+
+
+# nkgeo queries
+
+
+def test_queries_lists_every_shipped_query(invoke):
+    assert SHIPPED, "no queries/*.rq"
+    result = invoke("queries")
+    assert result.exit_code == 0, result.output
+    assert [line.split()[0] for line in result.output.splitlines()] == SHIPPED
+
+
+def test_queries_json(invoke):
+    result = invoke("queries", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [q["name"] for q in data] == SHIPPED
+    assert all(q["summary"] for q in data)
+    assert set(data[0]) == {"name", "summary", "questions", "tags", "params"}
+
+
+def test_queries_exact_output(invoke, tiny_queries):
+    result = invoke("queries")
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "cities-of  Cities of a place, by label.  params: [place=testland] [maxlen=20]\n"
+        "label-of   The label of one thing. [T1]  params: thing\n"
+    )
+
+
+def test_queries_json_exact_params(invoke, tiny_queries):
+    data = json.loads(invoke("queries", "--format", "json").output)
+    assert data[1] == {
+        "name": "label-of",
+        "summary": "The label of one thing.",
+        "questions": ["T1"],
+        "tags": [],
+        "params": [{"name": "thing", "type": "entity", "default": None, "required": True}],
+    }
+
+
+def test_queries_in_an_empty_folder(invoke, tiny_project):
+    result = invoke("queries")
+    assert (result.exit_code, result.output) == (0, "")
+
+
+def test_queries_unknown_format(invoke):
+    result = invoke("queries", "--format", "yaml")
+    assert result.exit_code == 2
+    assert "Invalid value for '--format'" in result.output
+
+
+def test_queries_malformed_param_line(invoke, tiny_queries):
+    (tiny_queries / "broken.rq").write_text("#+ param: place entity\nSELECT * {}\n", encoding="utf-8")
+    result = invoke("queries")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: broken.rq: malformed param line 'place entity'; expected 'name (type, default X): text'\n"
+    )
+
+
+# nkgeo query
+
+
+def test_query_biggest_cities_csv(invoke):
+    result = invoke("query", "biggest-cities", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert rows, result.output
+    assert {"rank", "city"} <= set(rows[0])
+    assert rows[0]["rank"] == "1"
+    assert rows[0]["city"] == "https://w3id.org/nkgeo/id/pyongyang"
+    ranks = [int(row["rank"]) for row in rows]
+    assert ranks == sorted(ranks)
+
+
+def test_query_table_ends_with_row_count(invoke):
+    result = invoke("query", "biggest-cities")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split()[:2] == ["rank", "city"]
+    assert set(lines[1]) <= {"-", " "}
+    assert lines[-1] == f"({len(lines) - 3} rows)"
+
+
+def test_query_exact_table(invoke, tiny_queries):
+    result = invoke("query", "cities-of")
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "city           label       place        maxlen\n"
+        "-------------  ----------  -----------  ------\n"
+        "id:alphaville  Alphaville  id:testland  20\n"
+        "id:betaburg    Betaburg    id:testland  20\n"
+        "(2 rows)\n"
+    )
+
+
+def test_query_parameters_are_bound(invoke, tiny_queries):
+    result = invoke("query", "cities-of", "-p", "place", "Testland", "--param", "maxlen", "9", "--format", "tsv")
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "?city\t?label\t?place\t?maxlen\n"
+        "<https://w3id.org/nkgeo/id/betaburg>\t\"Betaburg\"@en\t<https://w3id.org/nkgeo/id/testland>\t9\n"
+    )
+
+
+def test_query_entity_parameter_by_any_name(invoke, tiny_queries):
+    outputs = {invoke("query", "label-of", "-p", "thing", name, "--format", "csv").output
+               for name in ("gamma river", "Gamma", "id:gamma-river", "https://w3id.org/nkgeo/id/gamma-river")}
+    assert outputs == {"thing,label\nhttps://w3id.org/nkgeo/id/gamma-river,Gamma River\n"}  # CRLF, as click shows it
+
+
+def test_query_output_file(invoke, tiny_queries, tmp_path):
+    target = tmp_path / "out.md"
+    result = invoke("query", "cities-of", "--format", "md", "-o", str(target))
+    assert (result.exit_code, result.output) == (0, "")
+    assert target.read_text(encoding="utf-8") == (
+        "| city | label | place | maxlen |\n|---|---|---|---|\n"
+        "| id:alphaville | Alphaville | id:testland | 20 |\n| id:betaburg | Betaburg | id:testland | 20 |\n"
+    )
+
+
+def test_query_unknown_name_suggests_close_names(invoke):
+    result = invoke("query", "biggest-citys")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: no canned query named 'biggest-citys'; did you mean biggest-cities")
+    assert isinstance(result.exception, SystemExit)
+
+
+def test_query_unknown_name_exact(invoke, tiny_queries):
+    assert invoke("query", "citys-of").output == "Error: no canned query named 'citys-of'; did you mean cities-of?\n"
+    assert invoke("query", "zzz").output == "Error: no canned query named 'zzz'; 'nkgeo queries' lists them\n"
+
+
+def test_query_unknown_parameter(invoke, tiny_queries):
+    result = invoke("query", "cities-of", "-p", "country", "testland")
+    assert result.exit_code == 1
+    assert result.output == "Error: query cities-of has no parameter 'country'; it takes: place, maxlen\n"
+
+
+def test_query_unknown_parameter_of_a_shipped_query(invoke):
+    result = invoke("query", "biggest-cities", "-p", "nosuch", "x")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: query biggest-cities has no parameter 'nosuch'; it takes: ")
+
+
+def test_query_missing_required_parameter(invoke, tiny_queries):
+    result = invoke("query", "label-of")
+    assert result.exit_code == 1
+    assert result.output == "Error: query label-of needs -p thing VALUE (The thing to label.)\n"
+
+
+def test_query_integer_parameter_type_error(invoke, tiny_queries):
+    result = invoke("query", "cities-of", "-p", "maxlen", "ten")
+    assert result.exit_code == 1
+    assert result.output == "Error: parameter maxlen must be an integer, not 'ten'\n"
+
+
+def test_query_parameter_given_twice(invoke, tiny_queries):
+    result = invoke("query", "cities-of", "-p", "maxlen", "5", "-p", "maxlen", "6")
+    assert result.exit_code == 1
+    assert result.output == "Error: parameter 'maxlen' is given twice\n"
+
+
+def test_query_unknown_entity_parameter(invoke, tiny_queries):
+    result = invoke("query", "cities-of", "-p", "place", "Alphavile")
+    assert result.exit_code == 1
+    assert result.output == "Error: no entity named 'Alphavile'; closest: Alphaville\n"
+
+
+def test_query_unknown_format(invoke, tiny_queries):
+    result = invoke("query", "cities-of", "--format", "yaml")
+    assert result.exit_code == 1
+    assert result.output == "Error: unknown result format 'yaml'; choose one of table, markdown, json, xml, csv, tsv\n"
+
+
+def test_query_missing_name(invoke):
+    result = invoke("query")
+    assert result.exit_code == 2
+    assert "Missing argument 'NAME'" in result.output

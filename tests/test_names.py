@@ -1,0 +1,128 @@
+"""Finding an entity by any of its names (``nkgeo.names``): folding, suffixes, precedence, suggestions."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from nkgeo import namespaces as ns
+from nkgeo.errors import UnknownEntityError
+from nkgeo.names import NameIndex, fold, resolve
+
+ID = ns.ID_NS
+
+
+class TinyCompiled:
+    """Just enough of CompiledDataset for NameIndex: ``query`` over an inline Turtle graph."""
+
+    def __init__(self, turtle: str):
+        self.store = ox.Store()
+        prologue = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in ns.PREFIXES.items())
+        self.store.load((prologue + turtle).encode(), format=ox.RdfFormat.TURTLE)
+
+    def query(self, text: str):
+        return self.store.query(text, prefixes=dict(ns.PREFIXES))
+
+
+TINY = """
+id:pyongyang rdfs:label "Pyongyang"@en ; skos:altLabel "Ryugyong"@en .
+id:ryugyong rdfs:label "Ryugyong Hotel"@en .
+id:kimchaek rdfs:label "Kimchaek"@en ; nkgeo:formerName "Songjin"@en .
+id:songjin-harbour skos:altLabel "Songjin"@en .
+id:chongjin rdfs:label "Chongjin"@en ; nkgeo:nickname "City of Iron"@en .
+id:yalu-river rdfs:label "Yalu River"@en .
+id:south-hamgyong-province rdfs:label "South Hamgyong Province"@en .
+<http://example.org/other/pyongyang-2> rdfs:label "Pyongyang"@en .
+id:twin-a rdfs:label "Twin"@en .
+id:twin-b rdfs:label "Twin"@en .
+nkgeo:City rdfs:label "city"@en .
+_:anonymous rdfs:label "Nameless"@en .
+"""
+
+
+@pytest.fixture(scope="module")
+def index() -> NameIndex:
+    return NameIndex.from_dataset(TinyCompiled(TINY))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("Hamhung", "hamhung"), ("HAMHUNG", "hamhung"), ("P'yŏngyang", "pyongyang"), ("South Hamgyong", "southhamgyong"),
+     ("sea-of-japan", "seaofjapan"), ("  Nampo  ", "nampo"), ("Kaesŏng_city", "kaesongcity")],
+)
+def test_fold(text, key):
+    assert fold(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Pyongyang", "pyongyang"),
+        ("pyongyang", "pyongyang"),
+        ("P'yŏngyang", "pyongyang"),
+        ("yalu", "yalu-river"),  # a trailing "River" may be left off
+        ("Yalu River", "yalu-river"),
+        ("south hamgyong", "south-hamgyong-province"),
+        ("City of Iron", "chongjin"),  # a nickname
+        ("Ryugyong", "ryugyong"),  # a slug (4) beats an alternative label (2)
+        ("Ryugyong Hotel", "ryugyong"),
+        ("Songjin", "songjin-harbour"),  # an alternative label (2) beats a former name (1)
+        ("twin", "twin-a"),  # equals: the shorter, then the first IRI
+        ("id:kimchaek", "kimchaek"),
+        (ID + "kimchaek", "kimchaek"),
+        (f"<{ID}kimchaek>", "kimchaek"),
+    ],
+)
+def test_resolve(index, text, slug):
+    assert index.resolve(text) == ID + slug
+
+
+def test_resolve_prefers_our_own_iri(index):
+    assert index.resolve("Pyongyang") == ID + "pyongyang"
+    assert index.resolve("http://example.org/other/pyongyang-2") == "http://example.org/other/pyongyang-2"
+
+
+def test_resolve_terms_of_the_ontology(index):
+    assert index.resolve("nkgeo:City") == ns.NKGEO_NS + "City"
+    assert index.resolve("City") == ns.NKGEO_NS + "City"
+
+
+def test_blank_nodes_have_no_names(index):
+    with pytest.raises(UnknownEntityError):
+        index.resolve("Nameless")
+
+
+def test_unknown_name_suggests_the_closest(index):
+    with pytest.raises(UnknownEntityError) as error:
+        index.resolve("Pyongang")
+    assert str(error.value) == "no entity named 'Pyongang'; closest: Pyongyang"
+
+
+def test_unknown_name_without_suggestions(index):
+    with pytest.raises(UnknownEntityError) as error:
+        index.resolve("Xqzv")
+    assert str(error.value) == "no entity named 'Xqzv'"
+
+
+def test_unknown_iri(index):
+    with pytest.raises(UnknownEntityError) as error:
+        index.resolve("id:atlantis")
+    assert str(error.value) == "no entity with IRI id:atlantis in the graph"
+
+
+@pytest.mark.parametrize(
+    ("text", "iri"),
+    [("id:hamhung", ID + "hamhung"), ("<urn:x>", "urn:x"), ("https://example.org/a", "https://example.org/a"),
+     ("rdfs:label", ns.RDFS + "label"), ("nosuch:thing", None), ("Hamhung", None), ("id:two words", None)],
+)
+def test_expand(index, text, iri):
+    assert index.expand(text) == iri
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [("Hamhung", "hamhung"), ("Songjin", "kimchaek"), ("City of Iron", "chongjin"), ("DMZ", "demilitarized-zone"),
+     ("yalu", "yalu-river"), ("South Hamgyong", "south-hamgyong-province"), ("north korea", "north-korea")],
+)
+def test_resolve_on_the_shipped_graph(compiled, text, slug):
+    assert resolve(compiled, text) == ID + slug
