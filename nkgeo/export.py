@@ -69,26 +69,94 @@ def canonicalise_blank_nodes(dataset) -> None:
             graph.add(triple)
 
 
+def _sorted_jsonld(node):
+    """JSON-LD with every unordered array sorted, so the output is the same in every process.
+
+    rdflib emits nodes and values in hash order; arrays in JSON-LD are sets unless they are
+    ``@list`` values, which keep their order.
+    """
+    if isinstance(node, dict):
+        return {key: (value if key == "@list" else _sorted_jsonld(value)) for key, value in node.items()}
+    if isinstance(node, list):
+        items = [_sorted_jsonld(item) for item in node]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    return node
+
+
+def _with_pyoxigraph(nquads: bytes, key: str) -> bytes:
+    """Sorted N-Quads re-serialised by pyoxigraph (for RDF/XML), which writes them in the order given.
+
+    pyoxigraph writes language tags in lower case, which RDF 1.1 allows (tags are case-insensitive).
+    """
+    import io
+
+    import pyoxigraph as ox
+
+    quads = list(ox.parse(input=nquads, format=ox.RdfFormat.N_QUADS))
+    target = getattr(ox.RdfFormat, RDF_FORMATS[key][0])
+    items = quads if RDF_FORMATS[key][2] else list(dict.fromkeys(quad.triple for quad in quads))
+    buffer = io.BytesIO()
+    ox.serialize(items, buffer, format=target, prefixes=dict(ns.PREFIXES))
+    return buffer.getvalue()
+
+
 def export(compiled, fmt: str, graphs: str = "all") -> bytes:
-    """The dataset serialised in ``fmt`` (any name or alias of results.RDF_FORMATS)."""
+    """The dataset serialised in ``fmt`` (any name or alias of results.RDF_FORMATS).
+
+    Every format is deterministic: N-Triples and N-Quads are sorted lines, Turtle is rdflib's
+    canonical longturtle (TriG: one longturtle body per graph), RDF/XML is written by pyoxigraph from
+    the sorted N-Quads, and
+    JSON-LD (compacted with the shipped context) has its arrays sorted.
+    """
     from rdflib import Graph
 
     key = rdf_format(fmt)
     dataset = selected_dataset(compiled, graphs)
     canonicalise_blank_nodes(dataset)
-    serializer, keeps_graphs = RDF_FORMATS[key][1], RDF_FORMATS[key][2]
     if key == "json-ld":
-        return dataset.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, indent=2, encoding="utf-8")
-    if keeps_graphs:
-        data = dataset.serialize(format=serializer, encoding="utf-8")
-    else:
+        data = dataset.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, encoding="utf-8")
+        document = _sorted_jsonld(json.loads(data))
+        return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    if key in ("turtle", "nt"):
         merged = Graph()
         for prefix, iri in ns.PREFIXES.items():
             merged.bind(prefix, iri, replace=True)
         for s, p, o, _ in dataset.quads():
             merged.add((s, p, o))
-        data = merged.serialize(format=serializer, encoding="utf-8")
-    if key in ("nt", "nquads"):
-        lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
-        data = ("\n".join(lines) + "\n").encode("utf-8")
-    return data
+        if key == "turtle":
+            return merged.serialize(format="longturtle", encoding="utf-8")
+        return _sorted_lines(merged.serialize(format="nt", encoding="utf-8"))
+    if key == "trig":
+        return _trig(dataset)
+    nquads = _sorted_lines(dataset.serialize(format="nquads", encoding="utf-8"))
+    if key == "nquads":
+        return nquads
+    return _with_pyoxigraph(nquads, key)
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _trig(dataset) -> bytes:
+    """TriG written graph by graph, in name order, each body in rdflib's canonical longturtle."""
+    from rdflib import Graph
+
+    prefixes = {f"PREFIX {name}: <{iri}>": None for name, iri in ns.PREFIXES.items()}
+    blocks = []
+    for named in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
+        if not len(named):
+            continue
+        body = Graph()
+        for prefix, iri in ns.PREFIXES.items():
+            body.bind(prefix, iri, replace=True)
+        for triple in named:
+            body.add(triple)
+        lines = body.serialize(format="longturtle").splitlines()
+        prefixes.update(dict.fromkeys(line for line in lines if line.startswith("PREFIX ")))
+        statements = "\n".join(line for line in lines if not line.startswith("PREFIX ")).strip()
+        indented = "\n".join(("    " + line) if line else line for line in statements.splitlines())
+        blocks.append(f"\n<{named.identifier}> {{\n{indented}\n}}")
+    out = [*prefixes, *blocks]
+    return ("\n".join(out) + "\n").encode("utf-8")
