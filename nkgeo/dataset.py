@@ -29,6 +29,8 @@ NOT_SOURCES = {"shapes.ttl"}
 GRAPH_CHOICES = ("all", "asserted", "inferred")
 REASONERS = ("owlrl", "trace")
 DEFAULT_REASONER = os.environ.get("NKGEO_REASONER", "owlrl")
+# Named graphs kept out of reasoning: metadata, the closure itself, and owl:sameAs links (see reasoning_input).
+NOT_REASONED = (ns.PROVENANCE_GRAPH, ns.INFERRED_GRAPH, ns.GRAPH_NS + "links")
 
 
 @dataclass(frozen=True)
@@ -104,13 +106,20 @@ def load_sources(sources: Sources):
 
 
 def reasoning_input(dataset):
-    """The graph reasoning reads: everything asserted except provenance (evidence is metadata)."""
+    """The graph reasoning reads: everything asserted except provenance (evidence is metadata) and
+    the links to other datasets (``graph:links``).
+
+    The links are left out because OWL 2 RL's equality rules (eq-sym, eq-trans, eq-rep-s/p/o) would
+    copy every fact of an entity onto each of its ``owl:sameAs`` IRIs in Wikidata, GeoNames and
+    DBpedia, multiplying the closure for nothing: the links are still in the compiled dataset, so
+    queries reach them, and a federated query can follow them.
+    """
     from rdflib import Graph
 
     union = Graph()
     for graph in dataset.graphs():
         name = str(graph.identifier)
-        if name in (ns.PROVENANCE_GRAPH, ns.INFERRED_GRAPH) or not name.startswith(ns.GRAPH_NS):
+        if name in NOT_REASONED or not name.startswith(ns.GRAPH_NS):
             continue
         for triple in graph:
             union.add(triple)

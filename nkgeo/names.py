@@ -16,7 +16,7 @@ from nkgeo import namespaces as ns
 from nkgeo.errors import UnknownEntityError
 
 # Words a user may leave off: "South Hamgyong" finds "South Hamgyong Province".
-_OPTIONAL_SUFFIXES = ("province", "river", "sea", "city", "industry")
+_OPTIONAL_SUFFIXES = ("province", "river", "sea", "city", "industry", "mountain")
 
 _NAME_QUERY = """
 SELECT DISTINCT ?thing ?name ?weight WHERE {
@@ -59,6 +59,7 @@ class NameIndex:
     def from_dataset(cls, compiled) -> NameIndex:
         by_key: dict[str, dict[str, int]] = {}
         display: dict[str, str] = {}
+        shown: dict[str, int] = {}
         iris: set[str] = set()
 
         def add(key: str, iri: str, weight: int) -> None:
@@ -68,7 +69,9 @@ class NameIndex:
         for row in compiled.query(_NAME_QUERY):
             iri, name, weight = row["thing"].value, row["name"].value, int(row["weight"].value)
             iris.add(iri)
-            display.setdefault(fold(name), name)
+            # Suggestions show the strongest name of a key: the label "Hamhung", not its variant "Hamhŭng".
+            if weight > shown.get(fold(name), 0):
+                display[fold(name)], shown[fold(name)] = name, weight
             for key in _keys(name):
                 add(key, iri, weight)
         for row in compiled.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER(isIRI(?s)) }"):

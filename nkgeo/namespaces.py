@@ -49,6 +49,9 @@ PREFIXES: dict[str, str] = {
     "geo": "http://www.opengis.net/ont/geosparql#",
     "wd": "http://www.wikidata.org/entity/",
     "dbo": "http://dbpedia.org/ontology/",
+    "dbr": "http://dbpedia.org/resource/",
+    "wgs": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+    "void": "http://rdfs.org/ns/void#",
 }
 
 
@@ -85,6 +88,7 @@ class NKGEO:
     characterCount = NKGEO_NS + "characterCount"  # The length of the document in Unicode characters, the unit of its evidence offse
     City = NKGEO_NS + "City"  # A large settlement, as the sources call one a city.
     Coast = NKGEO_NS + "Coast"  # The region of a country along a sea.
+    confidence = NKGEO_NS + "confidence"  # How likely it is, from 0 to 1, that the subject, an evidence record proposed by
     contains = NKGEO_NS + "contains"  # The object lies within the subject; the inverse of located in.
     contentHash = NKGEO_NS + "contentHash"  # The SHA-256 of the document's bytes, in hexadecimal, so a copy can be checked be
     Country = NKGEO_NS + "Country"  # A sovereign state, such as North Korea, China or Russia, or a former one such as

@@ -113,7 +113,7 @@ def load_query(path: Path) -> CannedQuery:
 def catalogue(folder: Path | None = None) -> dict[str, CannedQuery]:
     """Every canned query by name, sorted."""
     folder = folder or queries_dir()
-    return {path.stem: load_query(path) for path in sorted(folder.glob("*.rq"))}
+    return {path.stem: load_query(path) for path in sorted(folder.glob("*.rq"), key=lambda p: p.stem)}
 
 
 def get(name: str, folder: Path | None = None) -> CannedQuery:

@@ -65,10 +65,18 @@ def _rows(solutions) -> tuple[list[str], list[list[str]]]:
     return names, rows
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: Hangul and other wide characters take two, accents none."""
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def render_table(names: list[str], rows: list[list[str]]) -> str:
-    """A plain-text table: fixed columns, a rule under the header, a count at the end."""
-    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()  # noqa: E731
+    """A plain-text table: fixed columns (counted in terminal columns), a rule under the header, a count at the end."""
+    widths = [max([display_width(n)] + [display_width(r[i]) for r in rows]) for i, n in enumerate(names)]
+    pad = lambda cell, width: cell + " " * (width - display_width(cell))  # noqa: E731
+    line = lambda cells: "  ".join(pad(c, w) for c, w in zip(cells, widths, strict=True)).rstrip()  # noqa: E731
     out = [line(names), line(["-" * w for w in widths])]
     out += [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")

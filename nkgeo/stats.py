@@ -26,6 +26,8 @@ SELECT ?doc (COUNT(?ev) AS ?n) WHERE {
 
 
 def stats(compiled) -> dict:
+    from nkgeo import void
+
     terms = {ns.compact(r["kind"].value): int(r["n"].value) for r in compiled.query(_TERMS)}
     graphs = {ns.compact(r["g"].value): int(r["n"].value) for r in compiled.query(_GRAPHS)}
     inferred = graphs.get(ns.compact(ns.INFERRED_GRAPH), 0)
@@ -38,6 +40,8 @@ def stats(compiled) -> dict:
         "triples_per_graph": graphs,
         "evidence_per_document": {ns.compact(r["doc"].value): int(r["n"].value) for r in compiled.query(_EVIDENCE)},
         "entities_per_class": {ns.compact(r["class"].value): int(r["n"].value) for r in compiled.query(_ENTITIES)},
+        "links": void.link_counts(compiled)["per_dataset"],
+        "void": {k: v for k, v in void.figures(compiled).items() if k != "vocabularies"},
         "reasoner": compiled.meta.get("reasoner"),
         "build_seconds": compiled.meta.get("seconds", {}).get("total"),
     }
@@ -58,4 +62,10 @@ def render(figures: dict) -> str:
     lines += [f"  {d:<40} {n}" for d, n in figures["evidence_per_document"].items()]
     lines += ["", "entities per class (asserted or inferred):"]
     lines += [f"  {c:<40} {n}" for c, n in figures["entities_per_class"].items()]
+    if "links" in figures:
+        lines += ["", "links to other datasets (graph:links; nkgeo void describes them):"]
+        lines += [f"  {d:<40} {n}" for d, n in figures["links"].items()]
+    if "void" in figures:
+        lines += ["", "VoID figures (all graphs, inferred included):"]
+        lines += [f"  {k.replace('_', ' '):<40} {n}" for k, n in figures["void"].items()]
     return "\n".join(lines) + "\n"

@@ -51,6 +51,6 @@ def test_no_command_shows_usage(invoke):
 
 
 def test_unknown_command(invoke):
-    result = invoke("serch")
+    result = invoke("frobnicate")  # close to no command, so click suggests none ('serch' now suggests 'serve')
     assert result.exit_code == 2
-    assert result.output.splitlines()[-1] == "Error: No such command 'serch'."
+    assert result.output.splitlines()[-1] == "Error: No such command 'frobnicate'."

@@ -56,6 +56,14 @@ def params(path: Path) -> list[re.Match]:
     return [PARAM_LINE.match(value) for value in header(path).get("param", [])]
 
 
+def tags(path: Path) -> set[str]:
+    return {t.strip() for value in header(path).get("tags", []) for t in value.split(",")}
+
+
+# Queries tagged "network" (federated, SERVICE) reach the internet: parsed and bound here, never run.
+NETWORK_QUERIES = [path for path in QUERY_FILES if "network" in tags(path)]
+
+
 def test_the_glob_matched_the_queries():
     assert QUERY_DIR.is_dir(), QUERY_DIR
     assert len(QUERY_FILES) >= 14, [p.name for p in QUERY_FILES]
@@ -137,7 +145,29 @@ def test_parses_and_binds_with_pyoxigraph(path):
         substitutions[ox.Variable(match.group("name"))] = term
     # No prefixes are given to the engine: each query must declare its own.
     result = ox.Store().query(path.read_text(encoding="utf-8"), use_default_graph_as_union=True, substitutions=substitutions)
+    if path in NETWORK_QUERIES:
+        return  # parsed and bound; evaluating it (reading the result) would call the remote service
     assert list(result) == []
+
+
+def test_there_is_a_federated_query_and_it_says_it_needs_the_network():
+    assert NETWORK_QUERIES, "no canned query is tagged network"
+    for path in NETWORK_QUERIES:
+        assert "federated" in tags(path), path.name
+        assert "SERVICE" in body(path), path.name
+        assert "network access" in " ".join(header(path)["description"]), path.name
+
+
+def test_no_test_runs_a_network_query():
+    """The suite runs offline: no test runs a network query through the CLI (``query NAME``) or the
+    library (``get(NAME)``, ``load_query``). A test may still name one to check that it is refused
+    (the SPARQL server answers 403 to a SERVICE call)."""
+    for test_file in sorted(Path(__file__).parent.glob("test_*.py")):
+        text = test_file.read_text(encoding="utf-8")
+        for path in NETWORK_QUERIES:
+            name = re.escape(path.stem)
+            runs = re.search(rf"""["']query["']\s*,\s*["']{name}["']|get\(\s*["']{name}["']|{name}\.rq""", text)
+            assert not runs, f"{test_file.name} runs the network query {path.stem}: {runs.group(0)!r}"
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
@@ -151,7 +181,7 @@ def test_nkgeo_reads_the_same_catalogue():
     """The package's own reader agrees with the checks above on names and parameters."""
     queries = pytest.importorskip("nkgeo.queries")
     catalogue = queries.catalogue(QUERY_DIR)
-    assert sorted(catalogue) == [p.stem for p in QUERY_FILES]
+    assert sorted(catalogue) == sorted(p.stem for p in QUERY_FILES)
     for path in QUERY_FILES:
         query = catalogue[path.stem]
         assert query.summary and query.description and query.tags

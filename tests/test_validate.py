@@ -263,12 +263,15 @@ def test_missing_shapes_file_raises(tmp_path):
 
 
 def owlrl_inferred(dataset: Dataset) -> Graph:
-    """The OWL 2 RL closure of the asserted graphs (provenance aside), kept where the subject is ours."""
+    """The OWL 2 RL closure of what nkgeo reasons over (provenance and links aside, see
+    nkgeo.dataset.reasoning_input), kept where the subject is ours."""
     import owlrl
+
+    from nkgeo.dataset import NOT_REASONED
 
     work = Graph()
     for s, p, o, graph in dataset.quads((None, None, None, None)):
-        if graph != PROVENANCE_GRAPH:
+        if str(graph) not in NOT_REASONED:
             work.add((s, p, o))
     asserted = set(work)
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(work)
