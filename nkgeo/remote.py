@@ -1,0 +1,221 @@
+"""Other triple stores: queries against any SPARQL 1.1 endpoint, and loading the graph into a store
+through the SPARQL 1.1 Graph Store HTTP Protocol. Standard library HTTP only (urllib).
+
+A query goes as an HTML-form POST (``application/x-www-form-urlencoded``), which every endpoint
+takes and which has no URL length limit; results come back as SPARQL JSON (or XML, or TSV) and
+are read by pyoxigraph, so ``nkgeo`` prints them exactly as it prints local results.
+
+Canned-query parameters cannot use pyoxigraph's substitutions on a remote endpoint: they are
+bound with a ``VALUES`` block written by ``serve.sparqltext`` (terms escaped as in N-Triples),
+never by pasting the user's text into the query. Entity names are resolved to IRIs locally first.
+
+``push`` PUTs each named graph of the compiled dataset to ``ENDPOINT?graph=IRI`` (indirect graph
+identification) as N-Triples, one request per graph, and reports each graph's fate: a failure
+of one graph does not stop the others, and is reported, never hidden.
+"""
+
+from __future__ import annotations
+
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+
+from nkgeo import namespaces as ns
+from nkgeo.errors import NkgeoError, QueryError
+from nkgeo.serve import sparqltext
+
+SOLUTIONS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9, text/tab-separated-values;q=0.8"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8, text/plain;q=0.5"
+USER_AGENT = "nkgeo (+https://w3id.org/nkgeo/)"
+DEFAULT_TIMEOUT = 60.0
+
+
+class RemoteError(NkgeoError):
+    """An endpoint cannot be reached, refuses a request, or answers in a way we cannot read."""
+
+
+def _media(header: str | None) -> str:
+    return (header or "").split(";")[0].strip().lower()
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+@dataclass
+class Endpoint:
+    """A SPARQL endpoint (or a Graph Store Protocol endpoint) at ``url``, with optional credentials."""
+
+    url: str
+    user: str | None = None
+    password: str | None = None
+    token: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+
+    def __post_init__(self):
+        parts = urllib.parse.urlsplit(self.url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise RemoteError(f"{self.url!r} is not an http:// or https:// URL")
+        if (self.user is None) != (self.password is None):
+            raise RemoteError("give --user and --password together")
+        if self.token and self.user:
+            raise RemoteError("give --user/--password or --token, not both")
+
+    def _opener(self):
+        handlers = []
+        if self.user is not None:
+            manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            manager.add_password(None, self.url, self.user, self.password)
+            # Credentials go only in answer to the server's challenge, Basic or Digest as it asks.
+            handlers += [urllib.request.HTTPBasicAuthHandler(manager), urllib.request.HTTPDigestAuthHandler(manager)]
+        return urllib.request.build_opener(*handlers)
+
+    def send(self, method: str, url: str, body: bytes | None, headers: dict) -> tuple[int, str, dict, bytes]:
+        """One request: (status, reason, headers, body); HTTP errors are answers too."""
+        headers = {"User-Agent": USER_AGENT, **headers}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        request = urllib.request.Request(url, data=body, headers=headers, method=method)
+        try:
+            with self._opener().open(request, timeout=self.timeout) as response:
+                return response.status, response.reason, dict(response.headers), response.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.reason, dict(exc.headers or {}), exc.read() if exc.fp else b""
+        except urllib.error.URLError as exc:
+            reason = getattr(exc.reason, "strerror", None) or str(exc.reason)
+            raise RemoteError(f"cannot reach {self.url}: {reason}") from None
+        except (TimeoutError, OSError) as exc:
+            raise RemoteError(f"cannot reach {self.url}: {getattr(exc, 'strerror', None) or exc or 'timed out'}") from None
+
+    def query(self, text: str, default_graphs: list[str] | tuple = (), named_graphs: list[str] | tuple = ()):
+        """Run a query; a SELECT/ASK gives pyoxigraph QuerySolutions/QueryBoolean, a
+        CONSTRUCT/DESCRIBE a list of pyoxigraph Triples."""
+        import pyoxigraph as ox
+
+        form = sparqltext.query_form(text)
+        graph_form = form in sparqltext.GRAPH_FORMS
+        fields = [("query", text)] + [("default-graph-uri", g) for g in default_graphs] + [("named-graph-uri", g) for g in named_graphs]
+        status, reason, headers, body = self.send(
+            "POST", self.url, urllib.parse.urlencode(fields).encode("utf-8"),
+            {"Content-Type": "application/x-www-form-urlencoded", "Accept": GRAPH_ACCEPT if graph_form else SOLUTIONS_ACCEPT},
+        )
+        if status >= 400:
+            detail = _one_line(body.decode("utf-8", errors="replace")) if body else ""
+            raise RemoteError(f"{self.url} answered {status} {reason}" + (f": {detail}" if detail else ""))
+        media = _media(headers.get("Content-Type") or headers.get("content-type"))
+        try:
+            if graph_form:
+                fmt = ox.RdfFormat.N_TRIPLES if media == "text/plain" else ox.RdfFormat.from_media_type(media)
+                if fmt is None:
+                    raise RemoteError(f"{self.url} answered a graph as {media or 'an unnamed type'}, which nkgeo cannot read")
+                return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt)]
+            fmt = ox.QueryResultsFormat.from_media_type(media) if media else None
+            if fmt is None and media in ("application/json", "text/javascript"):
+                fmt = ox.QueryResultsFormat.JSON
+            if fmt is None or fmt == ox.QueryResultsFormat.CSV:
+                raise RemoteError(f"{self.url} answered results as {media or 'an unnamed type'}, which nkgeo cannot read")
+            return ox.parse_query_results(body, format=fmt)
+        except (SyntaxError, ValueError) as exc:
+            raise RemoteError(f"cannot read the answer of {self.url}: {_one_line(str(exc))}") from None
+
+
+def remote_text(text: str, bindings: dict | None = None) -> str:
+    """A query ready for another endpoint: parameters bound by VALUES, known prefixes declared."""
+    if bindings:
+        text = sparqltext.inject_values(text, bindings)
+    return sparqltext.with_prefixes(text, ns.PREFIXES)
+
+
+def dataset_for(local_graphs: list[str], choice: str) -> tuple[list[str], list[str]]:
+    """default-graph-uri and named-graph-uri for ``--graph``: nothing for all (the store's default
+    graph is used, which should be the union of the named graphs), else the chosen graphs."""
+    if choice == "all":
+        return [], []
+    wanted = [g for g in local_graphs if (g == ns.INFERRED_GRAPH) == (choice == "inferred")]
+    if not wanted:
+        raise QueryError(f"the dataset has no {choice} graph")
+    return wanted, list(local_graphs)
+
+
+# --- the Graph Store Protocol ----------------------------------------------------------------
+
+
+@dataclass
+class PushResult:
+    graph: str
+    triples: int
+    status: int | None
+    reason: str
+    seconds: float
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
+
+
+def choose_graphs(available: list[str], wanted: str | None) -> list[str]:
+    """Every named graph, or the one ``wanted`` names (an IRI, ``graph:name`` or ``name``)."""
+    if wanted is None:
+        return list(available)
+    candidates = [wanted, ns.GRAPH_NS + wanted, ns.PREFIXES.get(wanted.split(":", 1)[0], "\0") + wanted.split(":", 1)[-1]]
+    for candidate in candidates:
+        if candidate in available:
+            return [candidate]
+    names = ", ".join(ns.compact(g) for g in available)
+    raise NkgeoError(f"no graph {wanted!r} in the dataset; it has {names}")
+
+
+def graph_store_url(endpoint: str, graph: str) -> str:
+    parts = urllib.parse.urlsplit(endpoint)
+    query = (parts.query + "&" if parts.query else "") + urllib.parse.urlencode({"graph": graph})
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
+
+
+def push(store, endpoint: Endpoint, graphs: list[str], progress=None) -> list[PushResult]:
+    """PUT each graph of ``store`` (a pyoxigraph Store) to the Graph Store endpoint, as N-Triples.
+
+    Every graph is tried; ``progress(result)`` is called after each one.
+    """
+    import io
+
+    import pyoxigraph as ox
+
+    results = []
+    for graph in graphs:
+        started = time.perf_counter()
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
+        buffer = io.BytesIO()
+        ox.serialize(triples, buffer, format=ox.RdfFormat.N_TRIPLES)
+        try:
+            status, reason, _headers, body = endpoint.send(
+                "PUT", graph_store_url(endpoint.url, graph), buffer.getvalue(),
+                {"Content-Type": "application/n-triples; charset=utf-8"})
+            detail = "" if 200 <= status < 300 else _one_line(body.decode("utf-8", errors="replace"), 200)
+        except RemoteError as exc:
+            status, reason, detail = None, "not sent", str(exc)
+        result = PushResult(graph, len(triples), status, reason, round(time.perf_counter() - started, 3), detail)
+        results.append(result)
+        if progress is not None:
+            progress(result)
+    return results
+
+
+def render_push_line(result: PushResult) -> str:
+    state = f"{result.status} {result.reason}" if result.status is not None else result.reason
+    line = f"{ns.compact(result.graph):<40} {result.triples:>7} triples  {state}  {result.seconds:.2f} s"
+    if not result.ok:
+        line += f"  FAILED{': ' + result.detail if result.detail else ''}"
+    return line
+
+
+def render_push_summary(results: list[PushResult], url: str) -> str:
+    done = [r for r in results if r.ok]
+    failed = [r for r in results if not r.ok]
+    text = f"pushed {len(done)} of {len(results)} graphs ({sum(r.triples for r in done)} triples) to {url}"
+    if failed:
+        text += "; failed: " + ", ".join(ns.compact(r.graph) for r in failed)
+    return text

@@ -1,0 +1,455 @@
+"""The web application: the SPARQL endpoint, the canned queries, entity and ontology pages.
+
+Routes:
+
+- ``/sparql`` (and ``/sparql/``): the SPARQL 1.1 Protocol query operation, GET and POST; a GET
+  without a query gets the service description (or, for a browser, a query form).
+- ``/``: the home page, every canned query with a form for its parameters.
+- ``/query/NAME?param=value``: a canned query, as an HTML table or any SPARQL result format.
+- ``/id/SLUG`` and ``/doc/STEM``: the graph's IRIs (``https://w3id.org/nkgeo/id/...``) served
+  locally. They answer ``303 See Other`` to a document chosen by the Accept header:
+  ``/id/SLUG.html`` (the page), ``.ttl``, ``.jsonld``, ``.nt`` or ``.rdf`` (the data), as the W3C's
+  "Cool URIs for the Semantic Web" recommends for things that are not documents.
+- ``/ontology``: the same for the ontology: ``/ontology.html`` lists classes and properties.
+- ``/find?name=...``: an entity by any of its names, redirected to its page.
+
+Every error is one line in the format the client prefers (plain text, JSON or an HTML page),
+with the status the SPARQL 1.1 Protocol or HTTP gives it; a failure of ours is a 500 with no
+traceback (it goes to the server's log).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from nkgeo import namespaces as ns
+from nkgeo.errors import NkgeoError, ParameterError, UnknownEntityError
+from nkgeo.serve import formats, negotiation, pages, service, sparqltext
+from nkgeo.serve.data import ServedData
+from nkgeo.serve.protocol import HttpError, parse_request
+from nkgeo.serve.settings import Settings
+from nkgeo.serve.workers import Job, WorkerError, WorkerPool
+
+log = logging.getLogger("nkgeo.serve")
+
+ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]
+TEMPLATES = Path(__file__).parent / "templates"
+ERROR_TYPES = {"text/plain": "text", "application/json": "json", "text/html": "html"}
+# Documents about a thing: a browser (or */*) gets the page, RDF clients the data.
+DOCUMENT_TYPES = {"text/html": "html", **{m: f for m, f in negotiation.GRAPH_TYPES.items()
+                                          if f in negotiation.SUFFIX_OF and m != "text/html"}}
+SD_TYPES = {m: f for m, f in negotiation.GRAPH_TYPES.items()}
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+       "base-uri 'none'; frame-ancestors 'none'")
+STATUS_TITLES = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
+                 413: "Content Too Large", 415: "Unsupported Media Type", 500: "Internal Server Error", 503: "Service Unavailable"}
+
+
+class Server:
+    """The state behind the application: the data, the worker pool, templates and caches."""
+
+    def __init__(self, data: ServedData, settings: Settings | None = None):
+        import jinja2
+
+        from nkgeo.queries import catalogue
+
+        self.data = data
+        self.settings = (settings or Settings()).check()
+        self.pool = WorkerPool(data.nquads, size=self.settings.workers, time_limit=self.settings.time_limit,
+                               memory_mb=self.settings.worker_memory)
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                                      trim_blocks=True, lstrip_blocks=True)
+        self.env.globals.update(href=pages.href, compact=ns.compact)
+        try:
+            self.catalogue = catalogue()
+        except NkgeoError:
+            self.catalogue = {}
+        self._lock = threading.Lock()
+        self._names = None
+        self._sizes = None
+
+    def names(self):
+        from nkgeo.names import NameIndex
+
+        with self._lock:
+            if self._names is None:
+                self._names = NameIndex.from_dataset(self.data)
+            return self._names
+
+    def sizes(self):
+        with self._lock:
+            if self._sizes is None:
+                self._sizes = service.graph_sizes(self.data)
+            return self._sizes
+
+    def default_graph(self) -> list[str] | None:
+        return self.data.default_graph_for(self.settings.graphs)
+
+    def render(self, template: str, status: int = 200, headers: dict | None = None, **context) -> Response:
+        body = self.env.get_template(template).render(settings=self.settings, label=self.data.label, **context)
+        extra = {"Content-Security-Policy": CSP, **(headers or {})}
+        return Response(body, status_code=status, media_type="text/html; charset=utf-8", headers=extra)
+
+    def close(self) -> None:
+        self.pool.close()
+        self.data.close()
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _vary(headers: dict | None = None) -> dict:
+    return {"Vary": "Accept", **(headers or {})}
+
+
+def error_response(server: Server | None, request: Request, status: int, message: str, headers: dict | None = None) -> Response:
+    """One error in the format the client prefers: text (the default), JSON or HTML."""
+    media = negotiation.negotiate(request.headers.get("accept"), ERROR_TYPES) or "text/plain"
+    title = STATUS_TITLES.get(status, "Error")
+    extra = _vary(headers)
+    if media == "application/json":
+        body = json.dumps({"ok": False, "status": status, "title": title, "error": message}, ensure_ascii=False) + "\n"
+        return Response(body, status_code=status, media_type="application/json", headers=extra)
+    if media == "text/html" and server is not None:
+        return server.render("error.html", status=status, headers=extra, status_code=status, title=title, message=message)
+    return Response(f"{status} {title}: {message}\n", status_code=status, media_type="text/plain; charset=utf-8", headers=extra)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > limit:
+        raise HttpError(413, f"the request body is larger than {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HttpError(413, f"the request body is larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def choose(request: Request, table: dict[str, str], format_value: str | None = None) -> str:
+    """The media type to answer with: the ``format`` parameter when given, else the Accept header."""
+    if format_value:
+        media = negotiation.format_parameter(format_value, table)
+        if media is None:
+            names = sorted(set(table.values()))
+            raise HttpError(400, f"unknown format {format_value!r}; choose one of {', '.join(names)} (or a media type)")
+        return media
+    media = negotiation.negotiate(request.headers.get("accept"), table)
+    if media is None:
+        raise HttpError(406, f"cannot answer with any type the Accept header allows; this resource is available as "
+                             f"{negotiation.acceptable(table)}")
+    return media
+
+
+def _graph_response(triples: list, media: str, fmt: str, headers: dict | None = None) -> Response:
+    body = formats.write_graph(triples, fmt, dict(ns.PREFIXES))
+    return Response(body, media_type=negotiation.content_type(media), headers=_vary(headers))
+
+
+def _term_spec(term) -> tuple:
+    if type(term).__name__ == "NamedNode":
+        return ("iri", term.value)
+    language = term.language or None
+    datatype = None if language else term.datatype.value
+    return ("literal", term.value, language, datatype)
+
+
+# --- the application -------------------------------------------------------------------------
+
+
+def create_app(server: Server) -> Starlette:
+    settings = server.settings
+
+    def refuse_service(text: str) -> None:
+        if not settings.allow_service and sparqltext.uses_service(text):
+            raise HttpError(403, "SERVICE calls to other endpoints are refused here; the operator can allow them "
+                                 "with nkgeo serve --allow-service")
+
+    async def run_job(job: Job):
+        try:
+            return await run_in_threadpool(server.pool.run, job)
+        except WorkerError as exc:
+            raise HttpError(exc.status, str(exc)) from None
+        except NkgeoError as exc:
+            raise HttpError(503, str(exc)) from None
+
+    def dataset_options(job: Job, text: str, default_graphs: list[str], named_graphs: list[str]) -> None:
+        if default_graphs or named_graphs:
+            job.default_graph, job.named_graphs, job.union = list(default_graphs), list(named_graphs), False
+        elif sparqltext.has_dataset_clause(text):
+            job.union = False  # the query's FROM / FROM NAMED
+        else:
+            default = server.default_graph()
+            job.union = default is None
+            job.default_graph = default
+
+    def solution_page(template: str, reply, **context) -> Response:
+        if reply.kind == "graph":
+            import pyoxigraph as ox
+
+            table = pages.table_from_graph(reply.body, ox.RdfFormat.N_TRIPLES)
+        else:
+            table = pages.table_from_json(reply.body)
+        return server.render(template, headers=_vary(), table=table, rows=reply.rows, **context)
+
+    async def sparql(request: Request) -> Response:
+        method = request.method
+        if method == "OPTIONS":
+            return Response(status_code=204, headers={"Allow": "GET, POST, HEAD, OPTIONS"})
+        body = await read_body(request, settings.max_body) if method == "POST" else b""
+        parsed = parse_request(method, request.url.query, request.headers.get("content-type"), body)
+        if parsed is None:
+            return await service_description(request)
+        text = parsed.query
+        refuse_service(text)
+        form = sparqltext.query_form(text)
+        graph_form = form in sparqltext.GRAPH_FORMS
+        table = negotiation.GRAPH_TYPES if graph_form else negotiation.SOLUTION_TYPES
+        media = choose(request, table, parsed.format)
+        fmt = table[media]
+        job = Job(query=text, max_rows=settings.max_rows, base_iri=str(request.url_for("sparql_endpoint")),
+                  prefixes=dict(ns.PREFIXES))
+        if fmt == "html":
+            job.fmt, job.graph_fmt = "json", "nt"
+        elif graph_form:
+            job.graph_fmt = fmt
+        else:
+            job.fmt = fmt
+        dataset_options(job, text, parsed.default_graphs, parsed.named_graphs)
+        reply = await run_job(job)
+        if fmt == "html":
+            return solution_page("sparql.html", reply, query=text, endpoint=str(request.url_for("sparql_endpoint")))
+        return Response(reply.body, media_type=negotiation.content_type(media), headers=_vary())
+
+    async def service_description(request: Request) -> Response:
+        media = choose(request, SD_TYPES, request.query_params.get("format"))
+        endpoint = str(request.url_for("sparql_endpoint"))
+        if SD_TYPES[media] == "html":
+            example = "SELECT ?city ?label WHERE {\n  ?city a nkgeo:City ; rdfs:label ?label .\n  FILTER(LANG(?label) = \"en\")\n} ORDER BY ?label"
+            return server.render("sparql.html", headers=_vary(), table=None, rows=0, query=example, endpoint=endpoint)
+        sizes = await run_in_threadpool(server.sizes)
+        triples = service.description(endpoint, server.data, settings, sizes)
+        body = formats.write_graph(triples, SD_TYPES[media], service.PREFIXES)
+        return Response(body, media_type=negotiation.content_type(media), headers=_vary())
+
+    async def home(request: Request) -> Response:
+        sizes = await run_in_threadpool(server.sizes)
+        return server.render("home.html", queries=list(server.catalogue.values()), graphs=sizes[0], triples=sizes[1])
+
+    async def canned(request: Request) -> Response:
+        from nkgeo import queries
+
+        name = request.path_params["name"]
+        query = server.catalogue.get(name)
+        if query is None:
+            import difflib
+
+            close = difflib.get_close_matches(name, list(server.catalogue), n=3)
+            raise HttpError(404, f"no canned query named {name!r}" + (f"; did you mean {', '.join(close)}?" if close else
+                                                                     "; the home page / lists them"))
+        refuse_service(query.text)
+        given: dict[str, str] = {}
+        for key, value in request.query_params.multi_items():
+            if key in ("format", "output"):
+                continue
+            if key in given:
+                raise HttpError(400, f"parameter {key!r} is given twice")
+            if value.strip():
+                given[key] = value.strip()
+        form = sparqltext.query_form(query.text)
+        graph_form = form in sparqltext.GRAPH_FORMS
+        table = negotiation.GRAPH_TYPES if graph_form else negotiation.SOLUTION_TYPES
+        media = choose(request, table, request.query_params.get("format"))
+        fmt = table[media]
+        missing = [p for p in query.params if p.required and p.name not in given]
+
+        def bind():
+            if missing:
+                p = missing[0]
+                raise ParameterError(f"query {name} needs the parameter {p.name} ({p.description}), as /query/{name}?{p.name}=VALUE")
+            index = None
+
+            def resolve(text: str) -> str:
+                nonlocal index
+                index = index or server.names()
+                return index.resolve(text)
+
+            return queries.bind(query, given, resolve)
+
+        try:
+            terms = await run_in_threadpool(bind)
+        except (ParameterError, UnknownEntityError) as exc:
+            if fmt == "html":
+                return server.render("query.html", status=400, headers=_vary(), query=query, given=given, table=None, rows=0,
+                                     error=str(exc), links={})
+            raise HttpError(400, str(exc)) from None
+        job = Job(query=query.text, max_rows=settings.max_rows, prefixes=dict(ns.PREFIXES),
+                  substitutions={k: _term_spec(v) for k, v in terms.items()})
+        if fmt == "html":
+            job.fmt, job.graph_fmt = "json", "nt"
+        elif graph_form:
+            job.graph_fmt = fmt
+        else:
+            job.fmt = fmt
+        dataset_options(job, query.text, [], [])
+        reply = await run_job(job)
+        if fmt != "html":
+            return Response(reply.body, media_type=negotiation.content_type(media), headers=_vary())
+        links = {label: str(request.url.include_query_params(format=label)) for label in ("csv", "tsv", "json", "xml")}
+        return solution_page("query.html", reply, query=query, given=given, error=None, links=links)
+
+    async def resource(request: Request) -> Response:
+        kind = request.url.path.split("/")[1]  # id or doc
+        local = request.path_params["local"]
+        fmt = None
+        for suffix, name in negotiation.SUFFIXES.items():
+            if local.endswith("." + suffix):
+                local, fmt = local[: -len(suffix) - 1], name
+                break
+        iri = f"{ns.BASE}{kind}/{local}"
+        exists = await run_in_threadpool(_exists, server.data, iri)
+        if not exists:
+            hint = await run_in_threadpool(_suggest, server, local)
+            raise HttpError(404, f"no entity {ns.compact(iri)} in the graph{hint}")
+        if fmt is None:
+            media = choose(request, DOCUMENT_TYPES, request.query_params.get("format"))
+            target = f"/{kind}/{local}.{negotiation.SUFFIX_OF[DOCUMENT_TYPES[media]]}"
+            return RedirectResponse(target, status_code=303, headers=_vary())
+        if fmt == "html":
+            page = await run_in_threadpool(pages.entity_page, server.data, iri, settings.quote)
+            return server.render("entity.html", page=page, formats=negotiation.SUFFIXES, base=f"/{kind}/{local}")
+        quads = await run_in_threadpool(_about, server.data, iri)
+        media = negotiation.GRAPH_MEDIA[fmt]
+        return _graph_response(_triples(quads), media, fmt, {"Link": f'<{iri}>; rel="describes"'})
+
+    async def ontology(request: Request) -> Response:
+        media = choose(request, DOCUMENT_TYPES, request.query_params.get("format"))
+        return RedirectResponse(f"/ontology.{negotiation.SUFFIX_OF[DOCUMENT_TYPES[media]]}", status_code=303, headers=_vary())
+
+    async def ontology_document(request: Request) -> Response:
+        suffix = request.path_params["suffix"]
+        fmt = negotiation.SUFFIXES.get(suffix)
+        if fmt is None:
+            raise HttpError(404, f"no ontology document /ontology.{suffix}; try /ontology.html or /ontology.ttl")
+        if fmt == "html":
+            data = await run_in_threadpool(pages.ontology_page, server.data)
+            return server.render("ontology.html", **data)
+        import pyoxigraph as ox
+
+        quads = await run_in_threadpool(lambda: list(server.data.store.quads_for_pattern(None, None, None, ox.NamedNode(ns.ONTOLOGY_GRAPH))))
+        return _graph_response(_triples(quads), negotiation.GRAPH_MEDIA[fmt], fmt)
+
+    async def find(request: Request) -> Response:
+        name = request.query_params.get("name", "").strip()
+        if not name:
+            raise HttpError(400, "give a name to find, as /find?name=Hamhung")
+        try:
+            iri = await run_in_threadpool(lambda: server.names().resolve(name))
+        except UnknownEntityError as exc:
+            raise HttpError(404, str(exc)) from None
+        link = pages.href(iri)
+        if not link or not link.startswith("/"):
+            raise HttpError(404, f"{name!r} is {ns.compact(iri)}, which has no page here")
+        return RedirectResponse(link, status_code=303)
+
+    async def favicon(request: Request) -> Response:
+        return Response(status_code=204)
+
+    async def on_http_error(request: Request, exc: HttpError) -> Response:
+        return error_response(server, request, exc.status, exc.message, exc.headers)
+
+    async def on_starlette_error(request: Request, exc: HTTPException) -> Response:
+        message = {404: f"nothing at {request.url.path}; the home page / lists what there is",
+                   405: f"{request.method} is not allowed here"}.get(exc.status_code, str(exc.detail))
+        return error_response(server, request, exc.status_code, message, dict(exc.headers or {}))
+
+    async def on_error(request: Request, exc: Exception) -> Response:
+        log.exception("error while answering %s %s", request.method, request.url.path)
+        return error_response(server, request, 500, "the server failed to answer; the error is in its log")
+
+    @asynccontextmanager
+    async def lifespan(app):
+        try:
+            yield
+        finally:
+            server.close()
+
+    routes = [
+        Route("/", home, name="home"),
+        Route("/sparql", sparql, methods=ALL_METHODS, name="sparql_endpoint"),
+        Route("/sparql/", sparql, methods=ALL_METHODS),
+        Route("/query/{name}", canned),
+        Route("/id/{local:path}", resource),
+        Route("/doc/{local:path}", resource),
+        Route("/ontology", ontology),
+        Route("/ontology.{suffix}", ontology_document),
+        Route("/find", find),
+        Route("/favicon.ico", favicon),
+    ]
+    middleware = []
+    if settings.cors:
+        middleware.append(Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
+                                     allow_headers=["Accept", "Content-Type"], expose_headers=["Vary"], max_age=3600))
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
+                    exception_handlers={HttpError: on_http_error, HTTPException: on_starlette_error, Exception: on_error})
+    app.state.server = server
+    return app
+
+
+# --- reading the data (in a thread) ----------------------------------------------------------
+
+
+def _exists(data, iri: str) -> bool:
+    import pyoxigraph as ox
+
+    node = ox.NamedNode(iri)
+    return (next(iter(data.store.quads_for_pattern(node, None, None, None)), None) is not None
+            or next(iter(data.store.quads_for_pattern(None, None, node, None)), None) is not None)
+
+
+def _about(data, iri: str) -> list:
+    """Every quad with ``iri`` as subject or object: the data document of an entity."""
+    import pyoxigraph as ox
+
+    node = ox.NamedNode(iri)
+    return list(data.store.quads_for_pattern(node, None, None, None)) + list(data.store.quads_for_pattern(None, None, node, None))
+
+
+def _triples(quads: list) -> list:
+    import pyoxigraph as ox
+
+    seen, out = set(), []
+    for quad in quads:
+        triple = ox.Triple(quad.subject, quad.predicate, quad.object)
+        if triple not in seen:
+            seen.add(triple)
+            out.append(triple)
+    return out
+
+
+def _suggest(server: Server, local: str) -> str:
+    """A hint for a 404: the page of the entity the name resolves to, or the closest names."""
+    try:
+        iri = server.names().resolve(local.replace("-", " ").replace("_", " "))
+    except UnknownEntityError as exc:
+        text = str(exc)
+        return "; closest:" + text.split("; closest:", 1)[1] if "; closest:" in text else ""
+    except NkgeoError:
+        return ""
+    link = pages.href(iri)
+    return f"; did you mean {link}?" if link and link.startswith("/") else ""

@@ -1,0 +1,149 @@
+"""What ``nkgeo serve`` serves: the compiled dataset, or the RDF files given on the command line.
+
+Either way the data ends up as one N-Quads file, which every query worker loads, and as a
+pyoxigraph store in the server process, which the pages read (entity descriptions, the ontology,
+names). Files are read by pyoxigraph when it knows their format (Turtle, N-Triples, N-Quads, TriG,
+N3, RDF/XML, JSON-LD) and by rdflib otherwise; N-Quads and TriG keep their named graphs, the
+triples of every other format go to the default graph.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nkgeo import namespaces as ns
+from nkgeo.errors import NkgeoError, QueryError, SourceError
+
+GRAPH_CHOICES = ("all", "asserted", "inferred")
+
+
+@dataclass
+class ServedData:
+    """A read-only dataset: a store for the server process and an N-Quads file for the workers."""
+
+    store: object
+    nquads: Path
+    label: str
+    compiled: object = None  # the CompiledDataset, when serving it
+    files: tuple[Path, ...] = ()
+    _tempdir: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_compiled(cls, compiled=None) -> ServedData:
+        if compiled is None:
+            from nkgeo.dataset import CompiledDataset
+
+            compiled = CompiledDataset.open()
+        # The workers get a copy of their own: a rebuild may prune the cache folder while we serve.
+        tempdir = tempfile.mkdtemp(prefix="nkgeo-serve-")
+        target = Path(tempdir) / "dataset.nq"
+        try:
+            shutil.copyfile(compiled.path / "dataset.nq", target)
+        except OSError as exc:
+            shutil.rmtree(tempdir, ignore_errors=True)
+            raise SourceError(f"cannot read the compiled dataset: {exc.strerror}") from None
+        return cls(store=compiled.store, nquads=target, label="the nkgeo dataset (asserted and inferred)",
+                   compiled=compiled, _tempdir=tempdir)
+
+    @classmethod
+    def from_files(cls, paths: list[str | Path], graphs: dict[str, str] | None = None) -> ServedData:
+        """The given RDF files in one store; ``graphs`` may put a triples file in a named graph
+        (path -> graph IRI)."""
+        import pyoxigraph as ox
+
+        if not paths:
+            raise NkgeoError("no files to serve")
+        store = ox.Store()
+        graphs = graphs or {}
+        loaded = []
+        for raw in paths:
+            path = Path(raw)
+            if not path.is_file():
+                raise SourceError(f"no file {path}")
+            graph = graphs.get(str(raw)) or graphs.get(str(path))
+            for quad in read_rdf(path):
+                if graph is not None and isinstance(quad.graph_name, ox.DefaultGraph):
+                    quad = ox.Quad(quad.subject, quad.predicate, quad.object, ox.NamedNode(graph))
+                store.add(quad)
+            loaded.append(path)
+        tempdir = tempfile.mkdtemp(prefix="nkgeo-serve-")
+        target = Path(tempdir) / "dataset.nq"
+        store.dump(str(target), format=ox.RdfFormat.N_QUADS)
+        names = ", ".join(p.name for p in loaded[:3]) + (f" and {len(loaded) - 3} more" if len(loaded) > 3 else "")
+        return cls(store=store, nquads=target, label=names, files=tuple(loaded), _tempdir=tempdir)
+
+    def close(self) -> None:
+        if self._tempdir:
+            shutil.rmtree(self._tempdir, ignore_errors=True)
+            self._tempdir = None
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self.store.named_graphs() if type(g).__name__ == "NamedNode")
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def default_graph_for(self, choice: str) -> list[str] | None:
+        """The graphs making up the default graph: None for the union of all, or a list."""
+        if choice not in GRAPH_CHOICES:
+            raise QueryError(f"unknown graph choice {choice!r}; choose one of {', '.join(GRAPH_CHOICES)}")
+        if choice == "all":
+            return None
+        return [g for g in self.named_graphs() if (g == ns.INFERRED_GRAPH) == (choice == "inferred")]
+
+    def query(self, text: str, substitutions: dict | None = None, graphs: str = "all"):
+        """Run a query as ``CompiledDataset.query`` does (the pages use this)."""
+        if self.compiled is not None:
+            return self.compiled.query(text, substitutions=substitutions, graphs=graphs)
+        import pyoxigraph as ox
+
+        options: dict = {"prefixes": dict(ns.PREFIXES)}
+        wanted = self.default_graph_for(graphs)
+        if wanted is None:
+            options["use_default_graph_as_union"] = True
+        else:
+            options["default_graph"] = [ox.NamedNode(g) for g in wanted]
+        if substitutions:
+            options["substitutions"] = {ox.Variable(k): v for k, v in substitutions.items()}
+        try:
+            return self.store.query(text, **options)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed query: {' '.join(str(exc).split())}") from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
+
+
+def read_rdf(path: Path):
+    """The quads of one RDF file: pyoxigraph when it knows the suffix, rdflib otherwise."""
+    import pyoxigraph as ox
+
+    suffix = path.suffix.lstrip(".").lower()
+    fmt = ox.RdfFormat.from_extension(suffix) if suffix else None
+    if fmt is None and suffix in ("owl", "xml"):
+        fmt = ox.RdfFormat.RDF_XML
+    if fmt is not None:
+        try:
+            return list(ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()))
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise SourceError(f"{path.name} does not parse as {fmt.name}: {' '.join(str(exc).split())[:300]}") from None
+    return _read_with_rdflib(path)
+
+
+def _read_with_rdflib(path: Path):
+    import pyoxigraph as ox
+    from rdflib import Dataset
+    from rdflib.util import guess_format
+
+    fmt = guess_format(str(path))
+    if fmt is None:
+        raise SourceError(f"cannot tell the RDF format of {path.name} from its suffix; use .ttl, .nt, .nq, .trig, .jsonld, .rdf, .n3 or .trix")
+    dataset = Dataset()
+    try:
+        dataset.parse(str(path), format=fmt)
+    except Exception as exc:  # rdflib's parsers raise many kinds of errors
+        raise SourceError(f"{path.name} does not parse as {fmt}: {' '.join(str(exc).split())[:300]}") from None
+    data = dataset.serialize(format="nquads", encoding="utf-8")
+    return list(ox.parse(data, format=ox.RdfFormat.N_QUADS))

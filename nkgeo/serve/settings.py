@@ -1,0 +1,47 @@
+"""The settings of ``nkgeo serve``: each one a name, a default and its help, in one table
+(the CLI builds its options from it, the README lists it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# name -> (default, help)
+SETTINGS = {
+    "time_limit": (10.0, "Seconds a query may run; past it the query is stopped and the answer is 503."),
+    "max_rows": (10000, "Rows (or triples) a query may return; past it the answer is 500 with a message, never a cut result."),
+    "workers": (2, "Worker processes that run the queries (each holds a copy of the dataset)."),
+    "worker_memory": (2048, "Megabytes of address space each worker may use (0: no cap)."),
+    "allow_service": (False, "Let queries call other endpoints with SERVICE (refused by default)."),
+    "cors": (False, "Send CORS headers, so that web pages on other sites may query the endpoint."),
+    "graphs": ("all", "Default graph of the queries: all (asserted + inferred), asserted or inferred."),
+    "quote": (True, "Quote the supporting sentences on entity pages when the documents are at hand."),
+    "max_body": (1 << 20, "Bytes a request body may hold."),
+}
+
+
+@dataclass
+class Settings:
+    time_limit: float = SETTINGS["time_limit"][0]
+    max_rows: int = SETTINGS["max_rows"][0]
+    workers: int = SETTINGS["workers"][0]
+    worker_memory: int = SETTINGS["worker_memory"][0]
+    allow_service: bool = SETTINGS["allow_service"][0]
+    cors: bool = SETTINGS["cors"][0]
+    graphs: str = SETTINGS["graphs"][0]
+    quote: bool = SETTINGS["quote"][0]
+    max_body: int = SETTINGS["max_body"][0]
+
+    def check(self) -> Settings:
+        from nkgeo.errors import NkgeoError
+
+        if self.time_limit <= 0:
+            raise NkgeoError("--time-limit must be a positive number of seconds")
+        if self.max_rows < 1:
+            raise NkgeoError("--max-rows must be at least 1")
+        if self.workers < 1:
+            raise NkgeoError("--workers must be at least 1")
+        if self.worker_memory < 0:
+            raise NkgeoError("--worker-memory must be 0 (no cap) or a number of megabytes")
+        if self.graphs not in ("all", "asserted", "inferred"):
+            raise NkgeoError("--graph must be all, asserted or inferred")
+        return self
