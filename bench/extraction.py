@@ -1,0 +1,509 @@
+"""How well does ``nkgeo extract`` find the curated facts? Precision, recall and F1 per relation.
+
+Run ``python bench/extraction.py`` (add ``--document STEM`` for one corpus document, ``--json``
+for machine-readable figures). It prints one table per corpus document, one for the corpus as a
+whole, and one for each hand-made document in ``bench/documents/``.
+
+Protocol: leave one out
+-----------------------
+The curated graph was made from the corpus documents, so an extractor that could read it would
+find the answers in its gazetteer. For each corpus document D (``doc:<stem>``):
+
+1. Load every source of the project (ontology and ``graph/*``) with :func:`nkgeo.dataset.load_sources`.
+2. Remove what D alone taught the graph (:func:`nkgeo.extract.gazetteer.leave_one_out`): D's named
+   graph; D's description and every evidence record from D in ``graph:provenance``; and, from every
+   other graph (the gazetteer, names, links...), every triple about an entity that D's graph
+   mentions and no other document's graph does. Such an entity is then unknown to the extractor:
+   no label, no type, no slug. Entities that another document also mentions stay (the graph would
+   know them before D arrived), and so do entities that no document mentions (reference data).
+3. Build the gazetteer from what is left, extract D's text with it, and keep the candidates with a
+   confidence of at least 0.5 (the default of ``nkgeo merge``).
+4. Compare them with D's named graph (the curated facts of D), relation by relation.
+
+The extractor never reads D's graph or D's evidence; the scorer does, to count.
+
+New entities and how they are matched
+-------------------------------------
+An entity unknown to the extractor gets a fresh IRI, ``id:`` + the slug of its label. A candidate
+IRI counts as the curated IRI when (a) the slugs are equal, or else (b) a label of the curated entity
+(``rdfs:label``, ``skos:prefLabel`` or ``skos:altLabel``, in any graph of the full dataset) has the
+same content words as the candidate's label: lower case, apostrophes dropped, the words "of", "the",
+"in", "a", "an", "and", "at", "on" ignored, and a final "s" dropped from words longer than three
+letters ("university in Wonsan" = "university of Wonsan"; "Mansudae Grand Monuments" = "Mansudae
+Grand Monument"). Events (``nkgeo:HistoricalEvent`` and subclasses) are named by curators in many
+ways, so a new event is matched by (c): the same class and at least one place in common among the
+places it affects, rebuilds or renames. Each curated IRI is matched at most once, in sorted order.
+
+What is scored
+--------------
+Relations and the predicates that count for them (after matching IRIs):
+
+=================  ===========================================================================
+relation           predicates
+=================  ===========================================================================
+type               rdf:type of entities (not of events, estimates or rankings, which are
+                   compared through their own relation)
+capitalOf          capitalOf, formerCapitalOf
+locatedIn          locatedIn, inRegion, onCoast
+satelliteOf        satelliteOf
+metroArea          inMetropolitanAreaOf
+hasIndustry        hasIndustry
+onRiver            onRiver
+facesSea           facesSea
+borders            borders, nearBorderWith, acrossRiverFrom
+formerName         formerName; and of a Renaming: renamedPlace, oldName, newName, after; and
+                   affectedBy a Renaming
+namedAfter         namedAfter
+altName            nickname, skos:altLabel
+population         populationEstimate, compared by value: (place, kind, min, max, value)
+populationRank     populationRank, compared by value: (place, rank, scope)
+founding           affectedBy a ZoneFounding; its startYear and endYear
+affectedBy         affectedBy (other events), destroyedIn; rebuiltPlace, rebuiltWithHelpOf
+features           hasLandmark, hasInstitution, hasFacility, hasPort, headquarteredIn
+=================  ===========================================================================
+
+Out of scope, and why: ``hasRole`` (the urban roles are the curator's reading of adjectives such as
+"economic hub", not a fact a sentence states in a fixed form); ``near`` and ``southwestOf``
+(vague); ``zoneStatus``, ``investmentFrom``, ``jointProjectOf``, ``likenedTo``,
+``governedSeparately``, ``initiatedBy``, ``participant`` (relations the issue does not ask for);
+the time spans of events other than foundings and renamings (``startYear``, ``endYear``,
+``timeSpanLabel``, ``during``, ``after``), and the qualifiers and sources inside population nodes
+(``nkgeo:qualifier`` is free text written by a curator). Literals are compared case-insensitively
+with straight quotes. A candidate outside these relations is neither right nor wrong.
+
+Hand-made documents
+-------------------
+``bench/documents/<name>.txt`` is a document written for this benchmark, in our own words, about
+cities the corpus does not cover; ``<name>.expected.ttl`` holds the facts a reader should take from
+it (with ``rdfs:label`` for each entity, used for matching as above). It is extracted with the
+project's full graph: none of its facts is in the graph.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from nkgeo import namespaces as ns  # noqa: E402
+from nkgeo.extract.lexicon import content_words  # noqa: E402
+
+N = ns.NKGEO_NS
+RDF_TYPE = ns.RDF + "type"
+MIN_CONFIDENCE = 0.5
+DOCUMENTS_DIR = ROOT / "bench" / "documents"
+TARGETS = {"precision": 0.90, "recall": 0.75, "relation_recall": 0.60}
+
+GROUPS = {
+    N + "capitalOf": "capitalOf",
+    N + "formerCapitalOf": "capitalOf",
+    N + "locatedIn": "locatedIn",
+    N + "inRegion": "locatedIn",
+    N + "onCoast": "locatedIn",
+    N + "satelliteOf": "satelliteOf",
+    N + "inMetropolitanAreaOf": "metroArea",
+    N + "hasIndustry": "hasIndustry",
+    N + "onRiver": "onRiver",
+    N + "facesSea": "facesSea",
+    N + "borders": "borders",
+    N + "nearBorderWith": "borders",
+    N + "acrossRiverFrom": "borders",
+    N + "formerName": "formerName",
+    N + "namedAfter": "namedAfter",
+    N + "nickname": "altName",
+    ns.SKOS + "altLabel": "altName",
+    N + "destroyedIn": "affectedBy",
+    N + "hasLandmark": "features",
+    N + "hasInstitution": "features",
+    N + "hasFacility": "features",
+    N + "hasPort": "features",
+    N + "headquarteredIn": "features",
+}
+RELATION_ORDER = [
+    "type",
+    "capitalOf",
+    "locatedIn",
+    "satelliteOf",
+    "metroArea",
+    "hasIndustry",
+    "onRiver",
+    "facesSea",
+    "borders",
+    "formerName",
+    "namedAfter",
+    "altName",
+    "population",
+    "populationRank",
+    "founding",
+    "affectedBy",
+    "features",
+]
+NARY = {N + "PopulationEstimate", N + "PopulationRanking"}
+
+
+@dataclass
+class Graph:
+    """One side of the comparison: triples (IRIs as str, literals as (value, datatype, lang)) and labels."""
+
+    triples: set[tuple]
+    labels: dict[str, set[str]]
+    event_classes: set[str]
+
+    def objects(self, s: str, p: str) -> list:
+        return sorted((o for (s2, p2, o) in self.triples if s2 == s and p2 == p), key=str)
+
+    def types(self, s: str) -> set[str]:
+        return {o for (s2, p2, o) in self.triples if s2 == s and p2 == RDF_TYPE}
+
+    def is_event(self, s: str) -> bool:
+        return bool(self.types(s) & self.event_classes)
+
+    def is_nary(self, s: str) -> bool:
+        return bool(self.types(s) & NARY)
+
+
+def _term(term):
+    from rdflib import Literal
+
+    if isinstance(term, Literal):
+        datatype = str(term.datatype) if term.datatype else None
+        return (str(term), datatype, term.language)
+    return str(term)
+
+
+def _event_classes(ontology_graph) -> set[str]:
+    from rdflib import RDFS, URIRef
+
+    event = URIRef(N + "HistoricalEvent")
+    return {str(c) for c in ontology_graph.transitive_subjects(RDFS.subClassOf, event)}
+
+
+def _labels_of(dataset) -> dict[str, set[str]]:
+    from rdflib import RDFS, URIRef
+    from rdflib.namespace import SKOS
+
+    labels: dict[str, set[str]] = {}
+    for predicate in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
+        for s, _p, o, _g in dataset.quads((None, predicate, None, None)):
+            if isinstance(s, URIRef):
+                labels.setdefault(str(s), set()).add(str(o))
+    return labels
+
+
+def _anchors(graph: Graph, event: str) -> set[str]:
+    places = {s for (s, p, o) in graph.triples if o == event and p in (N + "affectedBy", N + "destroyedIn", N + "rebuiltThrough")}
+    places |= {o for (s, p, o) in graph.triples if s == event and p in (N + "rebuiltPlace", N + "renamedPlace")}
+    return places
+
+
+def align(candidates: Graph, curated: Graph) -> dict[str, str]:
+    """Candidate IRI -> curated IRI, for candidate IRIs the curated graph does not use."""
+    curated_iris = sorted({t[0] for t in curated.triples} | {t[2] for t in curated.triples if isinstance(t[2], str)})
+    candidate_iris = sorted({t[0] for t in candidates.triples} | {t[2] for t in candidates.triples if isinstance(t[2], str)})
+    curated_set = set(curated_iris)
+    taken: set[str] = set()
+    mapping: dict[str, str] = {}
+    unmatched = [c for c in candidate_iris if c.startswith(ns.ID_NS) and c not in curated_set]
+    for c in unmatched:
+        words = {content_words(label) for label in candidates.labels.get(c, set())}
+        words.add(content_words(c.rsplit("/", 1)[-1].replace("-", " ")))
+        for k in curated_iris:
+            if k in taken or k in candidate_iris or not k.startswith(ns.ID_NS):
+                continue
+            if candidates.is_event(c) or curated.is_event(k):
+                continue
+            if any(content_words(label) in words for label in curated.labels.get(k, set())):
+                mapping[c] = k
+                taken.add(k)
+                break
+    for c in unmatched:
+        if c in mapping or not candidates.is_event(c):
+            continue
+        classes = candidates.types(c) & candidates.event_classes
+        anchors = _anchors(candidates, c)
+        anchors = {mapping.get(a, a) for a in anchors}
+        for k in curated_iris:
+            if k in taken or k in candidate_iris or not curated.is_event(k):
+                continue
+            if classes & curated.types(k) and anchors & _anchors(curated, k):
+                mapping[c] = k
+                taken.add(k)
+                break
+    return mapping
+
+
+def _lit(value) -> object:
+    if isinstance(value, tuple):
+        return value[0].replace("’", "'").strip().lower()
+    return value
+
+
+def facts(graph: Graph) -> set[tuple[str, tuple]]:
+    """The scored facts of a graph: (relation, normalised fact)."""
+    out: set[tuple[str, tuple]] = set()
+    for s, p, o in sorted(graph.triples, key=str):
+        if graph.is_nary(s):
+            continue
+        if p == RDF_TYPE:
+            if not graph.is_event(s) and o.startswith(N):
+                out.add(("type", (s, o)))
+            continue
+        if p == N + "populationEstimate":
+            kind = (graph.objects(o, N + "estimateKind") or [None])[0]
+            values = tuple(_lit(v) for q in ("minValue", "maxValue", "populationValue") for v in (graph.objects(o, N + q) or [None]))
+            out.add(("population", (s, kind, *values)))
+            continue
+        if p == N + "populationRank":
+            rank = (graph.objects(o, N + "rank") or [None])[0]
+            scope = (graph.objects(o, N + "rankScope") or [None])[0]
+            out.add(("populationRank", (s, _lit(rank), scope)))
+            continue
+        if graph.is_event(s):
+            classes = graph.types(s)
+            if N + "Renaming" in classes and p in (N + "renamedPlace", N + "oldName", N + "newName", N + "after"):
+                out.add(("formerName", (s, p, _lit(o))))
+            elif N + "ZoneFounding" in classes and p in (N + "startYear", N + "endYear"):
+                out.add(("founding", (s, p, _lit(o))))
+            elif p in (N + "rebuiltPlace", N + "rebuiltWithHelpOf"):
+                out.add(("affectedBy", (s, p, o)))
+            continue
+        if p == N + "affectedBy" and isinstance(o, str):
+            classes = graph.types(o)
+            relation = "founding" if N + "ZoneFounding" in classes else "formerName" if N + "Renaming" in classes else "affectedBy"
+            out.add((relation, (s, p, o)))
+            continue
+        relation = GROUPS.get(p)
+        if relation:
+            out.add((relation, (s, p, _lit(o))))
+    return out
+
+
+def _rename(graph: Graph, mapping: dict[str, str]) -> Graph:
+    def r(term):
+        return mapping.get(term, term) if isinstance(term, str) else term
+
+    triples = {(r(s), r(p), r(o)) for (s, p, o) in graph.triples}
+    labels = {r(k): v for k, v in graph.labels.items()}
+    return Graph(triples, labels, graph.event_classes)
+
+
+@dataclass
+class Score:
+    relation: str
+    curated: int
+    candidates: int
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.candidates if self.candidates else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.curated if self.curated else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def compare(expected: Graph, got: Graph) -> tuple[list[Score], dict]:
+    mapping = align(got, expected)
+    got = _rename(got, mapping)
+    want = facts(expected)
+    have = facts(got)
+    scores = []
+    for relation in RELATION_ORDER:
+        e = {f for r, f in want if r == relation}
+        c = {f for r, f in have if r == relation}
+        if e or c:
+            scores.append(Score(relation, len(e), len(c), len(e & c)))
+    details = {
+        "missed": sorted(f"{r}: {_show(f)}" for r, f in want - have),
+        "wrong": sorted(f"{r}: {_show(f)}" for r, f in have - want),
+        "aligned": {ns.compact(k): ns.compact(v) for k, v in sorted(mapping.items())},
+    }
+    return scores, details
+
+
+def _show(fact: tuple) -> str:
+    return " ".join(ns.compact(x) if isinstance(x, str) and x.startswith("http") else str(x) for x in fact)
+
+
+def total(scores: list[Score], name: str = "overall") -> Score:
+    return Score(name, sum(s.curated for s in scores), sum(s.candidates for s in scores), sum(s.correct for s in scores))
+
+
+def merge_scores(tables: list[list[Score]]) -> list[Score]:
+    merged: dict[str, Score] = {}
+    for table in tables:
+        for score in table:
+            slot = merged.setdefault(score.relation, Score(score.relation, 0, 0, 0))
+            slot.curated += score.curated
+            slot.candidates += score.candidates
+            slot.correct += score.correct
+    return [merged[r] for r in RELATION_ORDER if r in merged]
+
+
+def render(title: str, scores: list[Score]) -> str:
+    lines = [title, f"{'relation':<16}{'curated':>8}{'cands':>7}{'correct':>8}{'P':>7}{'R':>7}{'F1':>7}"]
+    for score in [*scores, total(scores)]:
+        if score.relation == "overall":
+            lines.append("-" * 60)
+        lines.append(
+            f"{score.relation:<16}{score.curated:>8}{score.candidates:>7}{score.correct:>8}{score.precision:>7.2f}{score.recall:>7.2f}{score.f1:>7.2f}"
+        )
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# Running the extractor on one document
+# ---------------------------------------------------------------------------------------------
+
+
+def _graph_from_candidates(candidates, labels_extra: dict[str, set[str]] | None, event_classes: set[str]) -> Graph:
+    from nkgeo.extract.rules import Lit
+
+    triples: set[tuple] = set()
+    labels: dict[str, set[str]] = {}
+    for graph, rows, _order in candidates.graphs():
+        for s, p, o in rows:
+            value = (o.value, o.datatype, o.lang) if isinstance(o, Lit) else o
+            if graph.startswith(ns.DOCUMENT_GRAPH_PREFIX):
+                triples.add((s, p, value))
+            elif graph == ns.GAZETTEER_GRAPH and p in (ns.RDFS + "label", ns.SKOS + "prefLabel"):
+                labels.setdefault(s, set()).add(o.value)
+    for iri, extra in (labels_extra or {}).items():
+        labels.setdefault(iri, set()).update(extra)
+    return Graph(triples, labels, event_classes)
+
+
+def extract_with(dataset, path: Path, min_confidence: float = MIN_CONFIDENCE):
+    from nkgeo.extract import Candidates, Extractor, Gazetteer, read_document
+
+    gazetteer = Gazetteer.from_dataset(dataset)
+    extraction = Extractor(gazetteer).extract(read_document(path))
+    return Candidates([extraction], min_confidence=min_confidence), gazetteer
+
+
+def corpus_documents(dataset) -> list[tuple[str, str, str]]:
+    """(document IRI, file name, document graph) of every source document of the dataset."""
+    from rdflib import RDF, URIRef
+
+    provenance = dataset.graph(URIRef(ns.PROVENANCE_GRAPH))
+    out = []
+    for doc in sorted(provenance.subjects(RDF.type, URIRef(N + "SourceDocument"))):
+        name = provenance.value(doc, URIRef(N + "fileName"))
+        graph = provenance.value(doc, URIRef(N + "documentGraph"))
+        if name and graph:
+            out.append((str(doc), str(name), str(graph)))
+    return out
+
+
+def evaluate_corpus_document(dataset, document_iri: str, file_name: str, graph_iri: str, corpus: Path) -> tuple[list[Score], dict]:
+    """Leave-one-out extraction of one corpus document, scored against its curated graph."""
+    from rdflib import URIRef
+
+    from nkgeo.extract.gazetteer import leave_one_out
+
+    reduced, _dropped = leave_one_out(dataset, document_iri)
+    candidates, _gaz = extract_with(reduced, corpus / file_name)
+    event_classes = _event_classes(dataset.graph(URIRef(ns.ONTOLOGY_GRAPH)))
+    curated = Graph({(_term(s), _term(p), _term(o)) for s, p, o in dataset.graph(URIRef(graph_iri))}, _labels_of(dataset), event_classes)
+    got = _graph_from_candidates(candidates, None, event_classes)
+    return compare(curated, got)
+
+
+def evaluate_own_document(dataset, path: Path) -> tuple[list[Score], dict]:
+    """A hand-made document: extracted with the full graph, scored against its .expected.ttl."""
+    from rdflib import Graph as RDFGraph
+    from rdflib import URIRef
+
+    expected_path = path.with_suffix(".expected.ttl")
+    expected_rdf = RDFGraph().parse(expected_path, format="turtle")
+    event_classes = _event_classes(dataset.graph(URIRef(ns.ONTOLOGY_GRAPH)))
+    labels = _labels_of(dataset)
+    for s, o in expected_rdf.subject_objects(URIRef(ns.RDFS + "label")):
+        labels.setdefault(str(s), set()).add(str(o))
+    expected_triples = {(_term(s), _term(p), _term(o)) for s, p, o in expected_rdf if str(p) != ns.RDFS + "label"}
+    expected = Graph(expected_triples, labels, event_classes)
+    candidates, _gaz = extract_with(dataset, path)
+    got = _graph_from_candidates(candidates, None, event_classes)
+    return compare(expected, got)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--document", help="only this corpus document (its stem)")
+    parser.add_argument("--corpus", type=Path, default=None, help="folder of the corpus documents")
+    parser.add_argument("--details", action="store_true", help="list the missed and the wrong facts")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+
+    from nkgeo.dataset import Sources, load_sources
+    from nkgeo.resources import corpus_dirs
+
+    started = time.perf_counter()
+    dataset = load_sources(Sources.discover())
+    corpus = args.corpus or next(iter(corpus_dirs()), None)
+    if corpus is None:
+        print("no corpus folder found (set NKGEO_CORPUS)", file=sys.stderr)
+        return 2
+    report: dict = {"documents": {}, "own": {}}
+    tables = []
+    out = []
+    for document_iri, file_name, graph_iri in corpus_documents(dataset):
+        stem = document_iri.rsplit("/", 1)[-1]
+        if args.document and stem != args.document:
+            continue
+        if not (corpus / file_name).is_file():
+            print(f"skipping {file_name}: not in {corpus}", file=sys.stderr)
+            continue
+        scores, details = evaluate_corpus_document(dataset, document_iri, file_name, graph_iri, corpus)
+        tables.append(scores)
+        report["documents"][stem] = {"scores": [s.__dict__ for s in scores], **details}
+        out.append(render(f"{stem} (leave-one-out)", scores))
+        if args.details:
+            out.append("missed:\n  " + "\n  ".join(details["missed"]) + "\nwrong:\n  " + "\n  ".join(details["wrong"]))
+    corpus_scores = merge_scores(tables)
+    if len(tables) > 1:
+        out.append(render("corpus, leave-one-out (all documents)", corpus_scores))
+    if not args.document:
+        own_tables = []
+        for path in sorted(DOCUMENTS_DIR.glob("*.txt")):
+            scores, details = evaluate_own_document(dataset, path)
+            own_tables.append(scores)
+            report["own"][path.stem] = {"scores": [s.__dict__ for s in scores], **details}
+            out.append(render(f"{path.name} (hand-made, expected facts in {path.stem}.expected.ttl)", scores))
+            if args.details:
+                out.append("missed:\n  " + "\n  ".join(details["missed"]) + "\nwrong:\n  " + "\n  ".join(details["wrong"]))
+        if len(own_tables) > 1:
+            out.append(render("hand-made documents (all)", merge_scores(own_tables)))
+    overall = total(corpus_scores)
+    low = [s.relation for s in corpus_scores if s.curated and s.recall < TARGETS["relation_recall"]]
+    met = overall.precision >= TARGETS["precision"] and overall.recall >= TARGETS["recall"] and not low
+    summary = (
+        f"corpus overall: precision {overall.precision:.2f} (target {TARGETS['precision']}), recall {overall.recall:.2f} "
+        f"(target {TARGETS['recall']}), relations under {TARGETS['relation_recall']} recall: {', '.join(low) or 'none'}; "
+        f"targets {'met' if met else 'NOT met'} ({time.perf_counter() - started:.1f} s)"
+    )
+    if args.json:
+        report["summary"] = {"precision": overall.precision, "recall": overall.recall, "f1": overall.f1, "low_recall": low, "met": met}
+        print(json.dumps(report, indent=2))
+    else:
+        print("\n\n".join(out))
+        print()
+        print(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,591 @@
+"""From a document to candidate facts: two passes over its sentences.
+
+Pass 1 finds the names the document introduces: a capitalised name in a place-like context
+("the city of X", "X is a port city", "X River", "the capital of X Province", a numbered heading
+under a title such as "The 10 biggest cities in ..."), each typed from its context and given a
+fresh IRI, ``id:`` + the slug of its label (reusing an IRI the graph already has). Pass 2 reads
+every sentence again knowing those names too, and applies the relation rules
+(:mod:`nkgeo.extract.rules`). Nothing depends on dictionaries' order or on time: the same text and
+the same graph give the same candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nkgeo import namespaces as ns
+from nkgeo.extract import lexicon, rules
+from nkgeo.extract.document import Document
+from nkgeo.extract.gazetteer import Gazetteer
+from nkgeo.extract.nlp import Mention, NameFinder, Sentence, blank_pipeline, sentences_of
+
+N = ns.NKGEO_NS
+EXTRACTOR_VERSION = "1"
+
+_DIRECTION = re.compile(
+    r"\b(?:the )?(?:(?P<owner>⟪C⟫|[Tt]he (?:country|nation|peninsula)|[A-Z][\w]+(?: [A-Z][\w]+)?)'s )?"
+    r"(?P<dir>(?:north|south)-?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
+    r" (?P<kind>coast|coastline|seaboard|side|part|parts|corner|region|area|reaches|tip)"
+    r"(?: of (?:the )?(?P<of>country|nation|[Kk]orean [Pp]eninsula|peninsula|[A-Z][\w]+(?: [A-Z][\w]+)?))?"
+)
+_DIRECTION_OF = re.compile(
+    r"\b(?:the )?(?:(?:mountainous|far|remote|rural|industrial|coastal|northern|southern|eastern|western) )?"
+    r"(?P<dir>(?:north|south)-?(?:east|west)|north|south|east|west)(?P<kind>)"
+    r" of (?:the )?(?P<of>country|nation|[Kk]orean [Pp]eninsula|[A-Z][\w]+(?: [A-Z][\w]+)?)(?P<owner>)"
+)
+_ANAPHOR = re.compile(r"\b(?:(?P<pron>[Ii]ts?)|(?P<np>[Tt]h(?:e|is) (?P<noun>city|town|area|zone|municipality|port)))\b(?!-)")
+_COUNTRY_REF = re.compile(r"\b[Tt]he (?:country|nation)\b")
+_LOWER_HEAD_OK = {
+    "academy",
+    "university",
+    "river",
+    "mountain",
+    "mountains",
+    "temple",
+    "palace",
+    "pagoda",
+    "tomb",
+    "tombs",
+    "museum",
+    "monument",
+    "tower",
+    "dam",
+    "reservoir",
+    "sea",
+    "bay",
+}
+_LIST_TITLE = re.compile(
+    r"\b(?:the )?(?:top )?(?P<n>\d+|ten|five|twenty|fifteen|three|four|six|seven|eight|nine) "
+    r"(?:(?:biggest|largest|most populous|most populated|major) )?(?:cities|towns)"
+    r"\b.*?\b(?:in|of) (?:the )?⟪(?P<scope>\d+)⟫",
+    re.I,
+)
+
+
+@dataclass
+class Extraction:
+    """What one document yields: facts with evidence, and the new entities they use."""
+
+    document: Document
+    document_iri: str
+    facts: list[rules.Fact]
+    entities: dict[str, tuple[str, tuple[str, ...]]]  # new IRI -> (label, classes)
+    sentences: int = 0
+
+
+@dataclass
+class DocState:
+    """What the extractor knows while reading one document."""
+
+    gaz: Gazetteer
+    base_types: dict[str, set[str]]
+    base_labels: dict[str, str]
+    document_iri: str
+    stem: str
+    country: str | None = None
+    local_names: dict[str, str] = field(default_factory=dict)  # name -> IRI
+    local_types: dict[str, set[str]] = field(default_factory=dict)
+    local_labels: dict[str, str] = field(default_factory=dict)
+    regions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    minted: dict[str, tuple[str, set[str]]] = field(default_factory=dict)  # descriptive new IRIs
+
+    @property
+    def industries(self) -> dict[str, str]:
+        return self.gaz.industries
+
+    def known(self, iri: str) -> bool:
+        return iri in self.gaz.known or iri in self.base_labels
+
+    def label(self, iri: str | None) -> str:
+        if not iri:
+            return ""
+        for table in (self.local_labels, self.base_labels):
+            if iri in table:
+                return table[iri]
+        if iri in self.minted:
+            return self.minted[iri][0]
+        return iri.rsplit("/", 1)[-1].replace("-", " ")
+
+    def types_of_iri(self, iri: str | None) -> set[str]:
+        if not iri:
+            return set()
+        found = set(self.base_types.get(iri, set())) | self.local_types.get(iri, set())
+        if iri in self.regions:
+            found |= self.gaz.with_superclasses({self.regions[iri][0]})
+        if iri in self.minted:
+            found |= self.gaz.with_superclasses(self.minted[iri][1])
+        return found
+
+    def types_of_mention(self, mention: Mention) -> set[str]:
+        found: set[str] = set()
+        for iri in mention.iris:
+            found |= self.types_of_iri(iri)
+        if mention.head_class and not mention.generic:
+            found |= self.gaz.with_superclasses({mention.head_class})
+        return found
+
+    def is_settlement_iri(self, iri: str) -> bool:
+        return bool(self.types_of_iri(iri) & {N + "Settlement", N + "SpecialZone"})
+
+    def containment_predicate(self, target: str) -> str:
+        found = self.types_of_iri(target)
+        if N + "Coast" in found:
+            return N + "onCoast"
+        if N + "Region" in found and N + "SpecialZone" not in found and N + "MetropolitanArea" not in found:
+            return N + "inRegion"
+        return N + "locatedIn"
+
+    # -- new names ----------------------------------------------------------------------------
+    def promote(self, mention: Mention, cls: str) -> None:
+        if mention.kind == "name":
+            label = clean_label(mention.text)
+            if not label:
+                return
+            iri = ns.ID_NS + lexicon.slug(label)
+            mention.iris = (iri,)
+            mention.kind = "known"
+            self.local_names.setdefault(label, iri)
+            if not self.known(iri):
+                self.local_labels.setdefault(iri, label)
+        iri = mention.iri
+        if iri and not (cls == N + "Settlement" and self.is_settlement_iri(iri)):
+            self.local_types.setdefault(iri, set()).update(self.gaz.with_superclasses({cls}))
+            self.local_types[iri].add(cls)
+            self.local_types[iri].add("asserted:" + cls)
+
+    def add_alias(self, alias: str, iri: str) -> None:
+        self.local_names.setdefault(clean_label(alias), iri)
+
+    def classes_for_type_facts(self, mention: Mention) -> list[str]:
+        out = []
+        if mention.head_class and not mention.generic:
+            out.append(mention.head_class)
+        for iri in mention.iris:
+            out += sorted(
+                c[len("asserted:") :] for c in self.local_types.get(iri, ()) if c.startswith("asserted:") and not c.endswith(("City", "Settlement", "Town"))
+            )
+        return sorted(dict.fromkeys(out))
+
+    def place_named_in(self, text: str) -> str | None:
+        """The settlement whose name starts ``text`` ("Nampo Special Economic Zone" -> Nampo)."""
+        words = text.split()
+        for size in range(len(words) - 1, 0, -1):
+            name = " ".join(words[:size])
+            for table in (self.local_names, {k: next(iter(sorted(v))) for k, v in self.gaz.names.items() if k == name}):
+                iri = table.get(name)
+                if iri and self.is_settlement_iri(iri):
+                    return iri
+        return None
+
+    # -- descriptive IRIs ---------------------------------------------------------------------
+    def mint(self, label: str, cls: str) -> str:
+        """An IRI for a thing the text describes without naming it ("an airport" of Wonsan): the
+        graph's own IRI if it has the thing under the same words, else id:<slug of the label>."""
+        same = sorted(self.gaz.by_words.get(lexicon.content_words(label), ()))
+        if same:
+            return same[0]
+        iri = ns.ID_NS + lexicon.slug(label)
+        if not self.known(iri) and iri not in self.local_labels:
+            entry = self.minted.setdefault(iri, (label, set()))
+            entry[1].add(cls)
+        return iri
+
+    def _slug_of(self, iri: str) -> str:
+        return iri.rsplit("/", 1)[-1]
+
+    def ranking(self, s: str, rank: int, scope: str) -> str:
+        label = f"{self.label(s)}: rank {rank} by population in {self.label(scope)}"
+        return self._node(f"{self._slug_of(s)}-rank-{rank}-{self._slug_of(scope)}", label, N + "PopulationRanking")
+
+    def estimate(self, s: str, low: int, high: int | None) -> str:
+        prefix = self.stem.split("_")[0]
+        figures = f"{low:,}" + (f" to {high:,}" if high and high != low else "")
+        key = f"{self._slug_of(s)}-population-{prefix}-{low}" + (f"-{high}" if high and high != low else "")
+        return self._node(key, f"population of {self.label(s)}: {figures} (document {prefix})", N + "PopulationEstimate")
+
+    def renaming(self, s: str, old: str) -> str:
+        return self._node(f"renaming-of-{lexicon.slug(old)}", f"renaming of {old} as {self.label(s)}", N + "Renaming")
+
+    def namesake(self, s: str, description: str) -> str:
+        return self._node(f"namesake-of-{self._slug_of(s)}", f"namesake of {self.label(s)} ({description})", N + "Person")
+
+    def event(self, key: str, place: str | None, cls: str, label: str, anchor: str | None = None) -> str:
+        """An event's IRI: the graph's own if it knows an event of this class at this place."""
+        known = self.gaz.events.get((cls, place or anchor or ""))
+        if known:
+            return known
+        slug = f"{key}-{self._slug_of(place)}" if place else key
+        return self._node(slug, label, cls)
+
+    def _node(self, slug: str, label: str, cls: str) -> str:
+        iri = ns.ID_NS + lexicon.slug(slug)
+        if not self.known(iri):
+            entry = self.minted.setdefault(iri, (label, set()))
+            entry[1].add(cls)
+        return iri
+
+
+def clean_label(text: str) -> str:
+    text = " ".join(lexicon.normalise_quotes(text).split())
+    text = re.sub(r"^(?:the|a|an) ", "", text, flags=re.I)
+    return text.strip(" ,.;:")
+
+
+class Extractor:
+    """Reads documents against one gazetteer; build once, extract many."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        names: dict[str, set[str]] = {k: set(v) for k, v in gazetteer.names.items()}
+        self.base_types: dict[str, set[str]] = {k: set(v) for k, v in gazetteer.types.items()}
+        self.base_labels: dict[str, str] = dict(gazetteer.labels)
+        self.lexicon_countries: dict[str, str] = {}
+        known_countries = {label: iri for iri, label in gazetteer.countries().items()}
+        for label, demonyms, others in lexicon.COUNTRIES:
+            iri = known_countries.get(label) or ns.ID_NS + lexicon.slug(label)
+            if iri not in gazetteer.known:
+                self.lexicon_countries[iri] = label
+                self.base_labels.setdefault(iri, label)
+                self.base_types[iri] = gazetteer.with_superclasses({N + "Country"}) | {N + "Country"}
+            for name in (label, *demonyms, *others):
+                names.setdefault(name, set()).add(iri)
+        self.finder = NameFinder(names)
+        self.romanised = gazetteer.romanised
+
+    def extract(self, document: Document) -> Extraction:
+        stem = document.stem
+        doc_iri = ns.DOC_NS + stem
+        state = DocState(self.gaz, self.base_types, self.base_labels, doc_iri, stem)
+        if document.is_blank:
+            return Extraction(document, doc_iri, [], {}, 0)
+        sentences = sentences_of(document.text)
+        self._read(sentences, state, promoting=True, local=None)
+        local = NameFinder({name: {iri} for name, iri in state.local_names.items()}) if state.local_names else None
+        facts = self._read(sentences, state, promoting=False, local=local)
+        facts = sorted(set(facts), key=lambda f: (f.start, f.s, f.p, str(f.o), -f.confidence, f.qualifier or "", f.rule))
+        used = {f.s for f in facts} | {f.o for f in facts if isinstance(f.o, str)}
+        entities: dict[str, tuple[str, tuple[str, ...]]] = {}
+        stated: dict[str, set[str]] = {}
+        for fact in facts:
+            if fact.p == rules.RDF_TYPE and fact.confidence >= 0.5:
+                stated.setdefault(fact.s, set()).add(fact.o)
+        for iri in sorted(used):
+            if not iri.startswith(ns.ID_NS) or state.known(iri) and iri not in self.lexicon_countries:
+                continue
+            label, classes = self._describe_new(iri, state)
+            classes = _most_specific(set(classes) | stated.get(iri, set()), self.gaz)
+            if label:
+                entities[iri] = (label, classes)
+        return Extraction(document, doc_iri, facts, entities, len(sentences))
+
+    def _describe_new(self, iri: str, state: DocState) -> tuple[str, tuple[str, ...]]:
+        if iri in self.lexicon_countries:
+            return self.lexicon_countries[iri], (N + "Country",)
+        if iri in state.regions:
+            return state.local_labels.get(iri, ""), (state.regions[iri][0],)
+        if iri in state.minted:
+            label, classes = state.minted[iri]
+            return label, tuple(sorted(classes))
+        if iri in state.local_labels:
+            asserted = sorted(c[len("asserted:") :] for c in state.local_types.get(iri, ()) if c.startswith("asserted:"))
+            if N + "Settlement" in asserted and len(asserted) > 1:
+                asserted.remove(N + "Settlement")
+            return state.local_labels[iri], tuple(asserted or [N + "Place"])
+        return "", ()
+
+    # -- one pass over the document -----------------------------------------------------------
+    def _read(self, sentences: list[Sentence], state: DocState, promoting: bool, local) -> list[rules.Fact]:
+        facts: list[rules.Fact] = []
+        topic: str | None = None
+        current: str | None = None
+        list_scope: str | None = None
+        country_counts: dict[str, int] = {}
+        title_countries: list[str] = []
+        pending: str | None = None  # a heading that is just a name: the section is about it
+        for index, sentence in enumerate(sentences):
+            sentence.mentions = self._mentions(sentence, state, local, current or topic)
+            bare = _bare_name(sentence) if sentence.block.heading and sentence.block.number is None else None
+            if not promoting:  # a name no rule took up in pass 1 is just capitalised text
+                sentence.mentions = [m for m in sentence.mentions if m.kind != "name"]
+            _mask(sentence)
+            if promoting:
+                for mention in sentence.mentions:
+                    for iri in mention.iris:
+                        if N + "Country" in state.types_of_iri(iri):
+                            country_counts[iri] = country_counts.get(iri, 0) + 1
+                            if index == 0:
+                                title_countries.append(iri)
+            block = sentence.block
+            if index == 0 and block.heading:
+                match = _LIST_TITLE.search(sentence.masked)
+                if match and sentence.mentions[int(match.group("scope"))].iri:
+                    list_scope = sentence.mentions[int(match.group("scope"))].iri
+                topic = _first_place(sentence, state) or topic
+                current = topic
+                continue
+            if block.heading:
+                pending = bare
+                heading_topic = _first_place(sentence, state, allow_names=block.number is not None and list_scope is not None)
+                if block.number is not None and list_scope and heading_topic is None:
+                    name = _heading_name(sentence)
+                    if name is not None:
+                        heading_topic = name
+                if isinstance(heading_topic, int):
+                    ctx = rules.Context(sentence, state, promoting)
+                    ctx.promote(heading_topic, N + "City", 0.85)
+                    heading_topic = sentence.mentions[heading_topic].iri
+                if heading_topic:
+                    topic = current = heading_topic
+                    if block.number is not None and list_scope and not promoting:
+                        ctx = rules.Context(sentence, state, promoting)
+                        rules.emit_rank(ctx, heading_topic, block.number, list_scope, 0, 0.8)
+                        ctx.type(heading_topic, N + "City", 0.8)
+                        facts += ctx.facts
+                continue
+            sentence.subject = rules.find_subject(sentence)
+            ctx = rules.Context(sentence, state, promoting)
+            if pending is not None:
+                subject = sentence.subject
+                mention = sentence.mentions[subject] if subject is not None else None
+                if mention is not None and mention.kind in ("name", "known") and mention.text.startswith(pending):
+                    if mention.kind == "name":
+                        ctx.promote(subject, mention.head_class or N + "Settlement", 0.6)
+                    if mention.iri:
+                        topic = current = mention.iri
+                pending = None
+            for rule in rules.TYPING_RULES:
+                rule(ctx)
+            if not promoting:
+                for rule in rules.RELATION_RULES:
+                    rule(ctx)
+                facts += ctx.facts
+            subject = sentence.subject
+            if subject is not None:
+                mention = sentence.mentions[subject]
+                if mention.kind not in ("anaphor", "direction") and mention.iri and state.is_settlement_iri(mention.iri):
+                    current = mention.iri
+        if promoting:
+            state.country = title_countries[0] if title_countries else _main_country(country_counts)
+        return facts
+
+    def _mentions(self, sentence: Sentence, state: DocState, local, topic: str | None) -> list[Mention]:
+        text = sentence.text
+        doc = blank_pipeline().make_doc(text)
+        taken: list[Mention] = []
+
+        def free(start: int, end: int) -> bool:
+            return all(end <= m.start or start >= m.end for m in taken)
+
+        for pattern in (_DIRECTION, _DIRECTION_OF):
+            for match in pattern.finditer(text):
+                if not free(match.start(), match.end()):
+                    continue
+                mention = self._direction(match, state, doc)
+                if mention:
+                    taken.append(mention)
+        runs = [r for r in (_split_run(doc, s, e) for s, e in self.finder.capitalised_runs(doc)) for r in r]
+        known = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), iris, "known") for s, e, iris, _n in self.finder.phrase_matches(doc)]
+        if local is not None:
+            known += [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), iris, "known") for s, e, iris, _n in local.phrase_matches(doc)]
+        name_mentions = [_name_mention(doc, text, s, e) for s, e in runs]
+        name_mentions = [m for m in name_mentions if m is not None]
+        for mention in sorted(name_mentions, key=lambda m: (-(m.end - m.start), m.start)):
+            if mention.head_class and not mention.generic and free(mention.start, mention.end):
+                inner = [k for k in known if k[0] >= mention.start and k[1] <= mention.end]
+                exact = [k for k in inner if k[0] == mention.start and k[1] == mention.end]
+                if inner and not exact:
+                    taken.append(mention)
+        for start, end, iris, kind in sorted(known, key=lambda k: (-(k[1] - k[0]), k[0])):
+            if free(start, end):
+                mention = Mention(start, end, text[start:end], kind, tuple(iris), head_class=_head_class_of_text(text[start:end]))
+                taken.append(mention)
+        for mention in sorted(name_mentions, key=lambda m: (-(m.end - m.start), m.start)):
+            if not free(mention.start, mention.end):
+                continue
+            iris = self.romanised.get(lexicon.romanisation_key(mention.text))
+            if iris and mention.kind == "name":
+                mention = Mention(mention.start, mention.end, mention.text, "known", tuple(sorted(iris)), head_class=mention.head_class)
+            taken.append(mention)
+        for match in _COUNTRY_REF.finditer(text):
+            if state.country and free(match.start(), match.end()):
+                taken.append(Mention(match.start(), match.end(), match.group(0), "country", (state.country,)))
+        for match in _ANAPHOR.finditer(text):
+            if topic and free(match.start(), match.end()):
+                noun = (match.group("noun") or "").lower()
+                if noun == "port":
+                    continue
+                taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", (topic,), extra={"noun": noun}))
+        return sorted(taken, key=lambda m: m.start)
+
+    def _direction(self, match, state: DocState, doc) -> Mention | None:
+        country = None
+        for group in ("owner", "of"):
+            text = match.group(group)
+            if not text:
+                continue
+            if re.fullmatch(r"(?:[Tt]he )?(?:country|nation|peninsula|[Kk]orean [Pp]eninsula)", text):
+                country = state.country
+            else:
+                iris = self.finder_lookup(text)
+                country = next((i for i in iris if N + "Country" in state.types_of_iri(i)), None)
+                if country is None:
+                    return None
+        country = country or state.country
+        if not country:
+            return None
+        direction = lexicon.DIRECTIONS.get(match.group("dir").lower())
+        if not direction:
+            return None
+        kind = match.group("kind").lower() or "part"
+        sentence_text = doc.text.lower()
+        coastal = kind in ("coast", "coastline", "seaboard") or (kind == "side" and ("coast" in sentence_text))
+        iris: list[str] = []
+        country_label = state.label(country)
+        country_slug = country.rsplit("/", 1)[-1]
+        if coastal:
+            side = direction.split("-")[-1]
+            coast = ns.ID_NS + f"{side}-coast-of-{country_slug}"
+            iris.append(coast)
+            self._region(state, coast, f"{side} coast of {country_label}", N + "Coast", country)
+        if "-" in direction or not coastal:
+            adjective = lexicon.DIRECTION_ADJECTIVES[direction]
+            region = ns.ID_NS + f"{adjective}-{country_slug}"
+            iris.append(region)
+            self._region(state, region, f"{direction} of {country_label}", N + "Region", country)
+        return Mention(match.start(), match.end(), match.group(0), "direction", tuple(iris))
+
+    def finder_lookup(self, text: str) -> set[str]:
+        doc = blank_pipeline().make_doc(text)
+        found: set[str] = set()
+        for s, e, iris, _n in self.finder.phrase_matches(doc):
+            if s == 0 and e == len(doc):
+                found |= set(iris)
+        return found
+
+    def _region(self, state: DocState, iri: str, label: str, cls: str, country: str) -> None:
+        state.regions.setdefault(iri, (cls, country))
+        if not state.known(iri):
+            state.local_labels.setdefault(iri, label)
+
+
+def _most_specific(classes: set[str], gaz: Gazetteer) -> tuple[str, ...]:
+    """Leave out a class when a more specific one is there (Settlement under City, Place under all)."""
+    keep = {c for c in classes if not any(c != other and c in gaz.superclasses.get(other, ()) for other in classes)}
+    return tuple(sorted(keep))
+
+
+def _mask(sentence: Sentence) -> None:
+    parts = []
+    position = 0
+    for i, mention in enumerate(sentence.mentions):
+        parts.append(sentence.text[position : mention.start])
+        parts.append(f"⟪{i}⟫")
+        position = mention.end
+    parts.append(sentence.text[position:])
+    sentence.masked = "".join(parts)
+
+
+def _split_run(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a capitalised run where its connectors do not join one name (see nkgeo.extract.lexicon)."""
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    i = start
+    while i < end:
+        token = doc[i].text
+        lower = token.lower()
+        cut = False
+        if token in ("'s",):
+            cut = not (i + 1 == end - 1 and doc[end - 1].text.lower() in lexicon.NAME_HEADS)
+        elif token == "'":
+            cut = not (i > start and doc[i - 1].text.endswith("s") and i + 1 < end)
+        elif lower == "of":
+            cut = not (i > start and doc[i - 1].text.lower() in lexicon.OF_HEADS)
+        elif lower == "the":
+            cut = not (i > start and doc[i - 1].text.lower() == "of")
+        elif token == "-":
+            cut = doc[i - 1].whitespace_ != "" or doc[i].whitespace_ != "" or i + 1 >= end
+        if cut:
+            pieces.append((piece_start, i))
+            piece_start = i + 1
+        i += 1
+    pieces.append((piece_start, end))
+    out = []
+    for s, e in pieces:
+        while s < e and (doc[s].text.lower() in lexicon.NOT_NAMES or not doc[s].text[:1].isupper()):
+            s += 1
+        while e > s and not doc[e - 1].text[:1].isupper() and not (e - s >= 3 and doc[e - 2].text == "-"):
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _head_class_of_words(words: list[str]) -> str | None:
+    lowered = [w.lower() for w in words]
+    for phrase, cls in lexicon.PHRASE_HEADS:
+        if len(lowered) > len(phrase) - 1 and tuple(lowered[-len(phrase) :]) == phrase:
+            return cls
+    if len(lowered) > 1 and lowered[0] in lexicon.NAME_PREFIXES:
+        return lexicon.NAME_PREFIXES[lowered[0]]
+    if "of" in lowered:
+        before = lowered[: lowered.index("of")]
+        if before and before[-1] in lexicon.NAME_HEADS and before[-1] in lexicon.OF_HEADS:
+            return lexicon.NAME_HEADS[before[-1]]
+    if len(lowered) > 1 and lowered[-1] in lexicon.NAME_HEADS:
+        return lexicon.NAME_HEADS[lowered[-1]]
+    return None
+
+
+def _head_class_of_text(text: str) -> str | None:
+    return _head_class_of_words(re.findall(r"[\w']+", text))
+
+
+def _name_mention(doc, text: str, start: int, end: int) -> Mention | None:
+    words = [t.text for t in doc[start:end]]
+    head = _head_class_of_words(words)
+    if head is None and end < len(doc) and doc[end].text.lower() in _LOWER_HEAD_OK:
+        head = lexicon.NAME_HEADS[doc[end].text.lower()]
+        while end - start > 1 and doc[end - 1].text.lower() in lexicon.NAME_ADJECTIVES:
+            end -= 1
+    if head is None and all(w.lower() in lexicon.NOT_NAMES for w in words):
+        return None
+    char_start = doc[start].idx
+    char_end = doc[end - 1].idx + len(doc[end - 1].text)
+    before = text[:char_start].lower()
+    generic = bool(re.search(r"\b(?:a|an|another|any|each|every|one)\s+$", before))
+    return Mention(char_start, char_end, text[char_start:char_end], "name", (), head_class=head, generic=generic)
+
+
+def _first_place(sentence: Sentence, state: DocState, allow_names: bool = False):
+    """The first settlement (or zone) a heading or title names: an IRI, or a mention index to promote."""
+    for mention in sentence.mentions:
+        if mention.kind == "known" and mention.iri and state.is_settlement_iri(mention.iri):
+            return mention.iri
+    if allow_names:
+        for i, mention in enumerate(sentence.mentions):
+            if mention.kind == "name" and not mention.head_class:
+                return i
+    return None
+
+
+def _bare_name(sentence: Sentence) -> str | None:
+    """The text of a heading that is nothing but one name ("Sariwon", "Kimhyongjik")."""
+    if len(sentence.mentions) == 1 and sentence.mentions[0].kind in ("name", "known"):
+        mention = sentence.mentions[0]
+        if sentence.text.strip(" .:") == mention.text:
+            return mention.text
+    return None
+
+
+def _heading_name(sentence: Sentence) -> int | None:
+    for i, mention in enumerate(sentence.mentions):
+        if mention.kind in ("name", "known") and not mention.head_class:
+            return i
+    return None
+
+
+def _main_country(counts: dict[str, int]) -> str | None:
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]

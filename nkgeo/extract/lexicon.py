@@ -1,0 +1,371 @@
+"""The extractor's own vocabulary: general English and world knowledge, no fact of any document.
+
+Everything here is language (cue words, type nouns, ordinals, hedges) or public world knowledge
+that any gazetteer ships (the names and demonyms of countries). Facts about North Korean places
+come only from the graph (see :mod:`nkgeo.extract.gazetteer`) or from the document being read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from nkgeo.namespaces import NKGEO_NS
+
+N = NKGEO_NS
+
+# Countries as world knowledge: (label, demonyms, other names). A country the graph already knows
+# keeps the graph's IRI; any other gets id:<slug of the label>.
+COUNTRIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("North Korea", ("North Korean",), ("DPRK", "Democratic People's Republic of Korea")),
+    ("South Korea", ("South Korean",), ("Republic of Korea", "ROK")),
+    ("China", ("Chinese",), ("People's Republic of China", "PRC")),
+    ("Russia", ("Russian",), ("Russian Federation",)),
+    ("Japan", ("Japanese",), ()),
+    ("Mongolia", ("Mongolian",), ()),
+    ("Taiwan", ("Taiwanese",), ()),
+    ("Vietnam", ("Vietnamese",), ("Viet Nam",)),
+    ("Laos", ("Lao", "Laotian"), ()),
+    ("Cambodia", ("Cambodian",), ()),
+    ("Thailand", ("Thai",), ()),
+    ("Myanmar", ("Burmese",), ("Burma",)),
+    ("Philippines", ("Filipino", "Philippine"), ()),
+    ("Indonesia", ("Indonesian",), ()),
+    ("Malaysia", ("Malaysian",), ()),
+    ("Singapore", ("Singaporean",), ()),
+    ("India", ("Indian",), ()),
+    ("Pakistan", ("Pakistani",), ()),
+    ("Iran", ("Iranian",), ()),
+    ("Syria", ("Syrian",), ()),
+    ("Egypt", ("Egyptian",), ()),
+    ("Cuba", ("Cuban",), ()),
+    ("United States", ("American",), ("USA", "U.S.", "United States of America")),
+    ("Canada", ("Canadian",), ()),
+    ("United Kingdom", ("British",), ("UK", "Britain", "Great Britain")),
+    ("France", ("French",), ()),
+    ("Germany", ("German",), ()),
+    ("East Germany", ("East German",), ("German Democratic Republic", "GDR")),
+    ("West Germany", ("West German",), ()),
+    ("Soviet Union", ("Soviet",), ("USSR",)),
+    ("Poland", ("Polish",), ()),
+    ("Czechoslovakia", ("Czechoslovak",), ()),
+    ("Romania", ("Romanian",), ()),
+    ("Bulgaria", ("Bulgarian",), ()),
+    ("Hungary", ("Hungarian",), ()),
+    ("Sweden", ("Swedish",), ()),
+    ("Switzerland", ("Swiss",), ()),
+    ("Italy", ("Italian",), ()),
+    ("Spain", ("Spanish",), ()),
+    ("Australia", ("Australian",), ()),
+)
+
+# Industries: phrases of ordinary English for the concepts of ontology/schemes.ttl, by slug.
+# The concepts' own labels are added from the graph; these are the other ways people say them.
+INDUSTRY_PHRASES: dict[str, tuple[str, ...]] = {
+    "steel": ("steel", "steelworks", "steel mill", "steel mills", "iron and steel", "ironworks"),
+    "metallurgy": ("metallurgy", "metallurgical", "metalworking", "metal industry"),
+    "chemical-industry": ("chemical", "chemicals", "petrochemical", "petrochemicals", "fertiliser", "fertilizer", "fertilisers", "fertilizers", "vinalon"),
+    "machinery": ("machinery", "machine building", "machine-building", "machine tools", "engineering works"),
+    "shipbuilding": ("shipbuilding", "shipyard", "shipyards", "ship building", "ship repair"),
+    "light-industry": ("light industry", "light industries", "consumer goods"),
+    "textiles": ("textile", "textiles", "garment", "garments", "clothing", "cotton mill", "silk"),
+    "paper": ("paper", "pulp"),
+    "food-processing": ("food products", "food processing", "food industry", "foodstuffs", "canneries", "cannery"),
+    "mining": ("mining", "mines", "mine", "ore"),
+    "copper": ("copper",),
+    "energy": ("power generation", "energy production"),
+    "hydropower": ("hydropower", "hydroelectric", "hydro-electric", "hydroelectricity"),
+    "forestry": ("forestry",),
+    "timber": ("timber", "lumber", "logging", "sawmills", "wood processing"),
+    "fishing": ("fishing", "fisheries", "fishery", "fish processing"),
+    "trade-and-logistics": ("trade and logistics", "logistics and trade", "trade infrastructure"),
+    "maritime-trade": ("maritime trade", "shipping trade", "sea trade", "seaborne trade"),
+    "logistics": ("logistics", "freight", "transit trade"),
+    "tourism": ("tourism", "tourist industry"),
+    "manufacturing": ("manufacturing", "manufacturing industry"),
+}
+# Industry words that name an industry on their own, whatever the rest of the sentence says.
+INDUSTRY_SELF = frozenset(
+    {
+        "shipyard",
+        "shipyards",
+        "shipbuilding",
+        "steelworks",
+        "steel mill",
+        "steel mills",
+        "ironworks",
+        "sawmills",
+        "cannery",
+        "canneries",
+        "fisheries",
+        "hydroelectric",
+        "hydropower",
+        "petrochemical",
+        "petrochemicals",
+        "manufacturing",
+        "metallurgy",
+        "machine-building",
+        "machine building",
+        "mining",
+    }
+)
+# Words that make an industry word in a sentence an industry of the sentence's subject.
+INDUSTRY_CUES = re.compile(
+    r"\b(industr\w*|production|produc\w+|factor(?:y|ies)|plants?|works|mills?|known for|cent(?:er|re) (?:for|of)|hub|"
+    r"econom(?:y|ic)|revolves? around|focus\w*|manufactur\w*|mining|mines|operations|sector|output|based on|relies on|"
+    r"trade|activity|activities|complex(?:es)?|specialises|specializes)\b",
+    re.I,
+)
+# Bare "trade" is maritime trade in a port sentence, and nothing otherwise.
+PORT_WORDS = re.compile(r"\b(port|ports|harbou?rs?|maritime|shipping)\b", re.I)
+
+# Type nouns: the head word of a name (or the noun after it) gives the class of the thing named.
+NAME_HEADS: dict[str, str] = {
+    "province": N + "Province",
+    "county": N + "AdministrativeArea",
+    "river": N + "River",
+    "sea": N + "Sea",
+    "ocean": N + "Sea",
+    "bay": N + "Sea",
+    "gulf": N + "Sea",
+    "strait": N + "Sea",
+    "mountain": N + "Mountain",
+    "mountains": N + "Mountain",
+    "peak": N + "Mountain",
+    "university": N + "University",
+    "universities": N + "University",
+    "college": N + "EducationalInstitution",
+    "institute": N + "EducationalInstitution",
+    "school": N + "EducationalInstitution",
+    "academy": N + "Academy",
+    "camp": N + "EducationalInstitution",
+    "tower": N + "Monument",
+    "monument": N + "Monument",
+    "monuments": N + "Monument",
+    "statue": N + "Monument",
+    "statues": N + "Monument",
+    "arch": N + "Monument",
+    "memorial": N + "Monument",
+    "mausoleum": N + "Monument",
+    "temple": N + "Landmark",
+    "palace": N + "Landmark",
+    "pagoda": N + "Landmark",
+    "gate": N + "Landmark",
+    "fortress": N + "Landmark",
+    "tomb": N + "Landmark",
+    "tombs": N + "Landmark",
+    "museum": N + "Landmark",
+    "barrage": N + "Dam",
+    "dam": N + "Dam",
+    "reservoir": N + "Dam",
+    "airport": N + "Airport",
+    "airbase": N + "MilitaryFacility",
+    "port": N + "Port",
+    "harbour": N + "Port",
+    "harbor": N + "Port",
+    "complex": N + "IndustrialZone",
+    "zone": N + "Region",
+    "region": N + "Region",
+    "party": N + "Organization",
+    "navy": N + "Organization",
+    "army": N + "Organization",
+    "committee": N + "Organization",
+    "company": N + "Organization",
+    "corporation": N + "Organization",
+    "agency": N + "Organization",
+    "ministry": N + "Organization",
+    "association": N + "Organization",
+    "dynasty": N + "HistoricalState",
+    "kingdom": N + "HistoricalState",
+    "empire": N + "HistoricalState",
+    "war": N + "War",
+    "famine": N + "Famine",
+}
+# Multi-word heads, checked before the one-word ones (the last words of the name, lower-cased).
+PHRASE_HEADS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("special", "economic", "zone"), N + "SpecialEconomicZone"),
+    (("economic", "development", "zone"), N + "SpecialEconomicZone"),
+    (("economic", "zone"), N + "SpecialEconomicZone"),
+    (("special", "administrative", "region"), N + "SpecialAdministrativeRegion"),
+    (("industrial", "complex"), N + "IndustrialZone"),
+    (("industrial", "zone"), N + "IndustrialZone"),
+    (("industrial", "park"), N + "IndustrialZone"),
+    (("tourist", "zone"), N + "TourismZone"),
+    (("tourism", "zone"), N + "TourismZone"),
+    (("tourist", "region"), N + "TourismZone"),
+    (("grand", "monument"), N + "Monument"),
+    (("grand", "monuments"), N + "Monument"),
+)
+# A name that starts with one of these words names the thing after it: Mount Paektu, Lake Chon.
+NAME_PREFIXES: dict[str, str] = {"mount": N + "Mountain", "mt": N + "Mountain", "lake": N + "WaterBody"}
+# "Sea of Japan", "University of Technology", "Workers' Party of Korea": heads that take "of".
+OF_HEADS = frozenset(
+    {"sea", "gulf", "bay", "strait", "university", "institute", "academy", "party", "republic", "kingdom", "museum", "palace", "port", "bank", "ministry"}
+)
+# Capitalised adjectives that are not part of the name before a lower-case type noun
+# ("the Songgyungwan Confucian academy" names Songgyungwan).
+NAME_ADJECTIVES = frozenset(
+    {"confucian", "buddhist", "christian", "korean", "chinese", "japanese", "royal", "ancient", "historic", "national", "old", "new", "great"}
+)
+
+# Unnamed features a place has ("an airport", "several technical universities", "naval facilities").
+# noun -> (class, relation from the place)
+FEATURE_NOUNS: dict[str, tuple[str, str]] = {
+    "airport": (N + "Airport", N + "hasFacility"),
+    "airfield": (N + "Airport", N + "hasFacility"),
+    "university": (N + "University", N + "hasInstitution"),
+    "universities": (N + "University", N + "hasInstitution"),
+    "college": (N + "EducationalInstitution", N + "hasInstitution"),
+    "colleges": (N + "EducationalInstitution", N + "hasInstitution"),
+    "naval facilities": (N + "MilitaryFacility", N + "hasFacility"),
+    "naval facility": (N + "MilitaryFacility", N + "hasFacility"),
+    "naval base": (N + "MilitaryFacility", N + "hasFacility"),
+    "naval bases": (N + "MilitaryFacility", N + "hasFacility"),
+    "air base": (N + "MilitaryFacility", N + "hasFacility"),
+    "military base": (N + "MilitaryFacility", N + "hasFacility"),
+    "dam": (N + "Dam", N + "hasFacility"),
+    "power station": (N + "Facility", N + "hasFacility"),
+}
+DETERMINERS = r"(?:an?|one|two|three|four|five|several|many|numerous|some|the|its|a few|a number of|a major|a large|an important)"
+
+# Relation by the class of the thing a place has ("is home to", "houses", "has").
+FEATURE_RELATION: tuple[tuple[str, str], ...] = (
+    (N + "Port", N + "hasPort"),
+    (N + "EducationalInstitution", N + "hasInstitution"),
+    (N + "Facility", N + "hasFacility"),
+    (N + "Landmark", N + "hasLandmark"),
+    (N + "Mountain", N + "hasLandmark"),
+)
+
+ORDINALS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+    "6th": 6,
+    "7th": 7,
+    "8th": 8,
+    "9th": 9,
+    "10th": 10,
+}
+NUMBER_WORDS: dict[str, int] = {"ten": 10, "five": 5, "twenty": 20, "three": 3, "four": 4, "six": 6, "seven": 7, "eight": 8, "nine": 9, "fifteen": 15}
+
+# Hedges and attributions: carried into the candidate as a qualifier, with a lower confidence.
+HEDGES = re.compile(
+    r"\b(often considered|widely considered|generally considered|is considered|are considered|considered|often referred to as|"
+    r"sometimes referred to as|often seen as|is seen as|believed to|is believed|are believed|thought to|said to|reportedly|"
+    r"allegedly|it is understood|is understood|estimates? suggest|estimated|estimates?|according to [^,.;]+|reports? (?:from|suggest)|"
+    r"may|might|could|possibly|probably|likely|perhaps|arguably|speculated|claimed|aspires? to|aspirations? to|being developed)\b",
+    re.I,
+)
+APPROXIMATE = re.compile(r"\b(around|about|approximately|roughly|some|nearly|almost|over|more than|less than|at least|up to|an estimated)\b", re.I)
+NEGATIONS = re.compile(r"\b(not|never|no longer|neither|nor|no)\b|n['’]t\b", re.I)
+# Where one clause ends and another begins: a hedge or a negation before it does not reach past it.
+CLAUSE_BREAKS = re.compile(
+    r"[;:]|,|\b(?:and|but)\b(?= (?:is|was|are|were|has|had|have|serves|served|lies|lay|remains|remained|acts|plays|it|its|became|includes|contains)\b)"
+    r"|\b(?:while|whereas|though|although|which|who|due to|because|where)\b",
+    re.I,
+)
+
+DIRECTIONS = {
+    "north": "north",
+    "northern": "north",
+    "south": "south",
+    "southern": "south",
+    "east": "east",
+    "eastern": "east",
+    "west": "west",
+    "western": "west",
+    "northeast": "north-east",
+    "north-east": "north-east",
+    "northeastern": "north-east",
+    "north-eastern": "north-east",
+    "northwest": "north-west",
+    "north-west": "north-west",
+    "northwestern": "north-west",
+    "north-western": "north-west",
+    "southeast": "south-east",
+    "south-east": "south-east",
+    "southeastern": "south-east",
+    "south-eastern": "south-east",
+    "southwest": "south-west",
+    "south-west": "south-west",
+    "southwestern": "south-west",
+    "south-western": "south-west",
+}
+DIRECTION_ADJECTIVES = {
+    "north": "northern",
+    "south": "southern",
+    "east": "eastern",
+    "west": "western",
+    "north-east": "northeastern",
+    "north-west": "northwestern",
+    "south-east": "southeastern",
+    "south-west": "southwestern",
+}
+
+# Words that start a sentence with a capital but are no name.
+NOT_NAMES = frozenset(
+    """a an the it its this these those that there their they he she his her we our you your i in on at as after before during
+    despite although though while when where once located situated historically today however nevertheless meanwhile also
+    unlike like some many most several other others both each every all any no not due with without from for to of by into
+    over under between among along across about around near since until because if so yet but and or nor one two three
+    written leave life foreigners reports architecturally public government state migration natural""".split()
+)
+
+
+STOPWORDS = frozenset({"of", "the", "in", "a", "an", "and", "at", "on"})
+
+
+def content_words(label: str) -> frozenset[str]:
+    """The words that make a descriptive name: "university in Wonsan" = "university of Wonsan",
+    "Mansudae Grand Monuments" = "Mansudae Grand Monument" (a final s of a long word dropped)."""
+    words = re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", label.lower()))
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in STOPWORDS)
+
+
+def slug(text: str) -> str:
+    """The IRI slug of a label: lower case ASCII words joined by hyphens; apostrophes vanish."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    ascii_text = re.sub(r"['’`]", "", ascii_text.casefold())
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def romanisation_key(text: str) -> str:
+    """A key under which McCune-Reischauer and Revised Romanization spellings of a Korean name
+    agree: Hamhŭng, Hamheung and Hamhung; Ch'ŏngjin and Cheongjin; Gaeseong and Kaesong."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = re.findall(r"[a-z0-9]+", re.sub(r"['’`]", "", plain))
+    out = []
+    for word in words:
+        word = re.sub(r"^g", "k", word)
+        word = re.sub(r"^b", "p", word)
+        word = re.sub(r"^d", "t", word)
+        word = re.sub(r"^j", "ch", word)
+        word = word.replace("eo", "o").replace("eu", "u").replace("shi", "si").replace("ph", "p")
+        out.append(word)
+    return "".join(out)
+
+
+def normalise_quotes(text: str) -> str:
+    """Curly quotes as straight ones, dashes as hyphens, odd spaces as spaces: one character for one,
+    so offsets still line up."""
+    return text.translate(_QUOTES)
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})

@@ -1,0 +1,260 @@
+"""Candidates as data: a named graph per document, its evidence, and the new entities' names.
+
+The TriG is written by :func:`write_trig`, not by rdflib's serializer, so that the bytes depend only
+on the triples: subjects, predicates and objects sorted, evidence records in document order, no
+blank node, no timestamp. Running ``nkgeo extract`` twice on the same input gives the same file.
+
+Layout of the output (the same model as the curated ``graph/*.trig``):
+
+- ``graph:doc-<stem>``: the candidate triples of one document;
+- ``graph:provenance``: the document (title, SHA-256, length, file name, graph) and one
+  ``nkgeo:Evidence`` per triple and sentence, with ``nkgeo:startOffset``/``endOffset``,
+  ``nkgeo:qualifier`` for hedges and negations, ``nkgeo:confidence`` (0..1) and
+  ``prov:wasGeneratedBy`` the extraction activity, which names the extractor's version;
+- ``graph:gazetteer``: a label and a type for each new entity, as the curated gazetteer has them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from nkgeo import namespaces as ns
+from nkgeo.extract.extractor import EXTRACTOR_VERSION, Extraction
+from nkgeo.extract.rules import RDF_TYPE, Lit
+
+N = ns.NKGEO_NS
+SAFE_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(?<!\.)$")
+HEADER = (
+    "# Candidate triples proposed by nkgeo extract, each with evidence (character offsets of the\n"
+    "# supporting sentence) in graph:provenance. Review them, then run nkgeo merge.\n"
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    iri: str
+    s: str
+    p: str
+    o: object
+    document: str
+    start: int
+    end: int
+    confidence: float
+    qualifier: str | None
+
+
+@dataclass
+class Candidates:
+    """Everything ``nkgeo extract`` proposes for a set of documents."""
+
+    extractions: list[Extraction]
+    min_confidence: float = 0.0
+
+    def activity(self) -> str:
+        return ns.ID_NS + f"nkgeo-extract-{_package_version()}-rules-{EXTRACTOR_VERSION}"
+
+    def evidence(self, extraction: Extraction) -> list[Evidence]:
+        grouped: dict[tuple, tuple[float, str | None]] = {}
+        for fact in extraction.facts:
+            key = (fact.s, fact.p, fact.o, fact.start, fact.end)
+            best = grouped.get(key)
+            if best is None or (fact.confidence, fact.qualifier or "") > (best[0], best[1] or ""):
+                grouped[key] = (fact.confidence, fact.qualifier)
+        kept = [(k, v) for k, v in grouped.items() if v[0] >= self.min_confidence]
+        kept.sort(key=lambda item: (item[0][3], item[0][4], item[0][0], item[0][1], _sort_key(item[0][2])))
+        seen: dict[str, int] = {}
+        prefix = extraction.document.stem
+        out = []
+        for (s, p, o, start, end), (confidence, qualifier) in kept:
+            digest = hashlib.sha256(f"{s} {p} {_sort_key(o)}".encode()).hexdigest()[:12]
+            seen[digest] = seen.get(digest, 0) + 1
+            suffix = "" if seen[digest] == 1 else f"-{seen[digest]}"
+            out.append(Evidence(ns.EVIDENCE_NS + f"{prefix}-{digest}{suffix}", s, p, o, extraction.document_iri, start, end, confidence, qualifier))
+        return out
+
+    def graphs(self) -> list[tuple[str, list[tuple], str]]:
+        """(graph IRI, triples, ordering) for every graph of the output, in output order."""
+        out = []
+        provenance: list[tuple] = []
+        gazetteer: dict[tuple, None] = {}
+        evidence_order: list[str] = []
+        used_any = False
+        for extraction in sorted(self.extractions, key=lambda e: e.document.stem):
+            records = self.evidence(extraction)
+            if not records:
+                continue
+            used_any = True
+            stem = extraction.document.stem
+            graph = ns.DOCUMENT_GRAPH_PREFIX + stem
+            triples = sorted({(r.s, r.p, r.o) for r in records}, key=_triple_key)
+            out.append((graph, triples, "sorted"))
+            document = extraction.document
+            doc = extraction.document_iri
+            provenance += [
+                (doc, RDF_TYPE, N + "SourceDocument"),
+                (doc, ns.DCTERMS + "title", Lit(document.title)),
+                (doc, ns.DCTERMS + "format", Lit("text/plain")),
+                (doc, ns.DCTERMS + "language", Lit("en")),
+                (doc, N + "characterCount", Lit(str(len(document.text)), ns.XSD + "nonNegativeInteger")),
+                (doc, N + "contentHash", Lit(document.sha256)),
+                (doc, N + "documentGraph", graph),
+                (doc, N + "fileName", Lit(document.file_name)),
+            ]
+            evidence_order.append(doc)
+            for record in records:
+                provenance += [
+                    (record.iri, RDF_TYPE, N + "Evidence"),
+                    (record.iri, ns.RDF + "subject", record.s),
+                    (record.iri, ns.RDF + "predicate", record.p),
+                    (record.iri, ns.RDF + "object", record.o),
+                    (record.iri, N + "inDocument", record.document),
+                    (record.iri, N + "startOffset", Lit(str(record.start), ns.XSD + "nonNegativeInteger")),
+                    (record.iri, N + "endOffset", Lit(str(record.end), ns.XSD + "nonNegativeInteger")),
+                    (record.iri, N + "confidence", Lit(f"{record.confidence:.2f}", ns.XSD + "decimal")),
+                    (record.iri, ns.PROV + "wasGeneratedBy", self.activity()),
+                ]
+                if record.qualifier:
+                    provenance.append((record.iri, N + "qualifier", Lit(record.qualifier)))
+                evidence_order.append(record.iri)
+            used = {r.s for r in records} | {r.o for r in records if isinstance(r.o, str)}
+            for iri, (label, classes) in sorted(extraction.entities.items()):
+                if iri not in used:
+                    continue
+                for cls in classes:
+                    gazetteer[(iri, RDF_TYPE, cls)] = None
+                gazetteer[(iri, ns.RDFS + "label", Lit(label, lang="en"))] = None
+                gazetteer[(iri, ns.SKOS + "prefLabel", Lit(label, lang="en"))] = None
+        if not used_any:
+            return []
+        activity = self.activity()
+        provenance += [
+            (activity, RDF_TYPE, ns.PROV + "Activity"),
+            (activity, ns.RDFS + "label", Lit(f"nkgeo extract {_package_version()} (rules version {EXTRACTOR_VERSION})", lang="en")),
+            (activity, ns.PROV + "wasAssociatedWith", ns.ID_NS + "nkgeo-project"),
+        ]
+        evidence_order.append(activity)
+        out.append((ns.PROVENANCE_GRAPH, provenance, "\n".join(evidence_order)))
+        if gazetteer:
+            out.append((ns.GAZETTEER_GRAPH, sorted(gazetteer, key=_triple_key), "sorted"))
+        return out
+
+    def trig(self) -> str:
+        graphs = self.graphs()
+        if not graphs:
+            return ""
+        return write_trig(graphs, HEADER)
+
+    def table(self) -> str:
+        rows = []
+        for extraction in sorted(self.extractions, key=lambda e: e.document.stem):
+            for record in self.evidence(extraction):
+                evidence = f"{extraction.document.stem} chars {record.start}-{record.end}"
+                if record.qualifier:
+                    evidence += f" [{record.qualifier}]"
+                rows.append((_show(record.s), _show(record.p), _show(record.o), f"{record.confidence:.2f}", evidence))
+        if not rows:
+            return ""
+        header = ("subject", "predicate", "object", "confidence", "evidence")
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+        lines = [" | ".join(c.ljust(widths[i]) if i < 4 else c for i, c in enumerate(row)).rstrip() for row in [header, *rows]]
+        lines.insert(1, "-+-".join("-" * w for w in widths) + "-+-" + "-" * 8)
+        return "\n".join(lines) + f"\n({len(rows)} candidates)\n"
+
+
+def _package_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("nkgeo")
+    except Exception:  # noqa: BLE001 - not installed: a source checkout
+        return "0"
+
+
+def _sort_key(term) -> str:
+    if isinstance(term, Lit):
+        return f'"{term.value}"^^{term.datatype or ""}@{term.lang or ""}'
+    return str(term)
+
+
+def _triple_key(triple) -> tuple:
+    s, p, o = triple
+    return (s, p != RDF_TYPE, p, _sort_key(o))
+
+
+def term(value, predicate: bool = False) -> str:
+    """One term in Turtle, with the project's prefixes (rdf:type is "a" as a predicate)."""
+    if isinstance(value, Lit):
+        return _literal(value)
+    iri = str(value)
+    if iri == RDF_TYPE and predicate:
+        return "a"
+    best = None
+    for prefix, namespace in ns.PREFIXES.items():
+        if iri.startswith(namespace) and SAFE_LOCAL.match(iri[len(namespace) :]):
+            if best is None or len(namespace) > len(ns.PREFIXES[best]):
+                best = prefix
+    if best is not None:
+        return f"{best}:{iri[len(ns.PREFIXES[best]) :]}"
+    return f"<{iri}>"
+
+
+def _literal(lit: Lit) -> str:
+    value = lit.value
+    if lit.datatype == ns.XSD + "integer" and re.fullmatch(r"-?\d+", value):
+        return value
+    if lit.datatype == ns.XSD + "decimal" and re.fullmatch(r"-?\d+\.\d+", value):
+        return value
+    if lit.datatype == ns.XSD + "boolean" and value in ("true", "false"):
+        return value
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    if lit.lang:
+        return f'"{escaped}"@{lit.lang}'
+    if lit.datatype and lit.datatype != ns.XSD + "string":
+        return f'"{escaped}"^^{term(lit.datatype)}'
+    return f'"{escaped}"'
+
+
+def _show(value) -> str:
+    if isinstance(value, Lit):
+        return _literal(value)
+    return term(value)
+
+
+def subject_blocks(triples: list[tuple], order: str = "sorted") -> list[str]:
+    """Turtle blocks, one per subject: ``s p o1, o2 ; q o3 .`` indented as in graph/*.trig."""
+    by_subject: dict[str, dict[str, list]] = {}
+    for s, p, o in triples:
+        by_subject.setdefault(s, {}).setdefault(p, [])
+        if o not in by_subject[s][p]:
+            by_subject[s][p].append(o)
+    if order == "sorted":
+        subjects = sorted(by_subject)
+    else:
+        wanted = order.split("\n")
+        subjects = [s for s in wanted if s in by_subject] + sorted(s for s in by_subject if s not in wanted)
+    blocks = []
+    for s in subjects:
+        predicates = sorted(by_subject[s], key=lambda p: (p != RDF_TYPE, term(p, True)))
+        lines = []
+        for k, p in enumerate(predicates):
+            objects = sorted(by_subject[s][p], key=lambda o: term(o))
+            rendered = (",\n" + " " * 12).join(term(o) for o in objects)
+            lead = f"    {term(s)} " if k == 0 else " " * 8
+            end = " ." if k == len(predicates) - 1 else " ;"
+            lines.append(f"{lead}{term(p, True)} {rendered}{end}")
+        blocks.append("\n".join(lines))
+    return blocks
+
+
+def write_trig(graphs: list[tuple[str, list[tuple], str]], header: str = "") -> str:
+    used = set()
+    body = []
+    for graph, triples, order in graphs:
+        blocks = subject_blocks(triples, order)
+        body.append(f"{term(graph)} {{\n" + "\n\n".join(blocks) + "\n}\n")
+        text = "\n".join(blocks) + term(graph)
+        used |= set(re.findall(r"(?<![\w<\"])([a-z]+):", text))
+    prefixes = "".join(f"@prefix {p}: <{ns.PREFIXES[p]}> .\n" for p in sorted(used) if p in ns.PREFIXES)
+    return header + prefixes + "\n" + "\n".join(body)

@@ -1,0 +1,1223 @@
+"""Relation patterns, read on one sentence at a time with its mentions masked as ``⟪i⟫``.
+
+"Hamhung serves as the capital of South Hamgyong Province." reads, once masked,
+``⟪0⟫ serves as the capital of ⟪1⟫``, and the capital pattern needs no knowledge of names. A
+pattern that leaves out its subject ("It serves as...", "Located along the coast, X...") takes
+the sentence's subject (:func:`find_subject`), pronouns and "the city" standing for the place the
+section is about. Each rule is a function of a :class:`Context`; it proposes entities
+(``promote``), types and facts, and the context carries hedges and negations into them.
+
+Confidence: each rule has a base (how often its pattern means what it says); a hedge in the same
+clause before the trigger ("often considered", "believed to", "estimates suggest") multiplies it
+by 0.8 and becomes the evidence's qualifier; a negation caps it at 0.15 with the qualifier
+"negated: <cue>", so ``merge`` (default --min-confidence 0.5) leaves it out while a reviewer still
+sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nkgeo import namespaces as ns
+from nkgeo.extract import lexicon
+from nkgeo.extract.nlp import Mention, Sentence
+
+N = ns.NKGEO_NS
+RDF_TYPE = ns.RDF + "type"
+XSD = ns.XSD
+M = r"⟪(\d+)⟫"
+
+ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
+LARGEST = r"(?:largest|biggest|most[- ]populous|most[- ]populated)"
+ADJ = r"(?:[a-z][\w-]*,? ){0,4}?"
+SETTLEMENT_NOUNS = {
+    "city": N + "City",
+    "cities": N + "City",
+    "town": N + "Town",
+    "towns": N + "Town",
+    "port city": N + "City",
+    "village": N + "Settlement",
+    "metropolis": N + "City",
+    "port town": N + "Town",
+    "settlement": N + "Settlement",
+}
+SETTLEMENT = r"(?P<noun>port city|port town|city|cities|town|towns|village|metropolis|settlement)"
+
+PLACE_LIKE = {N + "Place", N + "Settlement", N + "AdministrativeArea", N + "SpecialZone", N + "Region"}
+
+
+@dataclass(frozen=True)
+class Lit:
+    """A literal object: a value with a datatype or a language."""
+
+    value: str
+    datatype: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    s: str
+    p: str
+    o: object  # IRI (str) or Lit
+    start: int  # evidence: sentence offsets in the document
+    end: int
+    confidence: float
+    qualifier: str | None
+    rule: str
+
+
+class Context:
+    """One sentence being read, and what the rules may ask and say about it."""
+
+    def __init__(self, sentence: Sentence, state, promoting: bool):
+        self.sentence = sentence
+        self.masked = sentence.masked
+        self.mentions = sentence.mentions
+        self.state = state
+        self.promoting = promoting
+        self.facts: list[Fact] = []
+        self.typed: set[tuple[str, str]] = set()
+
+    # -- what the rules ask -------------------------------------------------------------------
+    def m(self, index: str | int | None) -> Mention | None:
+        if index is None:
+            return None
+        i = int(index)
+        return self.mentions[i] if 0 <= i < len(self.mentions) else None
+
+    def iri(self, index) -> str | None:
+        mention = self.m(index)
+        return mention.iri if mention else None
+
+    def types(self, index) -> set[str]:
+        mention = self.m(index)
+        if mention is None:
+            return set()
+        return self.state.types_of_mention(mention)
+
+    def is_a(self, index, *classes: str) -> bool:
+        found = self.types(index)
+        return any(c in found for c in classes)
+
+    def is_place(self, index) -> bool:
+        return bool(self.types(index) & PLACE_LIKE)
+
+    def is_settlement(self, index) -> bool:
+        return self.is_a(index, N + "Settlement", N + "SpecialZone")
+
+    def is_country(self, index) -> bool:
+        return self.is_a(index, N + "Country")
+
+    def subject(self) -> int | None:
+        return self.sentence.subject
+
+    def label(self, index_or_iri) -> str:
+        iri = index_or_iri if isinstance(index_or_iri, str) and index_or_iri.startswith("http") else self.iri(index_or_iri)
+        return self.state.label(iri) if iri else ""
+
+    def unmask(self, text: str) -> str:
+        return re.sub(M, lambda g: self.mentions[int(g.group(1))].text, text)
+
+    def mentions_in(self, start: int, end: int) -> list[int]:
+        return [int(g.group(1)) for g in re.finditer(M, self.masked[start:end])]
+
+    # -- what the rules say -------------------------------------------------------------------
+    def promote(self, index, cls: str, confidence: float = 0.8) -> None:
+        """Propose the name at ``index`` as an entity of class ``cls`` (new or known)."""
+        mention = self.m(index)
+        if mention is None or mention.kind in ("anaphor", "direction"):
+            return
+        self.state.promote(mention, cls)
+        if not self.promoting and mention.iri:
+            self.type(mention.iri, cls, confidence)
+
+    def type(self, iri: str | None, cls: str, confidence: float = 0.85, pos: int = 0) -> None:
+        if self.promoting or not iri or (iri, cls) in self.typed:
+            return
+        if cls == N + "Country" or cls in (N + "Place",):
+            return  # no document calls a country a country; the gazetteer types it
+        self.typed.add((iri, cls))
+        self.fact(iri, RDF_TYPE, cls, pos, confidence, "type")
+
+    def fact(self, s: str | None, p: str, o, pos: int, confidence: float, rule: str, hedge: bool = True) -> None:
+        if self.promoting or not s or o is None or s == o:
+            return
+        qualifier = None
+        if hedge:
+            confidence, qualifier = qualify(self.masked, pos, confidence)
+        self.facts.append(Fact(s, p, o, self.sentence.start, self.sentence.end, round(confidence, 2), qualifier, rule))
+
+    def place_fact(self, s: str | None, index, pos: int, confidence: float, rule: str) -> None:
+        """``s`` lies in the mention at ``index``: locatedIn, inRegion or onCoast by what it is."""
+        for target in self.iris_of(index):
+            self.fact(s, self.state.containment_predicate(target), target, pos, confidence, rule)
+            self.describe_region(target, pos)
+
+    def iris_of(self, index) -> tuple[str, ...]:
+        mention = self.m(index)
+        return mention.iris if mention else ()
+
+    def describe_region(self, iri: str, pos: int) -> None:
+        """A coast or region the extractor named: its type and its country, with this evidence."""
+        info = self.state.regions.get(iri)
+        if info:
+            cls, country = info
+            self.type(iri, cls, 0.85, pos)
+            self.fact(iri, N + "locatedIn", country, pos, 0.85, "region", hedge=False)
+
+    def typed_mention(self, index, pos: int = 0, confidence: float = 0.85) -> None:
+        """Type a mention whose own name says what it is ("Yalu River", "North Hamgyong Province")."""
+        mention = self.m(index)
+        if mention is not None and mention.head_class and mention.iri:
+            self.type(mention.iri, mention.head_class, confidence, pos)
+
+
+def qualify(masked: str, pos: int, confidence: float) -> tuple[float, str | None]:
+    """A hedge or a negation between the last clause break before ``pos`` and ``pos``."""
+    window_start = 0
+    for brk in lexicon.CLAUSE_BREAKS.finditer(masked, 0, max(pos, 0)):
+        window_start = brk.end()
+    window = masked[window_start:pos]
+    negation = lexicon.NEGATIONS.search(window)
+    if negation:
+        return min(confidence, 0.15), f"negated: {negation.group(0).lower()}"
+    hedge = lexicon.HEDGES.search(window)
+    if hedge:
+        return confidence * 0.8, " ".join(hedge.group(0).lower().split())
+    return confidence, None
+
+
+# ---------------------------------------------------------------------------------------------
+# The sentence's subject
+# ---------------------------------------------------------------------------------------------
+
+_VERBISH = (
+    r"(?:is|was|are|were|has|had|have|serves|served|lies|lay|remains|remained|sits|stands|functions|acts|plays|houses|hosts"
+    r"|became|becomes|includes|contains|borders|faces|lies|boasts|features|also|still|now|today|once|often|long|continues|attracts|holds|covers|hosts)\b"
+)
+_SUBJECT_PATTERNS = (
+    re.compile(
+        r"^(?:the |a |this )?(?:(?:nearby|neighbouring|neighboring|port|coastal|industrial|northern|southern|eastern|western|small|large|historic|mountain"
+        r"|border) )*"
+        r"(?:city|town|port|village|county|settlement) of " + M,
+        re.I,
+    ),
+    re.compile(r"^" + M),
+    re.compile(r"^(?!⟪)[^,]*?, " + M + r"(?='s | (?!(?:and|or|nor|of|in|on|to|as|at|by|for|from|with|the|a|an|than|into)\b)[a-z]+\b|, (?:a|an|the) )"),
+)
+
+
+def find_subject(sentence: Sentence) -> int | None:
+    for pattern in _SUBJECT_PATTERNS:
+        match = pattern.search(sentence.masked)
+        if match:
+            return int(match.group(1))
+    match = re.search(M + r"(?:'s [a-z]+)? " + _VERBISH, sentence.masked)
+    if match:
+        return int(match.group(1))
+    for i, mention in enumerate(sentence.mentions):  # "... form the core of its economy"
+        if mention.kind == "anaphor":
+            return i
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Typing and new names
+# ---------------------------------------------------------------------------------------------
+
+
+def rule_head_types(ctx: Context) -> None:
+    """A name whose last word is a type noun: "Yalu River", "Juche Tower", "Koryo Dynasty"."""
+    for i, mention in enumerate(ctx.mentions):
+        if mention.kind == "name" and mention.head_class and not mention.generic:
+            ctx.promote(i, mention.head_class, 0.85)
+
+
+def rule_settlement_nouns(ctx: Context) -> None:
+    """ "the city of X", "the cities of X and Y", "X is a port city", "X, a coastal city" """
+    masked = ctx.masked
+    for match in re.finditer(
+        r"\b(?:the |a )?(?:" + ADJ + r")(?:⟪(?P<c>\d+)⟫ )?(?P<noun>city|cities|town|towns|village|villages) of " + M + r"(?:(?:,| and|, and) " + M + r")?",
+        masked,
+        re.I,
+    ):
+        cls = SETTLEMENT_NOUNS.get(
+            match.group("noun").lower().rstrip("s") if match.group("noun").lower() in ("towns", "villages") else match.group("noun").lower(), N + "City"
+        )
+        country = match.group("c")
+        for group in (3, 4):
+            if match.group(group) and not ctx.is_country(match.group(group)):
+                ctx.promote(match.group(group), cls, 0.85)
+            if match.group(group) and country is not None and ctx.is_country(country) and not ctx.is_country(match.group(group)):
+                ctx.fact(ctx.iri(match.group(group)), N + "locatedIn", ctx.iri(country), match.start(), 0.8, "country-city-of")
+    pattern = (
+        M + r"(?:,| (?:is|was|remains|has been|became)) (?:one of the |an? |the )" + r"(?:(?:" + ORD + r"[- ])?" + LARGEST + r" )?" + ADJ + SETTLEMENT + r"\b"
+    )
+    for match in re.finditer(pattern, masked, re.I):
+        i = match.group(1)
+        if (
+            ctx.m(i)
+            and ctx.m(i).kind != "direction"
+            and not ctx.is_country(i)
+            and not ctx.is_a(i, N + "WaterBody", N + "Region", N + "HistoricalEvent", N + "Organization")
+        ):
+            ctx.promote(i, SETTLEMENT_NOUNS[match.group("noun").lower()], 0.9)
+    for match in re.finditer(r"\bother (?:" + ADJ + r")(?:cities|towns)\b", masked):
+        subject = ctx.subject()
+        if subject is not None and ctx.is_settlement(subject):
+            ctx.type(ctx.iri(subject), N + "City", 0.7, match.start())
+
+
+def rule_anaphor_types(ctx: Context) -> None:
+    """ "The city ..." says that the place it stands for is a city."""
+    for i, mention in enumerate(ctx.mentions):
+        if mention.kind == "anaphor" and mention.extra.get("noun") in ("city", "town") and mention.iri:
+            if ctx.state.is_settlement_iri(mention.iri):
+                ctx.type(mention.iri, N + ("City" if mention.extra["noun"] == "city" else "Town"), 0.8, mention.start)
+            _ = i
+
+
+def rule_copula_class(ctx: Context) -> None:
+    """ "X is a special economic zone": a class by a phrase after the copula."""
+    pattern = (
+        M
+        + r"(?:,| is| was| remains| became) (?:an? |the )(?:"
+        + ADJ
+        + r")(?P<np>(?:[a-z]+ ){0,2}(?:zone|region|complex|park|dynasty|kingdom|river|sea|mountain|province|county|university|academy|monument|landmark))\b"
+    )
+    for match in re.finditer(pattern, ctx.masked, re.I):
+        cls = _phrase_class(match.group("np").split())
+        if cls and not ctx.is_country(match.group(1)):
+            ctx.promote(match.group(1), cls, 0.85)
+
+
+def _phrase_class(words: list[str]) -> str | None:
+    lowered = [w.lower() for w in words]
+    for phrase, cls in lexicon.PHRASE_HEADS:
+        if tuple(lowered[-len(phrase) :]) == phrase:
+            return cls
+    if lowered and lowered[-1] in lexicon.NAME_HEADS and lowered[-1] not in ("zone", "region", "complex", "port"):
+        return lexicon.NAME_HEADS[lowered[-1]]
+    return None
+
+
+def rule_capital_subject(ctx: Context) -> None:
+    """Who is "the capital of X Province" is a city (nkgeo:capitalOf has domain nkgeo:City)."""
+    for match in re.finditer(r"\b(?<!former )(?<!once )capital(?: city)? of (?:the )?⟪(?P<o>\d+)⟫", ctx.masked):
+        o = match.group("o")
+        if not (ctx.is_a(o, N + "AdministrativeArea") or (ctx.m(o).head_class or "").endswith("Province")):
+            continue
+        s = _explicit_subject(ctx, match.start() - len("the ") if ctx.masked[: match.start()].endswith("the ") else match.start())
+        s = ctx.subject() if s is None else s
+        if s is not None and ctx.m(s).kind in ("name", "known") and not lexicon.NEGATIONS.search(ctx.masked[: match.start()]):
+            ctx.promote(s, N + "City", 0.8)
+
+
+def rule_namesake(ctx: Context) -> None:
+    """ "named after Kim Hyong-jik": a person."""
+    for match in re.finditer(r"\bnamed (?:after|for|in honou?r of) (?:the )?" + M, ctx.masked):
+        if ctx.m(match.group(1)).kind == "name" and not ctx.m(match.group(1)).head_class:
+            ctx.promote(match.group(1), N + "Person", 0.7)
+
+
+def rule_list_types(ctx: Context) -> None:
+    """ "relics such as the A and the B", "monuments, such as A and B": landmarks."""
+    pattern = (
+        r"\b(?P<noun>relics|monuments|landmarks|sites|attractions|temples|statues|memorials|heritage sites)\b"
+        r"[^.;⟪]*?(?:such as|including|like|notably)(?P<list>(?:,? (?:and )?(?:the )?(?:[a-z]+ )?" + M + r"(?: [a-z]+)?)+)"
+    )
+    for match in re.finditer(pattern, ctx.masked, re.I):
+        cls = N + "Monument" if match.group("noun").lower() in ("monuments", "statues", "memorials") else N + "Landmark"
+        for i in ctx.mentions_in(match.start("list"), match.end("list")):
+            if ctx.m(i).kind in ("name", "known") and not ctx.is_a(i, N + "Settlement", N + "Country", N + "Organization", N + "EducationalInstitution"):
+                if not ctx.m(i).head_class or ctx.m(i).head_class in (N + "Mountain", N + "Academy"):
+                    ctx.promote(i, cls, 0.75)
+
+
+def rule_appositive_landmark(ctx: Context) -> None:
+    """ "Mount Paektu, a sacred site ...": a landmark."""
+    for match in re.finditer(M + r", an? (?:[a-z]+ ){0,2}(?:site|landmark|monument|shrine)\b", ctx.masked):
+        if not ctx.is_a(match.group(1), N + "Settlement", N + "Country"):
+            ctx.promote(match.group(1), N + "Landmark", 0.75)
+
+
+def rule_country_appositions(ctx: Context) -> None:
+    """ "Dandong, China" and "China's Shenzhen": a settlement in a country."""
+    for match in re.finditer(M + r", " + M + r"(?!'s)", ctx.masked):
+        a, c = match.group(1), match.group(2)
+        if (
+            ctx.m(a).kind in ("name", "known")
+            and ctx.is_country(c)
+            and not ctx.is_country(a)
+            and not ctx.is_a(a, N + "WaterBody", N + "Region", N + "HistoricalEvent")
+        ):
+            if ctx.m(a).kind == "name":
+                ctx.promote(a, N + "City", 0.7)
+            ctx.fact(ctx.iri(a), N + "locatedIn", ctx.iri(c), match.start(), 0.8, "apposition-country")
+    for match in re.finditer(M + r"'s " + M, ctx.masked):
+        c, a = match.group(1), match.group(2)
+        if ctx.is_country(c) and ctx.m(a).kind in ("name", "known") and not ctx.is_country(a) and not ctx.m(a).head_class:
+            if ctx.m(a).kind == "name":
+                ctx.promote(a, N + "Settlement", 0.6)
+            ctx.fact(ctx.iri(a), N + "locatedIn", ctx.iri(c), match.start(), 0.75, "possessive-country")
+
+
+def rule_alias(ctx: Context) -> None:
+    """ "the Sea of Japan (known in Korea as the East Sea)", "the Demilitarized Zone (DMZ)" """
+    pattern = (
+        M + r" \((?P<cue>known (?:locally |also |in [A-Z]\w+ )?as |also (?:known as |called )|or |locally )?(?:the )?(?P<alias>(?:[^()0-9⟪]|⟪\d+⟫){1,60}?)\)"
+    )
+    for match in re.finditer(pattern, ctx.masked):
+        target = match.group(1)
+        alias = ctx.unmask(match.group("alias")).strip()
+        is_acronym = re.fullmatch(r"[A-Z]{2,6}", alias) is not None
+        if not (match.group("cue") or is_acronym) or not ctx.iri(target):
+            continue
+        ctx.state.add_alias(alias, ctx.iri(target))
+        for i in ctx.mentions_in(match.start("alias"), match.end("alias")):
+            ctx.mentions[i].iris = ctx.m(target).iris
+            ctx.mentions[i].kind = "known"
+            ctx.mentions[i].head_class = None
+        ctx.fact(ctx.iri(target), ns.SKOS + "altLabel", Lit(alias, lang="en"), match.start("alias"), 0.85, "alias", hedge=False)
+        ctx.typed_mention(target, match.start())
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a place lies
+# ---------------------------------------------------------------------------------------------
+
+
+def rule_located(ctx: Context) -> None:
+    subject = ctx.subject()
+    masked = ctx.masked
+    # "X is a mountainous city in Y", "X is one of the cities in Y"
+    pattern = (
+        M
+        + r"(?:,| (?:is|was|remains|has been|became)) (?:one of the |an? |the )(?:"
+        + ORD
+        + r"[- ])?(?:"
+        + LARGEST
+        + r" )?"
+        + ADJ
+        + SETTLEMENT
+        + r" (?:located |situated )?(?:in|of|within|on) (?:the )?"
+        + M
+    )
+    for match in re.finditer(pattern, masked, re.I):
+        s, o = match.group(1), match.group(3)
+        if ctx.is_place(o) and not ctx.is_a(o, N + "Settlement", N + "WaterBody"):
+            ctx.place_fact(ctx.iri(s), o, match.start(3), 0.9, "city-in")
+            ctx.typed_mention(o, match.start(3))
+    # "located in Y", "lies within Y", "in Y Province"
+    for match in re.finditer(
+        r"\b(?:located|situated|lies|lying|lie|sits|set|nestled|found|is|was) (?:directly |mainly |mostly )?(?:in|within|inside|on|along) (?:the )?" + M, masked
+    ):
+        o = match.group(1)
+        if subject is None or not ctx.is_place(o) or ctx.is_a(o, N + "WaterBody"):
+            continue
+        if ctx.is_a(o, N + "Settlement") and ctx.is_a(subject, N + "Settlement"):
+            continue
+        ctx.place_fact(ctx.iri(subject), o, match.start(), 0.85, "located-in")
+        ctx.typed_mention(o, match.start())
+    # a directional region or coast after in/on/along: "on the northeastern coast of North Korea"
+    for match in re.finditer(r"\b(?:in|on|along|at|to) " + M, masked):
+        o = match.group(1)
+        if ctx.m(o).kind == "direction" and subject is not None and ctx.m(subject).kind != "direction":
+            ctx.place_fact(ctx.iri(subject), o, match.start(), 0.85, "direction")
+    # "hub within North Korea", "a city in Ryanggang Province"
+    for match in re.finditer(r"\b(?:hub|centre|center|city|town|port|base|gateway) (?:with)?in (?:the )?" + M, masked):
+        o = match.group(1)
+        if subject is not None and (ctx.is_country(o) or ctx.is_a(o, N + "Province")) and ctx.is_settlement(subject):
+            ctx.place_fact(ctx.iri(subject), o, match.start(), 0.8, "hub-in")
+    # "The area includes the cities of A and B"
+    for match in re.finditer(
+        r"\b(?:includes|included|comprises|comprised|contains|encompasses|consists of) (?:the )?(?:cities|towns|counties|city|town) of "
+        + M
+        + r"(?:(?:,| and|, and) "
+        + M
+        + r")*",
+        masked,
+    ):
+        if subject is None:
+            continue
+        for i in ctx.mentions_in(match.start(), match.end()):
+            if ctx.is_settlement(i):
+                ctx.fact(ctx.iri(i), N + "locatedIn", ctx.iri(subject), match.start(), 0.8, "includes-cities")
+
+
+def rule_border(ctx: Context) -> None:
+    subject = ctx.subject()
+    if subject is None:
+        return
+    home = ctx.state.country
+    s = ctx.iri(subject)
+    masked = ctx.masked
+    for match in re.finditer(r"\bborder(?:s|ing|ed)? (?:on |with )?(?:both )?" + M + r"(?:(?:,| and|, and) " + M + r")*", masked):
+        for i in ctx.mentions_in(match.start(), match.end()):
+            if ctx.is_country(i) and ctx.iri(i) != home:
+                ctx.fact(s, N + "borders", ctx.iri(i), match.start(), 0.85, "borders")
+                ctx.fact(s, N + "nearBorderWith", ctx.iri(i), match.start(), 0.85, "borders")
+    boundary = r"(?:(?:maritime|land|northern|southern|eastern|western|long|shared) )?(?:border|frontier|boundary)"
+    for match in re.finditer(
+        r"\b(?:near|close to|along|on|at|by) (?:the )?"
+        + M
+        + r" "
+        + boundary
+        + r"\b|\b(?:near|close to|along|on|at) the "
+        + boundary
+        + r" (?:with|of) "
+        + M
+        + r"|\bproximity to "
+        + M
+        + r"|\bnear "
+        + M
+        + r"(?! )",
+        masked,
+    ):
+        i = next(g for g in match.groups() if g is not None)
+        if ctx.is_country(i) and ctx.iri(i) != home:
+            ctx.fact(s, N + "nearBorderWith", ctx.iri(i), match.start(), 0.8, "near-border")
+
+
+def rule_water(ctx: Context) -> None:
+    subject = ctx.subject()
+    masked = ctx.masked
+    # "across the Yalu River from Dandong, China"
+    for match in re.finditer(r"\bacross (?:the )?" + M + r" from " + M + r"(?:, " + M + r")?", masked):
+        river, other, country = match.group(1), match.group(2), match.group(3)
+        if subject is None or not ctx.is_a(river, N + "River"):
+            continue
+        s = ctx.iri(subject)
+        ctx.fact(s, N + "acrossRiverFrom", ctx.iri(other), match.start(), 0.85, "across-river")
+        ctx.fact(s, N + "onRiver", ctx.iri(river), match.start(), 0.85, "across-river")
+        ctx.fact(ctx.iri(other), N + "onRiver", ctx.iri(river), match.start(), 0.8, "across-river")
+        ctx.typed_mention(river, match.start())
+        if country and ctx.is_country(country):
+            ctx.fact(ctx.iri(other), N + "locatedIn", ctx.iri(country), match.start(), 0.8, "across-river")
+            if ctx.iri(country) != ctx.state.country:
+                ctx.fact(s, N + "nearBorderWith", ctx.iri(country), match.start(), 0.75, "across-river")
+    for match in re.finditer(
+        r"\b(?:directly |just )?(?:opposite|across from|facing) (?:the )?(?:⟪(?P<c>\d+)⟫ )?(?:city|town|port) of ⟪(?P<x>\d+)⟫"
+        r"|\b(?:directly |just )?opposite ⟪(?P<y>\d+)⟫",
+        masked,
+    ):
+        other = match.group("x") or match.group("y")
+        rivers = [i for i in range(len(ctx.mentions)) if ctx.is_a(i, N + "River")]
+        if subject is None or not rivers or not ctx.is_settlement(other):
+            continue
+        s = ctx.iri(subject)
+        ctx.fact(s, N + "acrossRiverFrom", ctx.iri(other), match.start(), 0.8, "opposite")
+        country = match.group("c")
+        if country is not None and ctx.is_country(country):
+            ctx.fact(ctx.iri(other), N + "locatedIn", ctx.iri(country), match.start(), 0.8, "opposite")
+            if ctx.iri(country) != ctx.state.country:
+                ctx.fact(s, N + "nearBorderWith", ctx.iri(country), match.start(), 0.75, "opposite")
+    if subject is None:
+        return
+    s = ctx.iri(subject)
+    for match in re.finditer(
+        r"\b(?:where|at the confluence of|at the junction of|between) (?:the )?" + M + r" (?:meets|joins|and|flows into) (?:the )?" + M, masked
+    ):
+        for i in (match.group(1), match.group(2)):
+            if ctx.is_a(i, N + "River"):
+                ctx.fact(s, N + "onRiver", ctx.iri(i), match.start(), 0.8, "confluence")
+                ctx.typed_mention(i, match.start())
+    for match in re.finditer(
+        r"\b(?:on|along|beside|by|astride|straddles|straddling|on the banks of|on the bank of"
+        r"|at the mouth of|near the mouth of|banks of the|through which) (?:the )?" + M,
+        masked,
+    ):
+        o = match.group(1)
+        if ctx.is_a(o, N + "River"):
+            ctx.fact(s, N + "onRiver", ctx.iri(o), match.start(), 0.85, "on-river")
+            ctx.typed_mention(o, match.start())
+    for match in re.finditer(M + r" (?:flows|runs|passes) through " + M, masked):
+        if ctx.is_a(match.group(1), N + "River") and ctx.iri(match.group(2)):
+            ctx.fact(ctx.iri(match.group(2)), N + "onRiver", ctx.iri(match.group(1)), match.start(), 0.8, "river-through")
+            ctx.typed_mention(match.group(1), match.start())
+    for match in re.finditer(
+        r"\b(?:facing|faces|face|on|along|overlooking|overlooks|access to|coast of|shores? of|bordering|borders|opens onto|opening onto|open to) (?:the )?" + M,
+        masked,
+    ):
+        o = match.group(1)
+        if ctx.is_a(o, N + "Sea"):
+            ctx.fact(s, N + "facesSea", ctx.iri(o), match.start(), 0.85, "faces-sea")
+            ctx.typed_mention(o, match.start())
+
+
+# ---------------------------------------------------------------------------------------------
+# Capitals, satellites, metropolitan areas, ranks
+# ---------------------------------------------------------------------------------------------
+
+
+def rule_capital(ctx: Context) -> None:
+    subject = ctx.subject()
+    masked = ctx.masked
+    pattern = (
+        r"(?P<past>\b(?:once|formerly|former|previously|historically|originally|was once|used to be)\b[^⟪,;]{0,20})?"
+        r"\b(?:the )?(?:provincial |national |administrative )?capital(?: city)?"
+        r"(?P<largest> (?:and|&) (?:the )?(?:(?P<ord>" + ORD + r")[- ])?(?:largest|biggest) city)? of (?:the )?⟪(?P<o>\d+)⟫"
+    )
+    for match in re.finditer(pattern, masked, re.I):
+        o = match.group("o")
+        s = _explicit_subject(ctx, match.start())
+        s = subject if s is None else s
+        if s is None or ctx.m(s).kind == "direction":
+            continue
+        former = bool(match.group("past")) or ctx.is_a(o, N + "HistoricalState")
+        if not former and not ctx.is_a(o, N + "AdministrativeArea") and not (ctx.m(o).head_class or "").endswith("Province"):
+            continue
+        ctx.fact(ctx.iri(s), N + ("formerCapitalOf" if former else "capitalOf"), ctx.iri(o), match.start(), 0.9, "capital")
+        ctx.typed_mention(o, match.start())
+        if not former:
+            ctx.type(ctx.iri(s), N + "City", 0.85, match.start())
+        if match.group("largest") and not former:
+            rank = lexicon.ORDINALS.get((match.group("ord") or "first").lower(), 1)
+            emit_rank(ctx, ctx.iri(s), rank, o, match.start())
+    for match in re.finditer(M + r"'s capital,? (?:is )?" + M, masked):
+        o, s = match.group(1), match.group(2)
+        if ctx.is_a(o, N + "AdministrativeArea"):
+            ctx.fact(ctx.iri(s), N + "capitalOf", ctx.iri(o), match.start(), 0.85, "capital")
+
+
+def _explicit_subject(ctx: Context, pos: int) -> int | None:
+    """The mention just before a predicate: "X is ...", "X, the ...", "makes X the ..."."""
+    before = ctx.masked[:pos]
+    match = re.search(
+        M + r"(?:,| (?:is|was|remains|serves as|served as|became|becomes|is now|acts as|functions as)(?: also| still| now| often)?) (?:also |still )?$", before
+    )
+    if match:
+        return int(match.group(1))
+    match = re.search(r"\bmak(?:es|ing|e) " + M + r" $", before)
+    if match:
+        return int(match.group(1))
+    match = re.search(M + r",? (?:which|that) (?:itself )?$", before)
+    if match:
+        return int(match.group(1))
+    return None
+
+
+def rule_satellite(ctx: Context) -> None:
+    for match in re.finditer(r"\bsatellite(?: city| town)? (?:of|to|for) (?:the )?" + M, ctx.masked, re.I):
+        s = _explicit_subject_loose(ctx, match.start())
+        if s is not None and ctx.is_a(match.group(1), N + "Settlement"):
+            ctx.fact(ctx.iri(s), N + "satelliteOf", ctx.iri(match.group(1)), match.start(), 0.85, "satellite")
+
+
+def rule_metro(ctx: Context) -> None:
+    pattern = (
+        r"\b(?:part of|in|within|belongs to|included in|counted in) (?:the )?(?:greater )?(?:"
+        + M
+        + r"(?:'s)? metro(?:politan)? area|metro(?:politan)? area of "
+        + M
+        + r")"
+    )
+    for match in re.finditer(pattern, ctx.masked, re.I):
+        o = match.group(1) or match.group(2)
+        s = _explicit_subject_loose(ctx, match.start())
+        if s is not None and ctx.is_a(o, N + "Settlement") and ctx.iri(s) != ctx.iri(o):
+            ctx.fact(ctx.iri(s), N + "inMetropolitanAreaOf", ctx.iri(o), match.start(), 0.85, "metro")
+
+
+def _explicit_subject_loose(ctx: Context, pos: int) -> int | None:
+    explicit = _explicit_subject(ctx, pos)
+    return explicit if explicit is not None else ctx.subject()
+
+
+def rule_rank(ctx: Context) -> None:
+    masked = ctx.masked
+    pattern = (
+        r"(?<!one of )(?<!among )\bthe (?:(?P<ord>" + ORD + r")[- ])?" + LARGEST + r"(?: (?P<noun>city|town|urban (?:area|centre|center)|settlement))?"
+        r" (?:in|of|on|within) (?:the )?" + M + r"(?: after " + M + r"(?:(?:,| and|, and) " + M + r")?)?"
+    )
+    for match in re.finditer(pattern, masked, re.I):
+        scope = match.group(3)
+        if not ctx.is_place(scope):
+            continue
+        s = _explicit_subject_loose(ctx, match.start())
+        previous = _previous_rank_subject(ctx, match.start())
+        if previous is not None:
+            s = previous
+        if s is None or ctx.m(s).kind == "direction" or ctx.iri(s) == ctx.iri(scope):
+            continue
+        rank = lexicon.ORDINALS.get((match.group("ord") or "first").lower(), 1)
+        emit_rank(ctx, ctx.iri(s), rank, scope, match.start())
+        if match.group("noun"):
+            ctx.type(ctx.iri(s), N + "City", 0.85, match.start())
+        if ctx.is_country(scope) or ctx.is_a(scope, N + "Province"):
+            ctx.place_fact(ctx.iri(s), scope, match.start(), 0.85, "rank-in")
+        elif ctx.m(scope).kind == "direction":
+            ctx.place_fact(ctx.iri(s), scope, match.start(), 0.85, "rank-in")
+        before = [g for g in (match.group(4), match.group(5)) if g]
+        for k, i in enumerate(before):
+            earlier = rank - len(before) + k
+            if earlier >= 1 and ctx.is_settlement(i):
+                emit_rank(ctx, ctx.iri(i), earlier, scope, match.start())
+                ctx.type(ctx.iri(i), N + "City", 0.8, match.start())
+    for match in re.finditer(M + r"'s (?:(?P<ord>" + ORD + r")[- ])?" + LARGEST + r" (?:city|town)", masked, re.I):
+        scope = match.group(1)
+        if not ctx.is_place(scope):
+            continue
+        before = re.search(M + r", $", masked[: match.start()])
+        s = int(before.group(1)) if before else ctx.subject()
+        if s is None or ctx.iri(s) == ctx.iri(scope):
+            continue
+        rank = lexicon.ORDINALS.get((match.group("ord") or "first").lower(), 1)
+        emit_rank(ctx, ctx.iri(s), rank, scope, match.start())
+        ctx.type(ctx.iri(s), N + "City", 0.85, match.start())
+        if ctx.is_country(scope):
+            ctx.place_fact(ctx.iri(s), scope, match.start(), 0.85, "rank-in")
+
+
+def _previous_rank_subject(ctx: Context, pos: int) -> int | None:
+    """In "X is the second-largest city in Y and the largest on Z", the second rank is X's too."""
+    before = ctx.masked[:pos]
+    match = re.search(M + r" (?:is|was|remains) the [^;]*? and $", before)
+    return int(match.group(1)) if match else None
+
+
+def emit_rank(ctx: Context, s: str | None, rank: int, scope_index, pos: int, confidence: float = 0.85) -> None:
+    scope = scope_index if isinstance(scope_index, str) and scope_index.startswith("http") else ctx.iri(scope_index)
+    if not s or not scope or rank < 1:
+        return
+    node = ctx.state.ranking(s, rank, scope)
+    ctx.fact(s, N + "populationRank", node, pos, confidence, "rank")
+    ctx.fact(node, RDF_TYPE, N + "PopulationRanking", pos, confidence, "rank")
+    ctx.fact(node, N + "rank", Lit(str(rank), XSD + "positiveInteger"), pos, confidence, "rank")
+    ctx.fact(node, N + "rankScope", scope, pos, confidence, "rank")
+    ctx.describe_region(scope, pos)
+
+
+# ---------------------------------------------------------------------------------------------
+# Population figures
+# ---------------------------------------------------------------------------------------------
+
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)? million|\d{5,})"
+
+
+def to_number(text: str) -> int:
+    text = text.strip().lower()
+    if text.endswith("million"):
+        return int(round(float(text.split()[0]) * 1_000_000))
+    return int(text.replace(",", ""))
+
+
+def rule_population(ctx: Context) -> None:
+    masked = ctx.masked
+    pattern = (
+        r"\bpopulation(?: of| at| is| was| stands at| stood at| ranging| estimated at| numbers|"
+        r" totals| totalling| totaling| reaching| reached| around| about| near|"
+        r" between| from| some| roughly| approximately| nearly| over| of about| of around| of some| close to|\s)*?\s?(?P<a>"
+        + NUMBER
+        + r")(?:\s?(?:to|and|-)\s?(?P<b>"
+        + NUMBER
+        + r"))?"
+    )
+    found = list(re.finditer(pattern, masked, re.I))
+    people = (
+        r"\b(?:home to|houses|has|with|of|counts)(?: (?:about|around|some|roughly|approximately|nearly|over|more than|an estimated|almost))? (?P<a>"
+        + NUMBER
+        + r")(?:\s?(?:to|-)\s?(?P<b>"
+        + NUMBER
+        + r"))? (?:people|residents|inhabitants)"
+    )
+    found += list(re.finditer(people, masked, re.I))
+    living = (
+        r"(?:(?:about|around|some|roughly|approximately|nearly|over|more than|an estimated|almost) )?(?P<a>"
+        + NUMBER
+        + r")(?:\s?(?:to|-)\s?(?P<b>"
+        + NUMBER
+        + r"))? (?:people|residents|inhabitants) (?:live|lived|reside|resided|are living|were living) (?:in|there)"
+    )
+    found += list(re.finditer(living, masked, re.I))
+    for match in found:
+        s = _population_subject(ctx, match.start())
+        if s is None or not ctx.is_settlement(s) and not ctx.is_a(s, N + "AdministrativeArea"):
+            continue
+        low = to_number(match.group("a"))
+        high = to_number(match.group("b")) if match.group("b") else None
+        if low < 100 or (high is not None and high < low):
+            continue
+        window_start = max(0, match.start() - 80)
+        cues = [c.group(0).lower() for c in lexicon.APPROXIMATE.finditer(masked, window_start, match.end())]
+        hedges = [" ".join(h.group(0).lower().split()) for h in lexicon.HEDGES.finditer(masked, 0, match.end())]
+        qualifier = "; ".join(dict.fromkeys(hedges + (["approximate"] if cues else [])))
+        year = re.search(r"\b(?:in|as of|by) (?:the )?(19\d\d|20\d\d)\b(?! to| and|-)|\b(19\d\d|20\d\d) census\b", masked)
+        node = ctx.state.estimate(ctx.iri(s), low, high)
+        conf = 0.85
+        ctx.fact(ctx.iri(s), N + "populationEstimate", node, match.start(), conf, "population")
+        ctx.fact(node, RDF_TYPE, N + "PopulationEstimate", match.start(), conf, "population")
+        if high is not None and high != low:
+            ctx.fact(node, N + "estimateKind", N + "RangeEstimate", match.start(), conf, "population")
+            ctx.fact(node, N + "minValue", Lit(str(low), XSD + "integer"), match.start(), conf, "population")
+            ctx.fact(node, N + "maxValue", Lit(str(high), XSD + "integer"), match.start(), conf, "population")
+        else:
+            ctx.fact(node, N + "estimateKind", N + "PointEstimate", match.start(), conf, "population")
+            ctx.fact(node, N + "populationValue", Lit(str(low), XSD + "integer"), match.start(), conf, "population")
+        ctx.fact(node, ns.DCTERMS + "source", ctx.state.document_iri, match.start(), conf, "population")
+        if qualifier:
+            ctx.fact(node, N + "qualifier", Lit(qualifier), match.start(), conf, "population")
+        if year:
+            ctx.fact(node, N + "referenceYear", Lit(year.group(1) or year.group(2), XSD + "gYear"), match.start(), conf, "population")
+
+
+def _population_subject(ctx: Context, pos: int) -> int | None:
+    before = ctx.masked[:pos]
+    match = re.search(M + r"(?:'s| has| had| with| of)(?: (?:a|an|the|total|estimated|current|urban|city|recorded))* $", before)
+    if match:
+        return int(match.group(1))
+    match = re.search(M + r"(?: (?:has|had|is|was))? (?:home to|houses|counts) ", before + " ")
+    if match:
+        return int(match.group(1))
+    after = re.match(r"(?:[^.;⟪]*?) (?:live|lived|reside|resided|are living|were living) in " + M, ctx.masked[pos:])
+    if after:
+        return int(after.group(1))
+    return ctx.subject()
+
+
+# ---------------------------------------------------------------------------------------------
+# Industries
+# ---------------------------------------------------------------------------------------------
+
+
+def rule_industry(ctx: Context) -> None:
+    subject = ctx.subject()
+    if subject is None or not (ctx.is_settlement(subject) or ctx.is_a(subject, N + "AdministrativeArea", N + "SpecialZone")):
+        return
+    masked = ctx.masked
+    lowered = masked.lower()
+    cued = lexicon.INDUSTRY_CUES.search(masked) or re.search(r"\bzones?\b", lowered)
+    found: dict[str, int] = {}
+    for phrase, concept in ctx.state.industries.items():
+        if (
+            not cued
+            and phrase not in lexicon.INDUSTRY_SELF
+            and not re.search(r"(?<![\w-])" + re.escape(phrase) + r" (?:town|city|port|village|community|centre|center|hub|region)\b", lowered)
+        ):
+            continue
+        for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", lowered):
+            found.setdefault(concept, match.start())
+    if re.search(r"(?<![\w-])trade(?![\w-])", lowered) and lexicon.PORT_WORDS.search(lowered) and ns.ID_NS + "trade-and-logistics" not in found:
+        found.setdefault(ns.ID_NS + "maritime-trade", lowered.index("trade"))
+    for concept, pos in sorted(found.items(), key=lambda item: item[1]):
+        ctx.fact(ctx.iri(subject), N + "hasIndustry", concept, pos, 0.8, "industry")
+
+
+# ---------------------------------------------------------------------------------------------
+# Names: nicknames, former names, namesakes
+# ---------------------------------------------------------------------------------------------
+
+
+def rule_nickname(ctx: Context) -> None:
+    pattern = r"\b(?:nicknamed|known as|referred to as|called|dubbed|styled|hailed as|billed as)(?: the)? \"(?P<lit>[^\"]{2,60})\""
+    for match in re.finditer(pattern, ctx.masked, re.I):
+        s = _explicit_subject_loose(ctx, match.start())
+        if s is None:
+            continue
+        literal = ctx.unmask(match.group("lit")).strip()
+        ctx.fact(ctx.iri(s), N + "nickname", Lit(literal, lang="en"), match.start(), 0.85, "nickname")
+
+
+def rule_former_name(ctx: Context) -> None:
+    masked = ctx.masked
+    name = r"(?P<old>⟪\d+⟫|[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)"
+    patterns = (
+        r"\b(?:formerly|previously|originally|once|earlier) (?:known as|called|named) (?:the )?" + name,
+        r"\b(?:was|were|had been) (?:renamed|changed) from " + name,
+        r"\(formerly " + name + r"\)",
+        r", formerly " + name + r",",
+    )
+    for pattern in patterns:
+        for match in re.finditer(pattern, masked):
+            s = _explicit_subject_loose(ctx, match.start())
+            if s is None or ctx.m(s).kind == "direction":
+                continue
+            old = ctx.unmask(match.group("old")).strip()
+            if old.lower() == ctx.label(s).lower():
+                continue
+            s_iri = ctx.iri(s)
+            ctx.fact(s_iri, N + "formerName", Lit(old, lang="en"), match.start(), 0.85, "former-name")
+            renaming = ctx.state.renaming(s_iri, old)
+            ctx.fact(s_iri, N + "affectedBy", renaming, match.start(), 0.8, "former-name")
+            ctx.fact(renaming, RDF_TYPE, N + "Renaming", match.start(), 0.8, "former-name")
+            ctx.fact(renaming, N + "renamedPlace", s_iri, match.start(), 0.8, "former-name")
+            ctx.fact(renaming, N + "oldName", Lit(old), match.start(), 0.8, "former-name")
+            ctx.fact(renaming, N + "newName", Lit(ctx.label(s)), match.start(), 0.8, "former-name")
+            _renaming_time(ctx, renaming, match.start())
+
+
+def _renaming_time(ctx: Context, renaming: str, pos: int) -> None:
+    masked = ctx.masked
+    for match in re.finditer(r"\brenamed(?: as [^,.;]+?| to [^,.;]+?)? (?:after|following) (?:the )?" + M, masked):
+        if ctx.is_a(match.group(1), N + "HistoricalEvent"):
+            ctx.fact(renaming, N + "after", ctx.iri(match.group(1)), match.start(), 0.8, "renaming-time")
+    year = re.search(r"\brenamed(?: as [^,.;]+?| to [^,.;]+?)? in (\d{4})\b", masked)
+    if year:
+        ctx.fact(renaming, N + "startYear", Lit(year.group(1), XSD + "gYear"), year.start(), 0.8, "renaming-time")
+        ctx.fact(renaming, N + "endYear", Lit(year.group(1), XSD + "gYear"), year.start(), 0.8, "renaming-time")
+
+
+def rule_named_after(ctx: Context) -> None:
+    pattern = r"\bnamed (?:after|for|in honou?r of) (?:(?P<det>an?|the) (?P<np>(?:[A-Za-z][\w-]* ){0,3}?[a-z][\w-]*)(?=[,.;]| and| who| which|$)|" + M + r")"
+    for match in re.finditer(pattern, ctx.masked):
+        s = _explicit_subject_loose(ctx, match.start())
+        if s is None:
+            continue
+        s_iri = ctx.iri(s)
+        target = match.group(3)
+        if target is not None:
+            if ctx.is_a(target, N + "HistoricalEvent"):
+                continue
+            if ctx.m(target).kind == "name":
+                ctx.promote(target, N + "Person", 0.7)
+            ctx.fact(s_iri, N + "namedAfter", ctx.iri(target), match.start(), 0.8, "named-after")
+            if ctx.is_a(target, N + "Person"):
+                ctx.type(ctx.iri(target), N + "Person", 0.75, match.start())
+        else:
+            person = ctx.state.namesake(s_iri, f"{match.group('det')} {match.group('np')}")
+            ctx.fact(s_iri, N + "namedAfter", person, match.start(), 0.75, "named-after")
+            ctx.fact(person, RDF_TYPE, N + "Person", match.start(), 0.75, "named-after")
+
+
+# ---------------------------------------------------------------------------------------------
+# Events: founding, destruction, reconstruction, disasters, migration, development
+# ---------------------------------------------------------------------------------------------
+
+
+def years_of(text: str) -> tuple[str, str, str] | None:
+    """(start year, end year, label) of "the 1990s", "1991", "the 1960s and 1970s", "1950-1953"."""
+    match = re.search(r"\b(?P<a>1[5-9]\d0|20[0-2]0)s(?: and (?:the )?(?P<b>1[5-9]\d0|20[0-2]0)s)?\b", text)
+    if match:
+        first = match.group("a")
+        last = match.group("b") or first
+        label = f"{first}s" + (f" and {last}s" if match.group("b") else "")
+        return first, str(int(last) + 9), label
+    match = re.search(r"\b(1[5-9]\d\d|20[0-2]\d)\s?(?:-|to)\s?(1[5-9]\d\d|20[0-2]\d)\b", text)
+    if match:
+        return match.group(1), match.group(2), ""
+    match = re.search(r"\b(1[5-9]\d\d|20[0-2]\d)\b", text)
+    if match:
+        return match.group(1), match.group(1), ""
+    return None
+
+
+def _event_years(ctx: Context, event: str, text: str, pos: int, confidence: float) -> None:
+    years = years_of(text)
+    if not years:
+        return
+    first, last, label = years
+    ctx.fact(event, N + "startYear", Lit(first, XSD + "gYear"), pos, confidence, "event-time", hedge=False)
+    ctx.fact(event, N + "endYear", Lit(last, XSD + "gYear"), pos, confidence, "event-time", hedge=False)
+    if label:
+        ctx.fact(event, N + "timeSpanLabel", Lit(label), pos, confidence, "event-time", hedge=False)
+
+
+def rule_founding(ctx: Context) -> None:
+    pattern = (
+        r"\b(?:was|were|has been|had been) (?:officially |formally |first )?"
+        r"(?:founded|established|set up|created|designated|declared|launched|inaugurated|incorporated)"
+        r"(?: as [^,.;]+?)? (?:in|during|around|by) (?:the )?(?P<when>(?:early |mid-|mid |late )?\d{4}s?)"
+    )
+    for match in re.finditer(pattern, ctx.masked):
+        s = _explicit_subject_loose(ctx, match.start())
+        if s is None or not (ctx.is_settlement(s) or ctx.is_a(s, N + "SpecialZone", N + "Place")):
+            continue
+        s_iri = ctx.iri(s)
+        zone = ctx.is_a(s, N + "SpecialZone")
+        event = ctx.state.event("founding-of", s_iri, N + "ZoneFounding" if zone else N + "HistoricalEvent", f"founding of {ctx.label(s)}")
+        ctx.fact(s_iri, N + "affectedBy", event, match.start(), 0.8, "founding")
+        ctx.fact(event, RDF_TYPE, N + "ZoneFounding" if zone else N + "HistoricalEvent", match.start(), 0.8, "founding")
+        _event_years(ctx, event, match.group("when"), match.start(), 0.8)
+
+
+def _war_in(ctx: Context) -> str | None:
+    for i, mention in enumerate(ctx.mentions):
+        if mention.iri and ctx.is_a(i, N + "War"):
+            return mention.iri
+    return None
+
+
+def rule_destruction(ctx: Context) -> None:
+    masked = ctx.masked
+    destroyed = re.search(
+        r"\b(?:was|were|had been|been|being)(?: (?:almost|nearly|largely|partly|partially|heavily|badly|completely|entirely|totally|mostly|virtually|all but))*"
+        r" (?:destroyed|razed|devastated|flattened|levell?ed|obliterated|bombed)\b",
+        masked,
+    )
+    war = _war_in(ctx)
+    subject = ctx.subject()
+    if destroyed and war and subject is not None and ctx.is_settlement(subject):
+        ctx.fact(ctx.iri(subject), N + "destroyedIn", war, destroyed.start(), 0.8, "destroyed")
+    rebuilt = re.search(r"\b(?:rebuilt|reconstructed|rebuilding|reconstruction)\b", masked)
+    if rebuilt and subject is not None and ctx.is_settlement(subject) and not re.search(r"\b(?:have|has) been reconstructed or\b", masked):
+        place = ctx.iri(subject)
+        event = ctx.state.event("reconstruction-of", place, N + "Reconstruction", f"reconstruction of {ctx.label(subject)}")
+        ctx.fact(event, RDF_TYPE, N + "Reconstruction", rebuilt.start(), 0.75, "rebuilt")
+        ctx.fact(event, N + "rebuiltPlace", place, rebuilt.start(), 0.75, "rebuilt")
+        helper = re.search(r"\bwith (?:the )?(?:help|aid|assistance|support) (?:of|from) (?:the )?" + M, masked[rebuilt.start() :])
+        if helper:
+            ctx.fact(event, N + "rebuiltWithHelpOf", ctx.iri(helper.group(1)), rebuilt.start(), 0.75, "rebuilt")
+        if war and (destroyed or re.search(r"\bafter (?:the )?" + M, masked)):
+            ctx.fact(event, N + "after", war, rebuilt.start(), 0.7, "rebuilt")
+        tail = masked[rebuilt.start() :]
+        if re.search(r"\b(?:in|during) the \d{4}s\b|\bin \d{4}\b", tail):
+            _event_years(ctx, event, tail, rebuilt.start(), 0.7)
+
+
+DISASTERS = {"flood": N + "Flood", "floods": N + "Flood", "flooding": N + "Flood", "famine": N + "Famine", "famines": N + "Famine"}
+
+
+def rule_disasters(ctx: Context) -> None:
+    masked = ctx.masked
+    cue = re.search(
+        r"\b(?:led to|leading to|caused|causing|hit|struck|affected|devastated|ravaged|killed|damaged|swept|afflicted|suffered|suffering|endured)\b", masked
+    )
+    if not cue:
+        return
+    places = [int(g.group(1)) for g in re.finditer(r"\b(?:including|notably|especially|such as|in|hit|struck|affected|devastated|ravaged) " + M, masked)]
+    places = [i for i in places if ctx.is_settlement(i)]
+    if not places and ctx.subject() is not None and ctx.is_settlement(ctx.subject()):
+        places = [ctx.subject()]
+    years = years_of(masked)
+    for i, mention in enumerate(ctx.mentions):  # a flood or famine the graph already knows by name
+        if mention.iri and ctx.is_a(i, N + "Flood", N + "Famine"):
+            for place in places:
+                ctx.fact(ctx.iri(place), N + "affectedBy", mention.iri, mention.start, 0.75, "disaster")
+    for match in re.finditer(r"\b(floods?|flooding|famines?)\b", masked, re.I):
+        cls = DISASTERS[match.group(1).lower()]
+        noun = "floods" if cls.endswith("Flood") else "famine"
+        for i in places:
+            place = ctx.iri(i)
+            key = f"{years[2]}-{noun}" if years and years[2] else f"{noun}-in-{place.rsplit('/', 1)[-1]}"
+            label = f"{noun} of the {years[2]}" if years and years[2] else f"{noun} in {ctx.label(i)}"
+            event = ctx.state.event(key, None, cls, label, anchor=place)
+            ctx.fact(place, N + "affectedBy", event, match.start(), 0.75, "disaster")
+            ctx.fact(event, RDF_TYPE, cls, match.start(), 0.75, "disaster")
+            if years:
+                _event_years(ctx, event, masked, match.start(), 0.75)
+
+
+def rule_migration(ctx: Context) -> None:
+    masked = ctx.masked
+    patterns = (
+        r"\bmigration (?:into|to|towards) " + M,
+        r"\b(?:workers|people|migrants|families|settlers|labou?rers|residents)(?: [\w-]+){0,4} (?:moved|migrated|relocated|flocked|poured|streamed) (?:in)?to "
+        + M,
+    )
+    for pattern in patterns:
+        for match in re.finditer(pattern, masked):
+            i = match.group(1)
+            if not ctx.is_settlement(i):
+                continue
+            place = ctx.iri(i)
+            event = ctx.state.event("migration-into", place, N + "Migration", f"migration into {ctx.label(i)}")
+            ctx.fact(place, N + "affectedBy", event, match.start(), 0.7, "migration")
+            ctx.fact(event, RDF_TYPE, N + "Migration", match.start(), 0.7, "migration")
+            _event_years(ctx, event, masked, match.start(), 0.7)
+
+
+def rule_development(ctx: Context) -> None:
+    masked = ctx.masked
+    subject = ctx.subject()
+    if subject is None or not ctx.is_settlement(subject):
+        return
+    place = ctx.iri(subject)
+    developed = re.search(
+        r"\b(?:was|were|has been|had been) (?:heavily |rapidly |extensively |intensively |greatly )?(?:developed|industriali[sz]ed)(?! into| as)\b", masked
+    )
+    expansion = re.search(r"\b(?:industrial|urban)(?: and (?:industrial|urban))? (?:expansion|development|boom|growth)\b", masked)
+    hit = developed or expansion
+    if not hit:
+        return
+    event = ctx.state.event("development-of", place, N + "Development", f"development of {ctx.label(subject)}")
+    ctx.fact(place, N + "affectedBy", event, hit.start(), 0.7, "development")
+    ctx.fact(event, RDF_TYPE, N + "Development", hit.start(), 0.7, "development")
+    after = re.search(r"\b(?:after|following) (?:the )?" + M, masked)
+    if after and ctx.is_a(after.group(1), N + "HistoricalEvent"):
+        ctx.fact(event, N + "after", ctx.iri(after.group(1)), hit.start(), 0.7, "development")
+
+
+def rule_affected(ctx: Context) -> None:
+    for match in re.finditer(r"\baffected by (?:the )?" + M, ctx.masked):
+        s = _explicit_subject_loose(ctx, match.start())
+        if s is not None and ctx.is_a(match.group(1), N + "HistoricalEvent"):
+            ctx.fact(ctx.iri(s), N + "affectedBy", ctx.iri(match.group(1)), match.start(), 0.8, "affected-by")
+
+
+# ---------------------------------------------------------------------------------------------
+# What a place has: landmarks, institutions, facilities, ports, zones, headquarters
+# ---------------------------------------------------------------------------------------------
+
+HAS = r"\b(?:is home to|was home to|is also home to|houses|housed|hosts|has|have|contains|includes|features|boasts|is the site of|is the seat of)\b"
+
+
+def _feature_predicate(ctx: Context, index) -> tuple[str, bool] | None:
+    """The relation from a place to a thing it has, by the thing's class; (predicate, inverse)."""
+    found = ctx.types(index)
+    if N + "Organization" in found and N + "EducationalInstitution" not in found:
+        return N + "headquarteredIn", True
+    if N + "SpecialZone" in found:
+        return N + "locatedIn", True
+    for cls, predicate in lexicon.FEATURE_RELATION:
+        if cls in found:
+            return predicate, False
+    return None
+
+
+def rule_features(ctx: Context) -> None:
+    masked = ctx.masked
+    subject_default = ctx.subject()
+    for verb in re.finditer(HAS, masked):
+        s = _explicit_subject(ctx, verb.start()) if False else None
+        before = re.search(M + r"(?: (?:also|still|now))? $", masked[: verb.start()])
+        s = int(before.group(1)) if before else subject_default
+        if s is None or not (ctx.is_settlement(s) or ctx.is_a(s, N + "AdministrativeArea")):
+            continue
+        end = len(masked)
+        stop = re.search(r"[;]|, (?:which|where|who)\b|\. ", masked[verb.end() :])
+        if stop:
+            end = verb.end() + stop.start()
+        for i in ctx.mentions_in(verb.end(), end):
+            _feature_fact(ctx, s, i, verb.end())
+        _unnamed_features(ctx, s, masked[verb.end() : end], verb.end())
+    pattern = (
+        r"\b(?:relics|monuments|landmarks|sites|attractions|temples|statues)\b"
+        r"[^.;⟪]*?(?:such as|including|like|notably)(?P<list>(?:,? (?:and )?(?:the )?(?:[a-z]+ )?" + M + r"(?: [a-z]+)?)+)"
+    )
+    for match in re.finditer(pattern, masked, re.I):
+        if subject_default is None or not ctx.is_settlement(subject_default):
+            continue
+        for i in ctx.mentions_in(match.start("list"), match.end("list")):
+            _feature_fact(ctx, subject_default, i, match.start(), landmark=True)
+    for match in re.finditer(
+        r"\bheadquarters of (?:the )?(?:"
+        + M
+        + r"'s )?(?P<np>(?:[a-z][\w-]* ){0,3}(?:navy|army|party|company|committee|ministry|agency|association|fleet|corporation|union|federation|command))\b",
+        masked,
+    ):
+        s = ctx.subject()
+        if s is None or not ctx.is_settlement(s):
+            continue
+        owner = match.group(1)
+        owner_label = ctx.label(owner) if owner else (ctx.state.label(ctx.state.country) if ctx.state.country else "")
+        label = f"{match.group('np')} of {owner_label}" if owner_label else match.group("np")
+        org = ctx.state.mint(label, N + "Organization")
+        ctx.fact(org, N + "headquarteredIn", ctx.iri(s), match.start(), 0.75, "headquarters")
+        ctx.fact(org, RDF_TYPE, N + "Organization", match.start(), 0.75, "headquarters")
+    for match in re.finditer(r"\bheadquarters of (?:the )?" + M, masked):
+        s = ctx.subject()
+        if s is not None and ctx.is_settlement(s) and ctx.is_a(match.group(1), N + "Organization"):
+            ctx.fact(ctx.iri(match.group(1)), N + "headquarteredIn", ctx.iri(s), match.start(), 0.75, "headquarters")
+    _zones(ctx)
+    _ports(ctx)
+
+
+def _feature_fact(ctx: Context, s: int, i: int, pos: int, landmark: bool = False) -> None:
+    mention = ctx.m(i)
+    if mention is None or not mention.iri or mention.kind in ("anaphor", "direction", "country") or ctx.iri(i) == ctx.iri(s):
+        return
+    if ctx.is_a(i, N + "Settlement") and ctx.is_a(s, N + "Settlement", N + "SpecialZone"):
+        return
+    relation = _feature_predicate(ctx, i)
+    if landmark and (relation is None or not relation[1]):
+        relation = (N + "hasLandmark", False)
+    if relation is None:
+        return
+    predicate, inverse = relation
+    if inverse:
+        ctx.fact(ctx.iri(i), predicate, ctx.iri(s), pos, 0.8, "feature")
+    else:
+        ctx.fact(ctx.iri(s), predicate, ctx.iri(i), pos, 0.8, "feature")
+    for cls in ctx.state.classes_for_type_facts(mention):
+        ctx.type(ctx.iri(i), cls, 0.8, pos)
+
+
+def _unnamed_features(ctx: Context, s: int, text: str, offset: int) -> None:
+    for noun, (cls, predicate) in sorted(lexicon.FEATURE_NOUNS.items()):
+        multiword = " " in noun
+        det = r"(?:" + lexicon.DETERMINERS + r" )" + ("?" if multiword else "")
+        for match in re.finditer(r"(?<![\w-])" + det + r"(?P<adj>(?!" + lexicon.DETERMINERS + r"\b)[a-z]+ )?(?P<noun>" + re.escape(noun) + r")(?![\w-])", text):
+            adjective = (match.group("adj") or "").strip()
+            if adjective in ("and", "or", "the", "of", "its", "their", "major", "large", "new", "small", "main", "big"):
+                adjective = ""
+            label = f"{adjective + ' ' if adjective else ''}{noun} of {ctx.label(s)}"
+            thing = ctx.state.mint(label, cls)
+            ctx.fact(ctx.iri(s), predicate, thing, offset + match.start(), 0.7, "unnamed-feature")
+            ctx.fact(thing, RDF_TYPE, cls, offset + match.start(), 0.7, "unnamed-feature")
+
+
+def _ports(ctx: Context) -> None:
+    subject = ctx.subject()
+    match = re.search(r"(?<![\w-])(?:port(?: city| area| town| activity| facilities)?|harbou?r|seaport)(?![\w-])", ctx.masked, re.I)
+    if match is None or subject is None or not ctx.is_a(subject, N + "Settlement"):
+        return
+    if re.search(r"\b(?:ports? of entry|port of call)\b", ctx.masked, re.I):
+        return
+    port = ctx.state.mint(f"port of {ctx.label(subject)}", N + "Port")
+    ctx.fact(ctx.iri(subject), N + "hasPort", port, match.start(), 0.75, "port")
+    ctx.fact(port, RDF_TYPE, N + "Port", match.start(), 0.75, "port")
+
+
+def _zones(ctx: Context) -> None:
+    masked = ctx.masked
+    subject = ctx.subject()
+    # a named zone that starts with the name of a place: "Nampo Special Economic Zone"
+    for i, mention in enumerate(ctx.mentions):
+        if mention.iri and ctx.is_a(i, N + "SpecialZone") and not ctx.is_a(i, N + "Settlement"):
+            owner = ctx.state.place_named_in(mention.text)
+            if owner and owner != mention.iri:
+                ctx.fact(mention.iri, N + "locatedIn", owner, mention.start, 0.75, "zone-of-place")
+                for cls in ctx.state.classes_for_type_facts(mention):
+                    ctx.type(mention.iri, cls, 0.8, mention.start)
+    # an unnamed one: "being developed into a special tourism zone"
+    pattern = (
+        r"\b(?:developed into|turned into|become|becoming|function as|serve as|designated (?:as )?|plans? (?:for|to create|to build)|declared) (?:an? )"
+        r"(?P<np>(?:[Ss]pecial |[Ff]ree )?(?:[Ee]conomic|[Tt]ourism|[Tt]ourist|[Aa]dministrative|[Ii]ndustrial|[Ee]xport|[Tt]rade)"
+        r"(?: [Dd]evelopment)? (?:[Zz]one|[Rr]egion|[Cc]omplex|[Pp]ark))\b"
+    )
+    for match in re.finditer(pattern, masked):
+        s = _explicit_subject_loose(ctx, match.start())
+        if s is None or not ctx.is_settlement(s):
+            continue
+        cls = _phrase_class(match.group("np").split()) or N + "SpecialZone"
+        zone = ctx.state.mint(f"{ctx.label(s)} {match.group('np')}", cls)
+        ctx.fact(zone, N + "locatedIn", ctx.iri(s), match.start(), 0.75, "unnamed-zone")
+        ctx.fact(zone, RDF_TYPE, cls, match.start(), 0.75, "unnamed-zone")
+    _ = subject
+
+
+TYPING_RULES = (
+    rule_alias,
+    rule_head_types,
+    rule_settlement_nouns,
+    rule_copula_class,
+    rule_list_types,
+    rule_appositive_landmark,
+    rule_country_appositions,
+    rule_capital_subject,
+    rule_namesake,
+)
+RELATION_RULES = (
+    rule_anaphor_types,
+    rule_located,
+    rule_border,
+    rule_water,
+    rule_capital,
+    rule_satellite,
+    rule_metro,
+    rule_rank,
+    rule_population,
+    rule_industry,
+    rule_nickname,
+    rule_former_name,
+    rule_named_after,
+    rule_founding,
+    rule_destruction,
+    rule_disasters,
+    rule_migration,
+    rule_development,
+    rule_affected,
+    rule_features,
+)

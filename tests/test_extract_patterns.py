@@ -1,0 +1,250 @@
+"""Each relation pattern of ``nkgeo extract``, on short sentences of our own, with a small gazetteer.
+
+Every test reads one or two sentences and checks the candidate triples (confidence 0.5 or more,
+as ``nkgeo merge`` takes them), in compact form: ``("id:sariwon", "nkgeo:capitalOf", "id:...")``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from nkgeo import namespaces as ns  # noqa: E402
+from nkgeo.extract import Candidates, Extractor, Gazetteer  # noqa: E402
+from nkgeo.extract.document import decode_document  # noqa: E402
+from nkgeo.extract.output import term  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = Path(__file__).resolve().parent / "data" / "extract" / "mini.trig"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from rdflib import Dataset, URIRef
+
+    dataset = Dataset()
+    ontology = dataset.graph(URIRef(ns.ONTOLOGY_GRAPH))
+    for name in ("nkgeo.ttl", "schemes.ttl"):
+        ontology.parse(ROOT / "ontology" / name, format="turtle")
+    dataset.parse(MINI, format="trig")
+    return Extractor(Gazetteer.from_dataset(dataset))
+
+
+def run(extractor, text: str, title: str = "Cities of North Korea"):
+    document = decode_document("test.txt", "test.txt", f"{title}\n\n{text}\n".encode())
+    return extractor.extract(document)
+
+
+def triples(extraction, minimum: float = 0.5) -> set[tuple[str, str, str]]:
+    return {(term(f.s), "rdf:type" if f.p == ns.RDF + "type" else term(f.p), term(f.o)) for f in extraction.facts if f.confidence >= minimum}
+
+
+def facts_about(extraction, predicate: str) -> list:
+    return [f for f in extraction.facts if term(f.p) == predicate]
+
+
+def test_capital_of_a_province_new_city_and_province(extractor):
+    found = run(extractor, "Sariwon is the capital of North Hwanghae Province.")
+    got = triples(found)
+    assert ("id:sariwon", "nkgeo:capitalOf", "id:north-hwanghae-province") in got
+    assert ("id:sariwon", "rdf:type", "nkgeo:City") in got
+    assert ("id:north-hwanghae-province", "rdf:type", "nkgeo:Province") in got
+    assert found.entities[ns.ID_NS + "sariwon"] == ("Sariwon", (ns.NKGEO_NS + "City",))
+    assert found.entities[ns.ID_NS + "north-hwanghae-province"] == ("North Hwanghae Province", (ns.NKGEO_NS + "Province",))
+
+
+def test_capital_of_a_country_and_largest_city(extractor):
+    got = triples(run(extractor, "Being the capital and largest city of North Korea, Pyongyang dominates the country."))
+    assert ("id:pyongyang", "nkgeo:capitalOf", "id:north-korea") in got
+    assert ("id:pyongyang", "nkgeo:populationRank", "id:pyongyang-rank-1-north-korea") in got
+    assert ("id:pyongyang-rank-1-north-korea", "nkgeo:rank", '"1"^^xsd:positiveInteger') in got
+
+
+def test_former_capital(extractor):
+    got = triples(run(extractor, "Kaesong is an old city that was once the capital of the Koryo Dynasty."))
+    assert ("id:kaesong", "nkgeo:formerCapitalOf", "id:koryo-dynasty") in got
+    assert ("id:koryo-dynasty", "rdf:type", "nkgeo:HistoricalState") in got
+
+
+def test_located_in_a_province(extractor):
+    got = triples(run(extractor, "Tanchon is a mining city in South Hamgyong Province."))
+    assert ("id:tanchon", "nkgeo:locatedIn", "id:south-hamgyong-province") in got
+    assert ("id:tanchon", "rdf:type", "nkgeo:City") in got
+
+
+def test_province_named_without_the_word_province(extractor):
+    got = triples(run(extractor, "Sinpo is a fishing town in South Hamgyong."))
+    assert ("id:sinpo", "nkgeo:locatedIn", "id:south-hamgyong-province") in got
+    assert ("id:sinpo", "rdf:type", "nkgeo:Town") in got
+
+
+def test_region_and_coast(extractor):
+    got = triples(run(extractor, "Chongjin lies on the northeastern coast of North Korea."))
+    assert ("id:chongjin", "nkgeo:onCoast", "id:east-coast-of-north-korea") in got
+    assert ("id:chongjin", "nkgeo:inRegion", "id:northeastern-north-korea") in got
+    assert ("id:east-coast-of-north-korea", "nkgeo:locatedIn", "id:north-korea") in got
+
+
+def test_satellite(extractor):
+    got = triples(run(extractor, "Nampo is a port city that serves as a satellite of Pyongyang."))
+    assert ("id:nampo", "nkgeo:satelliteOf", "id:pyongyang") in got
+
+
+def test_metropolitan_area(extractor):
+    got = triples(run(extractor, "The town of Hungnam is part of the Hamhung metropolitan area."))
+    assert ("id:hungnam", "nkgeo:inMetropolitanAreaOf", "id:hamhung") in got
+
+
+def test_industries(extractor):
+    got = triples(run(extractor, "Hamhung is known for its chemical industry, its textile mills and machine building."))
+    assert {("id:hamhung", "nkgeo:hasIndustry", f"id:{slug}") for slug in ("chemical-industry", "textiles", "machinery")} <= got
+
+
+def test_no_industry_without_a_cue(extractor):
+    got = triples(run(extractor, "Hamhung printed the news on paper during the war."))
+    assert not any(p == "nkgeo:hasIndustry" for _s, p, _o in got)
+
+
+def test_on_river(extractor):
+    got = triples(run(extractor, "Manpo is a small city that lies on the Yalu River."))
+    assert ("id:manpo", "nkgeo:onRiver", "id:yalu-river") in got
+
+
+def test_faces_sea(extractor):
+    got = triples(run(extractor, "Wonsan is a port city facing the Sea of Japan."))
+    assert ("id:wonsan", "nkgeo:facesSea", "id:sea-of-japan") in got
+    assert ("id:wonsan", "nkgeo:hasPort", "id:port-of-wonsan") in got
+
+
+def test_borders_both(extractor):
+    got = triples(run(extractor, "Rason is a small city bordering both China and Russia."))
+    assert {("id:rason", "nkgeo:borders", "id:china"), ("id:rason", "nkgeo:borders", "id:russia")} <= got
+    assert ("id:rason", "nkgeo:nearBorderWith", "id:china") in got
+
+
+def test_across_the_river(extractor):
+    got = triples(run(extractor, "Sinuiju is a city across the Yalu River from Dandong, China."))
+    assert ("id:sinuiju", "nkgeo:acrossRiverFrom", "id:dandong") in got
+    assert ("id:dandong", "nkgeo:locatedIn", "id:china") in got
+    assert ("id:sinuiju", "nkgeo:nearBorderWith", "id:china") in got
+    assert ("id:dandong", "nkgeo:onRiver", "id:yalu-river") in got
+
+
+def test_former_name_and_renaming_time(extractor):
+    got = triples(run(extractor, "Kimchaek is a steel city. It was formerly known as Songjin, and it was renamed after the Korean War."))
+    assert ("id:kimchaek", "nkgeo:formerName", '"Songjin"@en') in got
+    assert ("id:renaming-of-songjin", "nkgeo:renamedPlace", "id:kimchaek") in got
+    assert ("id:renaming-of-songjin", "nkgeo:after", "id:korean-war") in got
+    assert ("id:kimchaek", "nkgeo:affectedBy", "id:renaming-of-songjin") in got
+
+
+def test_named_after_a_person(extractor):
+    got = triples(run(extractor, "Kimchaek is a city named after Kim Chaek, a guerrilla leader."))
+    assert ("id:kimchaek", "nkgeo:namedAfter", "id:kim-chaek") in got
+    assert ("id:kim-chaek", "rdf:type", "nkgeo:Person") in got
+
+
+def test_named_after_someone_unnamed(extractor):
+    got = triples(run(extractor, "Kimchaek is a city named after a revolutionary general."))
+    assert ("id:kimchaek", "nkgeo:namedAfter", "id:namesake-of-kimchaek") in got
+
+
+def test_nickname(extractor):
+    got = triples(run(extractor, 'Pyongyang has long been called the "Capital of Willows".'))
+    assert ("id:pyongyang", "nkgeo:nickname", '"Capital of Willows"@en') in got
+
+
+def test_alternative_name_in_brackets(extractor):
+    got = triples(run(extractor, "Hamhung faces the Sea of Japan (known in Korea as the East Sea)."))
+    assert ("id:sea-of-japan", "skos:altLabel", '"East Sea"@en') in got
+
+
+def test_population_range(extractor):
+    found = run(extractor, "Hamhung has a population of between 650,000 and 750,000.")
+    got = triples(found)
+    node = "id:hamhung-population-test-650000-750000"
+    assert ("id:hamhung", "nkgeo:populationEstimate", node) in got
+    assert {(node, "nkgeo:minValue", "650000"), (node, "nkgeo:maxValue", "750000"), (node, "nkgeo:estimateKind", "nkgeo:RangeEstimate")} <= got
+
+
+def test_population_point_with_qualifier(extractor):
+    got = triples(run(extractor, "Around 273,000 people live in Haeju, a port city."))
+    node = "id:haeju-population-test-273000"
+    assert (node, "nkgeo:populationValue", "273000") in got
+    assert (node, "nkgeo:qualifier", '"approximate"') in got
+
+
+def test_population_rank(extractor):
+    got = triples(run(extractor, "Chongjin is the third-largest city in North Korea."))
+    assert ("id:chongjin", "nkgeo:populationRank", "id:chongjin-rank-3-north-korea") in got
+    assert ("id:chongjin-rank-3-north-korea", "nkgeo:rankScope", "id:north-korea") in got
+
+
+def test_ranked_list_under_a_title(extractor):
+    text = "1. Pyongyang\n\nThe capital.\n\n2. Hamhung\n\nAn industrial city.\n\n3. Chongjin\n\nA port."
+    got = triples(run(extractor, text, title="The 3 biggest cities in North Korea"))
+    for rank, city in enumerate(("pyongyang", "hamhung", "chongjin"), start=1):
+        assert (f"id:{city}", "nkgeo:populationRank", f"id:{city}-rank-{rank}-north-korea") in got
+
+
+def test_founding_of_a_zone(extractor):
+    got = triples(run(extractor, "Rason is a special economic zone. It was established in 1991."))
+    assert ("id:rason", "rdf:type", "nkgeo:SpecialEconomicZone") in got
+    assert ("id:rason", "nkgeo:affectedBy", "id:founding-of-rason") in got
+    assert ("id:founding-of-rason", "rdf:type", "nkgeo:ZoneFounding") in got
+    assert ("id:founding-of-rason", "nkgeo:startYear", '"1991"^^xsd:gYear') in got
+
+
+def test_destroyed_and_rebuilt(extractor):
+    got = triples(run(extractor, "Hamhung was largely destroyed during the Korean War and was rebuilt with help from East Germany."))
+    assert ("id:hamhung", "nkgeo:destroyedIn", "id:korean-war") in got
+    assert ("id:reconstruction-of-hamhung", "nkgeo:rebuiltPlace", "id:hamhung") in got
+    assert ("id:reconstruction-of-hamhung", "nkgeo:rebuiltWithHelpOf", "id:east-germany") in got
+
+
+def test_affected_by_famine(extractor):
+    got = triples(run(extractor, "The famine of the 1990s struck Chongjin hard."))
+    assert ("id:chongjin", "nkgeo:affectedBy", "id:1990s-famine") in got
+    assert ("id:1990s-famine", "nkgeo:startYear", '"1990"^^xsd:gYear') in got
+
+
+def test_landmarks_institutions_and_headquarters(extractor):
+    text = "Pyongyang is home to the Juche Tower, Kim Il-sung University and the Workers' Party of Korea."
+    got = triples(run(extractor, text))
+    assert ("id:pyongyang", "nkgeo:hasLandmark", "id:juche-tower") in got
+    assert ("id:pyongyang", "nkgeo:hasInstitution", "id:kim-il-sung-university") in got
+    assert ("id:workers-party-of-korea", "nkgeo:headquarteredIn", "id:pyongyang") in got
+    assert ("id:juche-tower", "rdf:type", "nkgeo:Monument") in got
+
+
+def test_unnamed_facilities(extractor):
+    got = triples(run(extractor, "Wonsan is a resort city. It has an airport and a university."))
+    assert ("id:wonsan", "nkgeo:hasFacility", "id:airport-of-wonsan") in got
+    assert ("id:wonsan", "nkgeo:hasInstitution", "id:university-of-wonsan") in got
+
+
+def test_romanisation_variants_are_recognised(extractor):
+    got = triples(run(extractor, "Hamheung is the capital of South Hamgyong Province."))
+    assert ("id:hamhung", "nkgeo:capitalOf", "id:south-hamgyong-province") in got
+
+
+def test_evidence_offsets_point_at_the_sentence(extractor):
+    text = "Hamhung is a big city. Sariwon is the capital of North Hwanghae Province."
+    found = run(extractor, text)
+    fact = next(f for f in facts_about(found, "nkgeo:capitalOf"))
+    assert found.document.text[fact.start : fact.end] == "Sariwon is the capital of North Hwanghae Province."
+
+
+def test_candidates_serialise_as_valid_trig(extractor):
+    from rdflib import Dataset
+
+    found = run(extractor, "Sariwon is the capital of North Hwanghae Province.")
+    text = Candidates([found]).trig()
+    dataset = Dataset()
+    dataset.parse(data=text, format="trig")
+    graphs = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    assert {ns.PROVENANCE_GRAPH, ns.GAZETTEER_GRAPH, ns.DOCUMENT_GRAPH_PREFIX + found.document.stem} <= graphs
+    assert "_:" not in text
