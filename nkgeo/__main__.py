@@ -1,3 +1,3 @@
-from nkgeo.cli import cli
+from nkgeo.main import main
 
-cli()
+main()

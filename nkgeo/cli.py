@@ -399,7 +399,8 @@ def stats(fmt):
 
 
 @cli.command("build")
-@click.option("--reasoner", type=click.Choice(["owlrl", "trace"]), default=None, help="Closure engine (default: owlrl, or NKGEO_REASONER).")
+@click.option("--reasoner", type=click.Choice(["nkgeo", "owlrl"]), default=None,
+              help="Closure engine: nkgeo (semi-naive OWL 2 RL, the default) or owlrl (the reference; slow). Default: NKGEO_REASONER or nkgeo.")
 @click.option("--force", is_flag=True, help="Rebuild even if the cache is up to date.")
 @reports_errors
 def build(reasoner, force):

@@ -1,9 +1,13 @@
-"""OWL 2 RL reasoning: each rule the tracer implements, and agreement with owlrl (the reference).
+"""OWL 2 RL reasoning: the rules of nkgeo's engine, and agreement with owlrl (the reference).
 
 Rules are named, and their if/then quoted, as in table 4-9 of OWL 2 Profiles, section 4.3
 (https://www.w3.org/TR/owl2-profiles/#Reasoning_in_OWL_2_RL_and_RDF_Graphs_using_Rules).
-Each rule test closes a small inline graph with ``trace_closure`` and checks the derivation
-of one triple: the rule that fired and the premises it used.
+Each rule test closes a small inline graph with ``trace_closure`` (:mod:`nkgeo.engine`, the
+default reasoner) and checks the derivation of one triple: the rule that fired and the premises
+it used. The agreement tests check that the engine infers exactly the reportable triples owlrl
+infers, on small graphs, on the shipped graph (also through ``nkgeo build``) and on a synthetic
+graph (``bench/synthetic.py``). The whole OWL 2 RL conformance collection is
+``tests/test_conformance_owl2rl.py``.
 """
 
 from __future__ import annotations
@@ -39,6 +43,17 @@ GRAPHS = {
     "cls-hv1": "ex:R owl:hasValue id:v ; owl:onProperty ex:p . id:a a ex:R .",
     "cls-hv2": "ex:R owl:hasValue id:v ; owl:onProperty ex:p . id:a ex:p id:v . id:b ex:p id:w .",
     "scm-sco": "ex:A rdfs:subClassOf ex:B . ex:B rdfs:subClassOf ex:C . id:a a ex:A .",
+    "prp-fp": "ex:capital a owl:FunctionalProperty . id:a ex:capital id:b , id:c .",
+    "prp-ifp": "ex:code a owl:InverseFunctionalProperty . id:a ex:code id:k . id:b ex:code id:k .",
+    "prp-eqp1": "ex:p owl:equivalentProperty ex:q . id:a ex:p id:b .",
+    "cls-uni": "ex:C owl:unionOf ( ex:A ex:B ) . id:a a ex:B .",
+    "cls-avf": "ex:R owl:allValuesFrom ex:B ; owl:onProperty ex:p . id:a a ex:R ; ex:p id:b .",
+    "cls-maxc2": "ex:R owl:maxCardinality 1 ; owl:onProperty ex:p . id:a a ex:R ; ex:p id:b , id:c .",
+    "prp-key": "ex:C owl:hasKey ( ex:code ) . id:a a ex:C ; ex:code \"7\" . id:b a ex:C ; ex:code \"7\" . id:c a ex:C ; ex:code \"8\" .",
+    "eq-rep-s": "id:a owl:sameAs id:b . id:a ex:p id:c .",
+    "scm-dom1": "ex:p rdfs:domain ex:A . ex:A rdfs:subClassOf ex:B . id:a ex:p id:b .",
+    # An instance rule derives a schema triple (ex:in becomes transitive): the tables are rebuilt.
+    "schema-from-instances": "ex:kind rdfs:range owl:TransitiveProperty . ex:in ex:kind ex:in . id:a ex:in id:b . id:b ex:in id:c .",
     # Rules working together, as in the shipped ontology: a steel town is a city with a steel industry.
     "chain": """
         ex:SteelTown owl:equivalentClass [ owl:intersectionOf ( ex:City [ a owl:Restriction ;
@@ -119,7 +134,8 @@ def test_prp_rng():
     """prp-rng: T(?p, rdfs:range, ?c), T(?x, ?p, ?y) then T(?y, rdf:type, ?c)."""
     derivations = trace_closure(graph("prp-rng"))
     assert derivations[(ID.b, RDF.type, EX.C)] == Derivation("prp-rng", ((EX.p, RDFS.range, EX.C), (ID.a, EX.p, ID.b)))
-    assert not any(isinstance(t[0], Literal) for t in derivations)  # a literal is never a subject
+    literal = (Literal("a value"), RDF.type, EX.C)  # generalised RDF, as owlrl: derived, never reported
+    assert derivations[literal].rule == "prp-rng" and not is_reportable(literal)
 
 
 def test_cax_sco():
@@ -175,6 +191,82 @@ def test_scm_sco():
     )
 
 
+def test_prp_fp():
+    """prp-fp: T(?p, rdf:type, owl:FunctionalProperty), T(?x, ?p, ?y1), T(?x, ?p, ?y2) then T(?y1, owl:sameAs, ?y2)."""
+    derivations = trace_closure(graph("prp-fp"))
+    axiom = (EX.capital, RDF.type, OWL.FunctionalProperty)
+    assert derivations[(ID.c, OWL.sameAs, ID.b)] == Derivation("prp-fp", (axiom, (ID.a, EX.capital, ID.c), (ID.a, EX.capital, ID.b)))
+    assert derivations[(ID.b, OWL.sameAs, ID.c)].rule in ("prp-fp", "eq-sym")
+
+
+def test_prp_ifp():
+    """prp-ifp: T(?p, rdf:type, owl:InverseFunctionalProperty), T(?x1, ?p, ?y), T(?x2, ?p, ?y) then T(?x1, owl:sameAs, ?x2)."""
+    derivations = trace_closure(graph("prp-ifp"))
+    axiom = (EX.code, RDF.type, OWL.InverseFunctionalProperty)
+    assert derivations[(ID.b, OWL.sameAs, ID.a)] == Derivation("prp-ifp", (axiom, (ID.b, EX.code, ID.k), (ID.a, EX.code, ID.k)))
+    assert derivations[(ID.a, OWL.sameAs, ID.b)].rule in ("prp-ifp", "eq-sym")
+
+
+def test_prp_eqp1():
+    """prp-eqp1: T(?p1, owl:equivalentProperty, ?p2), T(?x, ?p1, ?y) then T(?x, ?p2, ?y)."""
+    assert derivation("prp-eqp1", (ID.a, EX.q, ID.b)) == Derivation("prp-eqp1", ((EX.p, OWL.equivalentProperty, EX.q), (ID.a, EX.p, ID.b)))
+
+
+def test_cls_uni():
+    """cls-uni: T(?c, owl:unionOf, ?x), LIST[?x, ?c1, ..., ?cn], T(?y, rdf:type, ?ci) then T(?y, rdf:type, ?c)."""
+    found = derivation("cls-uni", (ID.a, RDF.type, EX.C))
+    assert found.rule == "cls-uni" and found.premises[1] == (ID.a, RDF.type, EX.B)
+
+
+def test_cls_avf():
+    """cls-avf: T(?x, owl:allValuesFrom, ?y), T(?x, owl:onProperty, ?p), T(?u, rdf:type, ?x), T(?u, ?p, ?v) then T(?v, rdf:type, ?y)."""
+    assert derivation("cls-avf", (ID.b, RDF.type, EX.B)) == Derivation(
+        "cls-avf", ((EX.R, OWL.allValuesFrom, EX.B), (EX.R, OWL.onProperty, EX.p), (ID.a, RDF.type, EX.R), (ID.a, EX.p, ID.b))
+    )
+
+
+def test_cls_maxc2():
+    """cls-maxc2: T(?x, owl:maxCardinality, 1), T(?x, owl:onProperty, ?p), T(?u, rdf:type, ?x), T(?u, ?p, ?y1),
+    T(?u, ?p, ?y2) then T(?y1, owl:sameAs, ?y2)."""
+    derivations = trace_closure(graph("cls-maxc2"))
+    assert "cls-maxc2" in {derivations[(ID.b, OWL.sameAs, ID.c)].rule, derivations[(ID.c, OWL.sameAs, ID.b)].rule}
+
+
+def test_prp_key():
+    """prp-key: T(?c, owl:hasKey, ?u), LIST[?u, ?p1, ..., ?pn], T(?x, rdf:type, ?c), T(?x, ?pi, ?zi), T(?y, rdf:type, ?c),
+    T(?y, ?pi, ?zi) then T(?x, owl:sameAs, ?y)."""
+    derivations = trace_closure(graph("prp-key"))
+    assert {derivations[(ID.a, OWL.sameAs, ID.b)].rule, derivations[(ID.b, OWL.sameAs, ID.a)].rule} == {"prp-key", "eq-sym"}
+    assert (ID.c, OWL.sameAs, ID.a) not in derivations  # another key value
+
+
+def test_eq_rep_s():
+    """eq-rep-s: T(?s, owl:sameAs, ?s2), T(?s, ?p, ?o) then T(?s2, ?p, ?o)."""
+    assert derivation("eq-rep-s", (ID.b, EX.p, ID.c)) == Derivation("eq-rep-s", ((ID.a, OWL.sameAs, ID.b), (ID.a, EX.p, ID.c)))
+
+
+def test_scm_dom1():
+    """scm-dom1: T(?p, rdfs:domain, ?c1), T(?c1, rdfs:subClassOf, ?c2) then T(?p, rdfs:domain, ?c2)."""
+    derivations = trace_closure(graph("scm-dom1"))
+    assert derivations[(EX.p, RDFS.domain, EX.B)] == Derivation("scm-dom1", ((EX.p, RDFS.domain, EX.A), (EX.A, RDFS.subClassOf, EX.B)))
+    assert derivations[(ID.a, RDF.type, EX.B)].rule == "cax-sco"  # through the asserted axiom, not the derived domain
+
+
+def test_cax_dw():
+    """cax-dw: T(?c1, owl:disjointWith, ?c2), T(?x, rdf:type, ?c1), T(?x, rdf:type, ?c2) then false: reported, not raised."""
+    g = Graph().parse(data=PREFIXES + "ex:A owl:disjointWith ex:B . id:a a ex:A , ex:B . id:b a ex:A .", format="turtle")
+    found = reason.closure(g).inconsistencies
+    assert [rule for rule, _premises in found] == ["cax-dw"]
+
+
+def test_schema_derived_by_instance_rules():
+    """A schema triple derived by an instance rule (prp-rng types ex:in transitive) rebuilds the tables: prp-trp applies."""
+    g = graph("schema-from-instances")
+    engine = reason.closure(g)
+    assert engine.rounds > 1
+    assert trace_closure(g)[(ID.a, EX["in"], ID.c)].rule == "prp-trp"
+
+
 def test_rules_chain_down_to_asserted_facts():
     """The steel-town pattern: cls-hv2, then cls-int1, then cax-eqc2, each premise known before."""
     g = graph("chain")
@@ -193,7 +285,7 @@ def test_rules_chain_down_to_asserted_facts():
 def test_every_rule_is_described():
     used = {d.rule for name in GRAPHS for d in trace_closure(graph(name)).values()}
     assert used <= set(reason.RULES)
-    assert all(" imply " in text for text in reason.RULES.values())
+    assert all(" impl" in text or text.startswith("(axiom)") or text.startswith("a literal") for text in reason.RULES.values())
 
 
 # Agreement with owlrl
@@ -208,7 +300,16 @@ def assert_no_cycles(asserted: Graph, derivations: dict) -> None:
         known.add(triple)
 
 
-@pytest.mark.parametrize("name", list(GRAPHS))
+# Where owlrl 7.6.2 is wrong, named (the engine is checked against the rule's text above instead).
+OWLRL_BUGS = {
+    "prp-key": "owlrl compares the key properties but the last (range(0, len(pis) - 1) in OWLRL.py), so with a key of one "
+               "property it makes every two instances of the class the same",
+}
+
+
+@pytest.mark.parametrize(
+    "name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=OWLRL_BUGS[n])) if n in OWLRL_BUGS else n for n in GRAPHS]
+)
 def test_trace_agrees_with_owlrl_on_small_graphs(name):
     g = graph(name)
     traced = {t for t in trace_closure(g) if is_reportable(t)}
@@ -235,6 +336,48 @@ def test_trace_agrees_with_owlrl_on_the_shipped_graph(shipped):
     reference = {t for t in closed if t not in asserted and is_reportable(t)}
     traced = {t for t in trace_closure(asserted) if is_reportable(t)}
     assert reference, "owlrl inferred nothing"
+    assert sorted(traced - reference) == []
+    assert sorted(reference - traced) == []
+
+
+def test_the_build_infers_what_owlrl_infers(shipped, compiled):
+    """nkgeo build (pyoxigraph parses, the engine closes) puts in graph:inferred exactly owlrl's reportable triples."""
+    import pyoxigraph as ox
+
+    asserted, closed = shipped
+    reference = Graph()
+    for triple in closed:
+        if triple not in asserted and is_reportable(triple):
+            reference.add(triple)
+    text = reference.serialize(format="nt", encoding="utf-8")
+    expected = {f"{t.subject} {t.predicate} {t.object}" for t in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)}
+    rows = compiled.query("SELECT ?s ?p ?o WHERE { GRAPH graph:inferred { ?s ?p ?o } }")
+    assert {f"{row['s']} {row['p']} {row['o']}" for row in rows} == expected
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    """The reasoning input of a synthetic country of 1,000 data triples (bench/synthetic.py, seed 1)."""
+    import importlib.util
+    import tempfile
+    from pathlib import Path
+
+    from nkgeo.dataset import Sources, load_sources, reasoning_input
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "synthetic.py"
+    spec = importlib.util.spec_from_file_location("nkgeo_bench_synthetic", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with tempfile.TemporaryDirectory() as folder:
+        module.write_project(Path(folder) / "synthetic", 1000, seed=1)
+        return reasoning_input(load_sources(Sources.discover(Path(folder) / "synthetic" / "ontology", Path(folder) / "synthetic" / "graph")))
+
+
+def test_trace_agrees_with_owlrl_on_a_synthetic_graph(synthetic):
+    """Exact agreement on a graph of every shape the ontology allows (cities, provinces, satellites, industries, events...)."""
+    reference = owlrl_closure(synthetic)
+    traced = {t for t in trace_closure(synthetic) if is_reportable(t)}
+    assert len(reference) > 1000
     assert sorted(traced - reference) == []
     assert sorted(reference - traced) == []
 
