@@ -108,3 +108,21 @@ def tiny_project(tmp_path, monkeypatch, tiny_cache):
     monkeypatch.setenv("NKGEO_HOME", str(project))
     monkeypatch.setenv("NKGEO_CACHE_DIR", str(tiny_cache))
     return project
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The extractor over a small hand-made gazetteer (tests/data/extract/mini.trig), built once."""
+    pytest.importorskip("spacy")
+    from rdflib import Dataset, URIRef
+
+    from nkgeo import namespaces as ns
+    from nkgeo.extract import Extractor, Gazetteer
+
+    root = Path(__file__).resolve().parents[1]
+    dataset = Dataset()
+    ontology = dataset.graph(URIRef(ns.ONTOLOGY_GRAPH))
+    for name in ("nkgeo.ttl", "schemes.ttl"):
+        ontology.parse(root / "ontology" / name, format="turtle")
+    dataset.parse(root / "tests" / "data" / "extract" / "mini.trig", format="trig")
+    return Extractor(Gazetteer.from_dataset(dataset))

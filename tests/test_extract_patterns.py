@@ -13,24 +13,12 @@ import pytest
 pytest.importorskip("spacy")
 
 from nkgeo import namespaces as ns  # noqa: E402
-from nkgeo.extract import Candidates, Extractor, Gazetteer  # noqa: E402
+from nkgeo.extract import Candidates  # noqa: E402
 from nkgeo.extract.document import decode_document  # noqa: E402
 from nkgeo.extract.output import term  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = Path(__file__).resolve().parent / "data" / "extract" / "mini.trig"
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    from rdflib import Dataset, URIRef
-
-    dataset = Dataset()
-    ontology = dataset.graph(URIRef(ns.ONTOLOGY_GRAPH))
-    for name in ("nkgeo.ttl", "schemes.ttl"):
-        ontology.parse(ROOT / "ontology" / name, format="turtle")
-    dataset.parse(MINI, format="trig")
-    return Extractor(Gazetteer.from_dataset(dataset))
 
 
 def run(extractor, text: str, title: str = "Cities of North Korea"):
