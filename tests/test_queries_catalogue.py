@@ -191,3 +191,24 @@ def test_nkgeo_reads_the_same_catalogue():
             mode = match.group("mode") or "optional"
             assert param.required == (mode == "required")
             assert param.default == (mode[len("default "):] if mode.startswith("default ") else None)
+
+
+def test_listed_subproperties_of_located_in_match_the_ontology():
+    """Two queries list the subproperties of nkgeo:locatedIn instead of using rdfs:subPropertyOf+ (Virtuoso 7.2
+    finds nothing for that path inside an OPTIONAL); the lists must follow the ontology."""
+    import rdflib
+
+    nkgeo = "https://w3id.org/nkgeo/ontology#"
+    ontology = rdflib.Graph().parse(QUERY_DIR.parent / "ontology" / "nkgeo.ttl")
+    subprops = {
+        str(p).split("#")[1]
+        for p in ontology.transitive_subjects(rdflib.RDFS.subPropertyOf, rdflib.URIRef(nkgeo + "locatedIn"))
+    }
+    blocks = []
+    for name in ("cities-in-country", "special-zones"):
+        text = (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+        blocks += re.findall(r"VALUES \?\w+ \{([^}]*)\}", text)
+    assert blocks
+    for block in blocks:
+        listed = set(re.findall(r"nkgeo:(\w+)", block))
+        assert listed - {"locatedIn"} == subprops - {"locatedIn"}, block

@@ -42,29 +42,10 @@ NUMBERS = INTEGERS | {XSD + "decimal", XSD + "double", XSD + "float"}
 
 # (store, query name) -> why the store answers differently. Checked as strict xfails. Each reason
 # was narrowed down to the construct by running its parts on both stores (Virtuoso 7.2.5.1, Debian 12).
-_UNION_AFTER_OPTIONAL = (
-    "Virtuoso 7.2 finds nothing in an OPTIONAL group holding a UNION when a branch uses a variable bound by an earlier "
-    "OPTIONAL ({var}); even the branches that do not use it give nothing, so the document titles (sources) are empty")
-_NOT_EXISTS_SCOPE = (
-    "Virtuoso 7.2 drops rows the 'most specific class' test keeps: FILTER NOT EXISTS {{ ?x a ?narrower . ?narrower "
-    "rdfs:subClassOf ?kind . FILTER(?narrower != ?kind) }} removes all but one {what} (1 row instead of {n})")
-KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {
-    ("virtuoso", "war-destruction-and-reconstruction"): _UNION_AFTER_OPTIONAL.format(var="?reconstruction"),
-    ("virtuoso", "port-cities"): _UNION_AFTER_OPTIONAL.format(var="?period"),
-    ("virtuoso", "events"): _NOT_EXISTS_SCOPE.format(what="event", n=9),
-    ("virtuoso", "special-zones"): _NOT_EXISTS_SCOPE.format(what="zone", n=5),
-    ("virtuoso", "industries"): (
-        "Virtuoso's CONCAT takes an unbound argument as an empty string instead of an error, so "
-        "COALESCE(CONCAT(?label3, \" > \"), \"\") gives \" > \" and the industry paths read \" >  > manufacturing > ...\""),
-    ("virtuoso", "cities-in-country"): (
-        "Virtuoso 7.2 misses matches of OPTIONAL { ?city ?viaProperty ?country . ?viaProperty rdfs:subPropertyOf+ "
-        "nkgeo:locatedIn } for the inferred subproperties (ranked within, located with core city), so 'via' and 'sources' "
-        "come out empty for most cities"),
-    ("virtuoso", "links-to"): (
-        "Virtuoso 7.2 loses the group's FILTER(STRSTARTS(STR(?subject), ...)) when the group holds both the "
-        "BIND(IF(EXISTS { GRAPH ?a ... })) and the OPTIONAL { GRAPH ?g ... BIND(COALESCE(...)) } (either alone is fine): "
-        "the evidence records pointing at the place come back too (76 rows instead of 23)"),
-}
+# None left: the canned queries avoid what Virtuoso 7.2 gets wrong (a UNION inside an OPTIONAL that uses a
+# variable bound outside it, FILTER NOT EXISTS on the most specific class, CONCAT with an unbound argument,
+# rdfs:subPropertyOf+ or * inside an OPTIONAL, a group FILTER next to BIND(IF(EXISTS ...)) and an OPTIONAL).
+KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {}
 
 
 def _run(command: list[str], timeout: float, env: dict | None = None) -> subprocess.CompletedProcess:
