@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from nkgeo import namespaces as ns
 from nkgeo.documents import documents, quote
-from nkgeo.provenance import Statement, labels, statements
+from nkgeo.provenance import Statement, labels, source_lines, statements
 from nkgeo.results import term_text
 
 
@@ -90,15 +90,7 @@ def render(description: dict) -> str:
         for entry in entries:
             lines.append(fact_line(entry, incoming))
             for source in entry["sources"]:
-                if "document" in source:
-                    text = f"      {source['document']} chars {source['start']}-{source['end']}"
-                    if source.get("qualifier"):
-                        text += f" ({source['qualifier']})"
-                    lines.append(text)
-                    if source.get("quote"):
-                        lines.append(f'        "{source["quote"]}"')
-                else:
-                    lines.append(f"      {source['graph']}")
+                lines.extend(source_lines(source, "      "))
         lines.append("")
 
     facts = description["facts"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from nkgeo import namespaces as ns
 from nkgeo.documents import documents, quote
 from nkgeo.errors import NkgeoError
-from nkgeo.provenance import statements
+from nkgeo.provenance import source_lines, statements
 
 MAX_DEPTH = 25
 
@@ -150,11 +150,6 @@ class Explainer:
         child_indent = indent + ("" if root else ("   " if last else "│  "))
         for source in node.sources:
             if "document" in source:
-                line = f"{child_indent}   source: {source['document'].rsplit('/', 1)[-1]} chars {source['start']}-{source['end']}"
-                if source.get("qualifier"):
-                    line += f" ({source['qualifier']})"
-                lines.append(line)
-                if source.get("quote"):
-                    lines.append(f'{child_indent}     "{source["quote"]}"')
+                lines.extend(source_lines(source, child_indent + "   ", prefix="source: "))
         for index, premise in enumerate(node.premises):
             self._render(premise, child_indent, index == len(node.premises) - 1, lines, used)

@@ -94,3 +94,16 @@ def _value(row, missing, name: str):
     """A solution's value for ``name`` as a string, or ``missing`` when unbound."""
     term = row[name]
     return term.value if term is not None else missing
+
+
+def source_lines(source: dict, indent: str, prefix: str = "") -> list[str]:
+    """One source of a fact as text lines: ``<document stem> chars a-b (qualifier)`` and its quote,
+    or the graph's name when no document states it (``show`` and ``why`` print sources alike)."""
+    if "document" not in source:
+        return [f"{indent}{prefix}{source['graph']}"]
+    stem = source["document"].rsplit("/", 1)[-1]
+    line = f"{indent}{prefix}{stem} chars {source['start']}-{source['end']}"
+    if source.get("qualifier"):
+        line += f" ({source['qualifier']})"
+    quoted = [f'{indent}  "{source["quote"]}"'] if source.get("quote") else []
+    return [line, *quoted]

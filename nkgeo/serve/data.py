@@ -14,10 +14,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nkgeo import namespaces as ns
-from nkgeo.errors import NkgeoError, QueryError, SourceError
-
-GRAPH_CHOICES = ("all", "asserted", "inferred")
+from nkgeo.dataset import default_graphs, query_store
+from nkgeo.errors import NkgeoError, SourceError
 
 
 @dataclass
@@ -88,32 +86,13 @@ class ServedData:
 
     def default_graph_for(self, choice: str) -> list[str] | None:
         """The graphs making up the default graph: None for the union of all, or a list."""
-        if choice not in GRAPH_CHOICES:
-            raise QueryError(f"unknown graph choice {choice!r}; choose one of {', '.join(GRAPH_CHOICES)}")
-        if choice == "all":
-            return None
-        return [g for g in self.named_graphs() if (g == ns.INFERRED_GRAPH) == (choice == "inferred")]
+        return default_graphs(self.named_graphs(), choice)
 
     def query(self, text: str, substitutions: dict | None = None, graphs: str = "all"):
         """Run a query as ``CompiledDataset.query`` does (the pages use this)."""
         if self.compiled is not None:
             return self.compiled.query(text, substitutions=substitutions, graphs=graphs)
-        import pyoxigraph as ox
-
-        options: dict = {"prefixes": dict(ns.PREFIXES)}
-        wanted = self.default_graph_for(graphs)
-        if wanted is None:
-            options["use_default_graph_as_union"] = True
-        else:
-            options["default_graph"] = [ox.NamedNode(g) for g in wanted]
-        if substitutions:
-            options["substitutions"] = {ox.Variable(k): v for k, v in substitutions.items()}
-        try:
-            return self.store.query(text, **options)
-        except SyntaxError as exc:
-            raise QueryError(f"malformed query: {' '.join(str(exc).split())}") from None
-        except (OSError, ValueError, RuntimeError) as exc:
-            raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
+        return query_store(self.store, text, self.default_graph_for(graphs), substitutions)
 
 
 def read_rdf(path: Path):
