@@ -448,8 +448,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
-    from nkgeo.dataset import Sources, load_sources
+    from nkgeo.build.pipeline import load_sources
     from nkgeo.resources import corpus_dirs
+    from nkgeo.sources import Sources
 
     started = time.perf_counter()
     dataset = load_sources(Sources.discover())

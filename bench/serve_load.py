@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nkgeo.queries import catalogue  # noqa: E402
+from nkgeo.query.canned import catalogue  # noqa: E402
 from nkgeo.serve.launch import ServerProcess, process_tree_rss  # noqa: E402
 
 PAGES = ["/id/hamhung.html", "/id/pyongyang.ttl", "/"]

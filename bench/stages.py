@@ -29,7 +29,7 @@ def peak_mb() -> float:
 
 
 def sources(project: Path):
-    from nkgeo.dataset import Sources
+    from nkgeo.sources import Sources
 
     return Sources.discover(project / "ontology", project / "graph")
 
@@ -57,8 +57,8 @@ def load(project: Path) -> dict:
 def reason(project: Path) -> dict:
     """The engine alone, from the files to the closure: parse (pyoxigraph) and encode the reasoning
     input as it streams in, then close it."""
-    from nkgeo import engine as rules
-    from nkgeo.dataset import read_sources, reportable_lines
+    from nkgeo.build import engine as rules
+    from nkgeo.build.pipeline import read_sources, reportable_lines
 
     found = sources(project)
     engine = rules.Engine(rules.NTriplesTerms())
@@ -93,7 +93,7 @@ def load_compiled(nquads: Path) -> dict:
 
 def build(project: Path, reasoner: str = "nkgeo") -> dict:
     """nkgeo build --force: the whole pipeline into the cache (NKGEO_CACHE_DIR), where queries find it."""
-    from nkgeo.dataset import CompiledDataset
+    from nkgeo.build.cache import CompiledDataset
 
     compiled = CompiledDataset.open(sources(project), reasoner, rebuild=True)
     meta = compiled.meta
@@ -104,7 +104,7 @@ def build(project: Path, reasoner: str = "nkgeo") -> dict:
 def owlrl(project: Path) -> dict:
     import owlrl as reasoner
 
-    from nkgeo.dataset import load_sources, reasoning_input
+    from nkgeo.build.pipeline import load_sources, reasoning_input
 
     started = time.perf_counter()
     graph = reasoning_input(load_sources(sources(project)))
@@ -117,9 +117,10 @@ def owlrl(project: Path) -> dict:
 
 def validate(project: Path) -> dict:
     """What nkgeo validate does after the build: load the sources with rdflib, run shapes and checks."""
-    from nkgeo.dataset import CompiledDataset, load_sources
-    from nkgeo.export import selected_dataset
-    from nkgeo.validate import validate as run_validate
+    from nkgeo.build.cache import CompiledDataset
+    from nkgeo.build.pipeline import load_sources
+    from nkgeo.build.validate import validate as run_validate
+    from nkgeo.query.export import selected_dataset
 
     found = sources(project)
     compiled = CompiledDataset.open(found)
@@ -132,16 +133,16 @@ def validate(project: Path) -> dict:
 
 def warm(project: Path, query: str, runs: int) -> dict:
     """One canned query run again and again on an open dataset: binding, evaluation and formatting."""
-    from nkgeo import queries, results
-    from nkgeo.dataset import CompiledDataset
+    from nkgeo.build.cache import CompiledDataset
+    from nkgeo.query import canned, results
 
     compiled = CompiledDataset.open(sources(project))
-    canned = queries.load_query(project / "queries" / f"{query}.rq")
+    loaded = canned.load_query(project / "queries" / f"{query}.rq")
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        substitutions = queries.bind(canned, {}, lambda name: "https://w3id.org/nkgeo/id/" + name)
-        data = results.format_solutions(compiled.query(canned.text, substitutions=substitutions), "table")
+        substitutions = canned.bind(loaded, {}, lambda name: "https://w3id.org/nkgeo/id/" + name)
+        data = results.format_solutions(compiled.query(loaded.text, substitutions=substitutions), "table")
         times.append(time.perf_counter() - started)
     return {"seconds": round(statistics.median(times), 5), "bytes": len(data)}
 

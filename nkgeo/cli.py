@@ -62,7 +62,7 @@ def emit(data: bytes | str, output: str | None) -> None:
 
 
 def open_dataset():
-    from nkgeo.dataset import CompiledDataset
+    from nkgeo.build.cache import CompiledDataset
 
     return CompiledDataset.open()
 
@@ -70,7 +70,7 @@ def open_dataset():
 def render_result(result, fmt: str) -> bytes:
     """The result in ``fmt``. pyoxigraph evaluates lazily, so errors of evaluation (a SERVICE
     that cannot be reached...) surface here, while the solutions are read."""
-    from nkgeo import results
+    from nkgeo.query import results
 
     try:
         if results.is_solutions(result):
@@ -107,7 +107,7 @@ def list_queries(fmt):
     Example:
         nkgeo queries
     """
-    from nkgeo.queries import catalogue
+    from nkgeo.query.canned import catalogue
 
     queries = catalogue()
     if fmt == "json":
@@ -148,10 +148,10 @@ def run_query(name, params, fmt, graphs, output, endpoint):
         nkgeo query cities-with-industry -p industry steel --format csv
         nkgeo query capitals --endpoint http://127.0.0.1:7878/query
     """
-    from nkgeo import names, queries
-    from nkgeo.names import NameIndex
+    from nkgeo.query import canned, names
+    from nkgeo.query.names import NameIndex
 
-    query = queries.get(name)
+    query = canned.get(name)
     given = {}
     for key, value in params:
         if key in given:
@@ -168,7 +168,7 @@ def run_query(name, params, fmt, graphs, output, endpoint):
             index.append(NameIndex.from_dataset(compiled))
         return index[0].resolve(text)
 
-    substitutions = queries.bind(query, given, resolve)
+    substitutions = canned.bind(query, given, resolve)
     if endpoint:
         result = _remote_query(endpoint, query.text, graphs, compiled, substitutions)
     else:
@@ -244,16 +244,16 @@ def show(name, fmt, asserted_only, no_quote):
         nkgeo show Hamhung
         nkgeo show "south hamgyong" --format json
     """
-    from nkgeo import describe
-    from nkgeo.names import resolve
+    from nkgeo.explain import show
+    from nkgeo.query.names import resolve
 
     compiled = open_dataset()
     iri = resolve(compiled, name)
-    description = describe.describe(compiled, iri, include_inferred=not asserted_only, quote_documents=not no_quote)
+    description = show.describe(compiled, iri, include_inferred=not asserted_only, quote_documents=not no_quote)
     if fmt == "json":
         emit(json.dumps(description, indent=2, ensure_ascii=False) + "\n", None)
     else:
-        emit(describe.render(description), None)
+        emit(show.render(description), None)
 
 
 @cli.command("why")
@@ -276,8 +276,8 @@ def why(subject, predicate, object, fmt, no_quote):  # noqa: A002 - click names 
     """
     import pyoxigraph as ox
 
-    from nkgeo.explain import Explainer
-    from nkgeo.names import NameIndex
+    from nkgeo.explain.why import Explainer
+    from nkgeo.query.names import NameIndex
 
     compiled = open_dataset()
     index = NameIndex.from_dataset(compiled)
@@ -314,7 +314,7 @@ def _resolve_predicate(index, text: str) -> str:
 
 def _literal_object(compiled, s, p, text: str):
     """The literal object of (s, p, ?) whose value is ``text``, or None if there is none."""
-    from nkgeo.provenance import statements
+    from nkgeo.explain.provenance import statements
 
     for st in statements(compiled, s, p):
         if type(st.object).__name__ == "Literal" and st.object.value == text:
@@ -336,8 +336,8 @@ def export(fmt, graphs, output):
         nkgeo export --format json-ld -o nkgeo.jsonld
         nkgeo export --format nq --graph inferred
     """
-    from nkgeo.export import export as run_export
-    from nkgeo.results import rdf_format
+    from nkgeo.query.export import export as run_export
+    from nkgeo.query.results import rdf_format
 
     rdf_format(fmt)  # fail on a bad format before any work
     emit(run_export(open_dataset(), fmt, graphs), output)
@@ -356,9 +356,10 @@ def validate(fmt):
         nkgeo validate
     """
     try:
-        from nkgeo.dataset import Sources, load_sources
-        from nkgeo.export import selected_dataset
-        from nkgeo.validate import validate as run_validate
+        from nkgeo.build.pipeline import load_sources
+        from nkgeo.build.validate import validate as run_validate
+        from nkgeo.query.export import selected_dataset
+        from nkgeo.sources import Sources
 
         compiled = open_dataset()
         dataset = load_sources(Sources.discover())
@@ -387,8 +388,8 @@ def stats(fmt):
     Example:
         nkgeo stats --format json
     """
-    from nkgeo import stats as counting
-    from nkgeo.queries import catalogue
+    from nkgeo.linked import stats as counting
+    from nkgeo.query.canned import catalogue
 
     figures = counting.stats(open_dataset())
     figures["canned_queries"] = len(catalogue())
@@ -410,7 +411,8 @@ def build(reasoner, force):
     Example:
         nkgeo build --force
     """
-    from nkgeo.dataset import DEFAULT_REASONER, CompiledDataset
+    from nkgeo.build.cache import CompiledDataset
+    from nkgeo.sources import DEFAULT_REASONER
 
     compiled = CompiledDataset.open(reasoner=reasoner or DEFAULT_REASONER, rebuild=force)
     meta = compiled.meta
@@ -443,8 +445,8 @@ def link(names, threshold, write, evaluate, fmt):
         nkgeo link --evaluate
         nkgeo link --write
     """
-    from nkgeo import link as linking
-    from nkgeo.names import NameIndex
+    from nkgeo.linked import link as linking
+    from nkgeo.query.names import NameIndex
 
     if write and evaluate:
         raise NkgeoError("use --write or --evaluate, not both")
@@ -503,7 +505,7 @@ def draw_map(output, no_hangul):
         nkgeo map -o map.svg
         nkgeo map -o map.png
     """
-    from nkgeo import mapping
+    from nkgeo.linked import mapping
 
     mapping.map_format(output)  # a bad file name fails before any work
     done = mapping.draw(open_dataset(), output, hangul=False if no_hangul else None)
@@ -526,7 +528,7 @@ def void_description(fmt, sparql_endpoint, data_dump, output):
         nkgeo void
         nkgeo void --format json-ld --sparql-endpoint http://localhost:7878/sparql -o void.jsonld
     """
-    from nkgeo import void
+    from nkgeo.linked import void
 
     emit(void.render(open_dataset(), fmt, sparql_endpoint, data_dump), output)
 
@@ -534,7 +536,7 @@ def void_description(fmt, sparql_endpoint, data_dump, output):
 def _remote_query(url: str, text: str, graphs: str, compiled=None, bindings: dict | None = None):
     """Run ``text`` on the endpoint at ``url``: parameters bound with VALUES, known prefixes
     declared, ``--graph asserted|inferred`` sent as the protocol's dataset."""
-    from nkgeo import remote
+    from nkgeo.query import remote
 
     endpoint = remote.Endpoint(url)
     default_graphs, named_graphs = remote.dataset_for(compiled.named_graphs() if compiled is not None else [], graphs)
@@ -620,7 +622,7 @@ def push(endpoint, graph, user, password, token):
         nkgeo push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --password dba
         nkgeo push --endpoint http://127.0.0.1:7878/store --graph inferred
     """
-    from nkgeo import remote
+    from nkgeo.query import remote
 
     target = remote.Endpoint(endpoint, user=user, password=password, token=token)
     compiled = open_dataset()

@@ -57,8 +57,8 @@ def parse_query_arguments(args: list[str]) -> tuple | None:
 def run_query(name: str, params: list[tuple[str, str]], fmt: str, graphs: str, output: str | None) -> bool:
     """Run a canned query as ``nkgeo query`` does; False (having written nothing) if click should."""
     try:
-        from nkgeo import queries, results
-        from nkgeo.dataset import CompiledDataset
+        from nkgeo.build.cache import CompiledDataset
+        from nkgeo.query import canned, results
         from nkgeo.resources import queries_dir
 
         given = dict(params)
@@ -67,7 +67,7 @@ def run_query(name: str, params: list[tuple[str, str]], fmt: str, graphs: str, o
         path = queries_dir() / f"{name}.rq"
         if "/" in name or not path.is_file():
             return False  # click lists the close matches
-        query = queries.load_query(path)
+        query = canned.load_query(path)
         compiled = CompiledDataset.open()
 
         def resolve(text: str) -> str:
@@ -80,11 +80,11 @@ def run_query(name: str, params: list[tuple[str, str]], fmt: str, graphs: str, o
                 iri = ID_NS + text
                 if compiled.query("ASK { ?s ?p ?o }", substitutions={"s": ox.NamedNode(iri)}):
                     return iri
-            from nkgeo import names  # its name index is only needed for other names
+            from nkgeo.query import names  # its name index is only needed for other names
 
             return names.resolve(compiled, text)
 
-        substitutions = queries.bind(query, given, resolve)
+        substitutions = canned.bind(query, given, resolve)
         result = compiled.query(query.text, substitutions=substitutions, graphs=graphs)
         if not results.is_solutions(result):
             return False  # a graph result: click's command picks its RDF format

@@ -75,7 +75,7 @@ def invoke(runner):
 @pytest.fixture(scope="session")
 def compiled():
     """The shipped dataset, compiled (once per session, into the session's cache)."""
-    from nkgeo.dataset import CompiledDataset
+    from nkgeo.build.cache import CompiledDataset
 
     return CompiledDataset.open()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nkgeo.dataset import CompiledDataset
+from nkgeo.build.cache import CompiledDataset
 
 BUILT = re.compile(r"compiled (\d+) asserted \+ (\d+) inferred triples with (owlrl|nkgeo) in [\d.]+ s -> (\S+)\n")
 NEW_CITY = """

@@ -1,4 +1,4 @@
-"""The OWL 2 RL conformance collection, run with nkgeo's reasoner (:mod:`nkgeo.engine`).
+"""The OWL 2 RL conformance collection, run with nkgeo's reasoner (:mod:`nkgeo.build.engine`).
 
 The collection is ``../shared/conformance/owl2-rdfbased-rl/owl2rl`` (Schneider and Mainzer, FZI,
 2009; its ``readme.txt`` gives the format): 273 test folders, each with a metadata file whose
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from nkgeo import engine as rules
+from nkgeo.build import engine as rules
 
 SUITE = Path(__file__).resolve().parents[2] / "shared" / "conformance" / "owl2-rdfbased-rl" / "owl2rl"
 TESTS = sorted(p.name for p in SUITE.iterdir() if p.is_dir()) if SUITE.is_dir() else []

@@ -25,7 +25,8 @@ def bench():
 
 @pytest.fixture(scope="module")
 def dataset():
-    from nkgeo.dataset import Sources, load_sources
+    from nkgeo.build.pipeline import load_sources
+    from nkgeo.sources import Sources
 
     return load_sources(Sources.discover(ROOT / "ontology", ROOT / "graph"))
 

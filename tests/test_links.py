@@ -1,7 +1,7 @@
 """Links to Wikidata, GeoNames and DBpedia (graph/links.trig) and coordinates (graph/coordinates.trig).
 
 The links of the reference file are checked against ``../shared/reference/external-ids.json`` read
-here directly (not through nkgeo.reference), so that a bug in the generator cannot hide itself:
+here directly (not through nkgeo.linked.reference), so that a bug in the generator cannot hide itself:
 every verified id is linked, nothing else is, and ``dbpedia_unverified`` never is. The traps of
 the file's "warnings" are tested one by one.
 """
@@ -17,7 +17,7 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 
-from nkgeo import reference as refs
+from nkgeo.linked import reference as refs
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT.parent / "shared" / "reference" / "external-ids.json"
@@ -224,7 +224,7 @@ def test_former_name_songjin_is_not_an_alternative_label(compiled):
 
 
 def test_links_found_by_the_linker_are_geonames_matches_above_the_threshold(records):
-    from nkgeo.link import THRESHOLD
+    from nkgeo.linked.link import THRESHOLD
 
     verified = {r.slug for r in records if r.origin == "reference" and r.dataset == "geonames"}
     for record in (r for r in records if r.origin != "reference"):
@@ -256,7 +256,7 @@ def test_links_are_in_the_compiled_dataset(compiled, links):
 
 
 def test_links_are_kept_out_of_reasoning(compiled):
-    from nkgeo.dataset import NOT_REASONED
+    from nkgeo.build.pipeline import NOT_REASONED
 
     assert refs.LINKS_GRAPH in NOT_REASONED
     external = 'FILTER(STRSTARTS(STR(?x), "http://www.wikidata.org/") || STRSTARTS(STR(?x), "https://sws.geonames.org/") || ' \

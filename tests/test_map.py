@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from nkgeo import mapping
+from nkgeo.linked import mapping
 
 pytest.importorskip("matplotlib")
 

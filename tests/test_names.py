@@ -1,4 +1,4 @@
-"""Finding an entity by any of its names (``nkgeo.names``): folding, suffixes, precedence, suggestions."""
+"""Finding an entity by any of its names (``nkgeo.query.names``): folding, suffixes, precedence, suggestions."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 
 from nkgeo import namespaces as ns
 from nkgeo.errors import UnknownEntityError
-from nkgeo.names import NameIndex, fold, resolve
+from nkgeo.query.names import NameIndex, fold, resolve
 
 ID = ns.ID_NS
 

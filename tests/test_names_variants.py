@@ -35,7 +35,7 @@ ALT_LABELS = sorted((str(s), str(o), o.language) for s, o in names_graph().subje
 
 @pytest.fixture(scope="module")
 def index(compiled):
-    from nkgeo.names import NameIndex
+    from nkgeo.query.names import NameIndex
 
     return NameIndex.from_dataset(compiled)
 
@@ -113,7 +113,7 @@ def test_the_romanisations_of_hamhung():
 
 
 def test_hangul_folds_the_same_composed_or_decomposed():
-    from nkgeo.names import fold
+    from nkgeo.query.names import fold
 
     assert fold("함흥") == fold(unicodedata.normalize("NFD", "함흥")) != fold("함경남도")
     assert fold("Hamhŭng") == fold("HAMHUNG") == "hamhung"
@@ -155,7 +155,7 @@ def test_former_names_stay_former_names(compiled):
 
 
 def test_tables_align_hangul_by_terminal_columns(invoke):
-    from nkgeo.results import display_width
+    from nkgeo.query.results import display_width
 
     query = 'SELECT ?name ?place WHERE { ?place skos:altLabel ?name FILTER(LANG(?name) = "ko") } ORDER BY ?place LIMIT 5'
     result = invoke("sparql", query)

@@ -1,4 +1,4 @@
-"""``nkgeo.queries``: reading ``#+`` headers and parameter lines, and binding parameter values."""
+"""``nkgeo.query.canned``: reading ``#+`` headers and parameter lines, and binding parameter values."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from nkgeo.errors import ParameterError, UnknownQueryError
-from nkgeo.queries import Parameter, bind, catalogue, get, load_query, parse_header, parse_param
+from nkgeo.query.canned import Parameter, bind, catalogue, get, load_query, parse_header, parse_param
 
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 

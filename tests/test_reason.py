@@ -2,7 +2,7 @@
 
 Rules are named, and their if/then quoted, as in table 4-9 of OWL 2 Profiles, section 4.3
 (https://www.w3.org/TR/owl2-profiles/#Reasoning_in_OWL_2_RL_and_RDF_Graphs_using_Rules).
-Each rule test closes a small inline graph with ``trace_closure`` (:mod:`nkgeo.engine`, the
+Each rule test closes a small inline graph with ``trace_closure`` (:mod:`nkgeo.build.engine`, the
 default reasoner) and checks the derivation of one triple: the rule that fired and the premises
 it used. The agreement tests check that the engine infers exactly the reportable triples owlrl
 infers, on small graphs, on the shipped graph (also through ``nkgeo build``) and on a synthetic
@@ -16,8 +16,8 @@ import pytest
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import OWL, RDF, RDFS
 
-from nkgeo import reason
-from nkgeo.reason import Derivation, is_reportable, owlrl_closure, trace_closure
+from nkgeo.build import owlrl_reasoner as reason
+from nkgeo.build.owlrl_reasoner import Derivation, is_reportable, owlrl_closure, trace_closure
 
 EX = Namespace("http://example.org/vocab#")
 ID = Namespace("https://w3id.org/nkgeo/id/")
@@ -321,7 +321,8 @@ def shipped():
     """The reasoning input of the shipped ontology and graph, and owlrl's full closure of it (run once: ~5 s)."""
     import owlrl
 
-    from nkgeo.dataset import Sources, load_sources, reasoning_input
+    from nkgeo.build.pipeline import load_sources, reasoning_input
+    from nkgeo.sources import Sources
 
     asserted = reasoning_input(load_sources(Sources.discover()))
     closed = Graph()
@@ -362,7 +363,8 @@ def synthetic():
     import tempfile
     from pathlib import Path
 
-    from nkgeo.dataset import Sources, load_sources, reasoning_input
+    from nkgeo.build.pipeline import load_sources, reasoning_input
+    from nkgeo.sources import Sources
 
     path = Path(__file__).resolve().parents[1] / "bench" / "synthetic.py"
     spec = importlib.util.spec_from_file_location("nkgeo_bench_synthetic", path)

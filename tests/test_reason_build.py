@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from nkgeo import dataset
-from nkgeo.dataset import CompiledDataset, Sources, compiled_path
+from nkgeo import sources
+from nkgeo.build import pipeline
+from nkgeo.build.cache import CompiledDataset, compiled_path
+from nkgeo.sources import Sources
 
 
 def test_derivations_read_back(compiled):
@@ -52,7 +54,7 @@ def test_touched_sources_are_hashed_again_and_reuse_the_build(tiny_project):
 
 
 def test_a_large_build_is_an_on_disk_store(tiny_project, monkeypatch, invoke):
-    monkeypatch.setattr(dataset, "DISK_STORE_BYTES", 0)
+    monkeypatch.setattr(pipeline, "DISK_STORE_BYTES", 0)
     compiled = CompiledDataset.open(rebuild=True)
     assert compiled.meta["store"] == "disk" and (compiled.path / "store").is_dir()
     result = invoke("sparql", "SELECT ?place WHERE { id:testland nkgeo:contains ?place } ORDER BY ?place", "--format", "csv")
@@ -74,4 +76,4 @@ def test_an_inconsistent_graph_still_builds(tiny_project):
 
 @pytest.mark.parametrize("name", ["trace", "nkgeo"])
 def test_reasoner_names(name):
-    assert dataset.reasoner_name(name) == "nkgeo"
+    assert sources.reasoner_name(name) == "nkgeo"

@@ -1,4 +1,4 @@
-"""``nkgeo.results``: tables for people, and the SPARQL result formats exactly as pyoxigraph writes them."""
+"""``nkgeo.query.results``: tables for people, and the SPARQL result formats exactly as pyoxigraph writes them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 
 from nkgeo import namespaces as ns
 from nkgeo.errors import FormatError
-from nkgeo.results import format_solutions, format_triples, is_solutions, rdf_format, render_table, solution_format, term_text
+from nkgeo.query.results import format_solutions, format_triples, is_solutions, rdf_format, render_table, solution_format, term_text
 
 TURTLE = """
 @prefix id: <https://w3id.org/nkgeo/id/> .

@@ -9,7 +9,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic, to_isomorphic
 
-from nkgeo.export import export, jsonld_context
+from nkgeo.query.export import export, jsonld_context
 
 pyld = pytest.importorskip("pyld", reason="pyld is in the test extra: pip install -e '.[test]'")
 

@@ -356,7 +356,7 @@ def test_document_iris_dereference_too(client):
 
 
 def test_home_page_lists_every_canned_query_with_a_form(client):
-    from nkgeo.queries import catalogue
+    from nkgeo.query.canned import catalogue
 
     page = client.get("/").text
     for query in catalogue().values():

@@ -20,7 +20,7 @@ pytest.importorskip("starlette", reason="the 'serve' extra is not installed: pip
 pytest.importorskip("uvicorn", reason="the 'serve' extra is not installed: pip install -e '.[serve]'")
 
 from nkgeo import namespaces as ns  # noqa: E402
-from nkgeo.queries import catalogue  # noqa: E402
+from nkgeo.query.canned import catalogue  # noqa: E402
 from nkgeo.serve.launch import ServerProcess, free_port  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

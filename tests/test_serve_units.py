@@ -7,8 +7,9 @@ import pyoxigraph as ox
 import pytest
 
 from nkgeo import namespaces as ns
-from nkgeo.queries import catalogue
-from nkgeo.serve import formats, negotiation, sparqltext
+from nkgeo.query import sparqltext
+from nkgeo.query.canned import catalogue
+from nkgeo.serve import formats, negotiation
 
 # --- reading SPARQL text ---------------------------------------------------------------------
 
@@ -127,9 +128,9 @@ CANNED = [q for q in catalogue().values() if "network" not in q.tags]
 def test_values_binding_gives_what_substitution_gives(compiled, query):
     """Every canned query, with its parameters, answers the same bound by VALUES (as for a remote
     endpoint) as bound by pyoxigraph's substitutions (as locally)."""
-    from nkgeo.names import NameIndex
-    from nkgeo.queries import bind
-    from nkgeo.remote import remote_text
+    from nkgeo.query.canned import bind
+    from nkgeo.query.names import NameIndex
+    from nkgeo.query.remote import remote_text
 
     samples = {"document": "doc:000_cbd80db4a2371350", "entity": "hamhung", "subject": "hamhung", "place": "hamhung",
                "predicate": "nkgeo:capitalOf", "class": "nkgeo:PortCity"}

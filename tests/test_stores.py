@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from nkgeo import namespaces as ns
-from nkgeo.queries import catalogue
+from nkgeo.query.canned import catalogue
 from nkgeo.serve.launch import free_port, wait_until_up
 
 CANNED = [q for q in catalogue().values() if "network" not in q.tags]

@@ -18,8 +18,8 @@ import pytest
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
+from nkgeo.build.validate import SHAPES_NS, ValidationReport, load_checks, validate
 from nkgeo.errors import ShapesError
-from nkgeo.validate import SHAPES_NS, ValidationReport, load_checks, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY_DIR = ROOT / "ontology"
@@ -267,7 +267,7 @@ def owlrl_inferred(dataset: Dataset) -> Graph:
     nkgeo.dataset.reasoning_input), kept where the subject is ours."""
     import owlrl
 
-    from nkgeo.dataset import NOT_REASONED
+    from nkgeo.build.pipeline import NOT_REASONED
 
     work = Graph()
     for s, p, o, graph in dataset.quads((None, None, None, None)):

@@ -139,7 +139,7 @@ class Gazetteer:
     @classmethod
     def from_dataset(cls, dataset) -> Gazetteer:
         """From an rdflib Dataset (the sources, or the sources less one document)."""
-        from nkgeo.validate import _oxigraph_store
+        from nkgeo.build.validate import _oxigraph_store
 
         return cls.from_store(_oxigraph_store(dataset))
 

@@ -184,7 +184,8 @@ def _py(term):
 
 
 def _existing_dataset(folder: Path):
-    from nkgeo.dataset import Sources, load_sources
+    from nkgeo.build.pipeline import load_sources
+    from nkgeo.sources import Sources
 
     try:
         return load_sources(Sources.discover(graph=folder))
@@ -211,9 +212,10 @@ def _validate_staged(folder: Path, staging: Path, names: list[str]) -> None:
     """Load the dataset the staged files would make, reason, validate; raise MergeError if invalid."""
     from rdflib import Graph
 
-    from nkgeo import reason
-    from nkgeo.dataset import DEFAULT_REASONER, Sources, load_sources, reasoning_input
-    from nkgeo.validate import validate
+    from nkgeo.build import owlrl_reasoner as reason
+    from nkgeo.build.pipeline import load_sources, reasoning_input
+    from nkgeo.build.validate import validate
+    from nkgeo.sources import DEFAULT_REASONER, Sources
 
     current = Sources.discover(graph=folder)
     files = {p.name: p for p in current.graph_files}

@@ -4,7 +4,6 @@ The web stack (Starlette, uvicorn, Jinja2) is the optional extra ``serve``: this
 none of it at the top, so ``nkgeo`` stays importable and its other commands fast without it.
 
 - ``settings.py``     the server's settings, with their defaults and help (no dependency)
-- ``sparqltext.py``   reading SPARQL text: update, SERVICE, FROM, query form; safe VALUES (no dependency)
 - ``negotiation.py``  media-type tables and the Accept header (no dependency)
 - ``protocol.py``     the SPARQL 1.1 Protocol's query operation, read from a request (no dependency)
 - ``formats.py``      the result formats, written from rows

@@ -37,7 +37,8 @@ from starlette.routing import Route
 
 from nkgeo import namespaces as ns
 from nkgeo.errors import NkgeoError, ParameterError, UnknownEntityError
-from nkgeo.serve import formats, negotiation, pages, service, sparqltext
+from nkgeo.query import sparqltext
+from nkgeo.serve import formats, negotiation, pages, service
 from nkgeo.serve.data import ServedData
 from nkgeo.serve.protocol import HttpError, parse_request
 from nkgeo.serve.settings import Settings
@@ -64,7 +65,7 @@ class Server:
     def __init__(self, data: ServedData, settings: Settings | None = None):
         import jinja2
 
-        from nkgeo.queries import catalogue
+        from nkgeo.query.canned import catalogue
 
         self.data = data
         self.settings = (settings or Settings()).check()
@@ -82,7 +83,7 @@ class Server:
         self._sizes = None
 
     def names(self):
-        from nkgeo.names import NameIndex
+        from nkgeo.query.names import NameIndex
 
         with self._lock:
             if self._names is None:
@@ -252,7 +253,7 @@ def create_app(server: Server) -> Starlette:
         return server.render("home.html", queries=list(server.catalogue.values()), graphs=sizes[0], triples=sizes[1])
 
     async def canned(request: Request) -> Response:
-        from nkgeo import queries
+        from nkgeo.query import canned
 
         name = request.path_params["name"]
         query = server.catalogue.get(name)
@@ -289,7 +290,7 @@ def create_app(server: Server) -> Starlette:
                 index = index or server.names()
                 return index.resolve(text)
 
-            return queries.bind(query, given, resolve)
+            return canned.bind(query, given, resolve)
 
         try:
             terms = await run_in_threadpool(bind)

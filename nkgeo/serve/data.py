@@ -14,8 +14,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nkgeo.dataset import default_graphs, query_store
 from nkgeo.errors import NkgeoError, SourceError
+from nkgeo.query.store import default_graphs, query_store
 
 
 @dataclass
@@ -32,7 +32,7 @@ class ServedData:
     @classmethod
     def from_compiled(cls, compiled=None) -> ServedData:
         if compiled is None:
-            from nkgeo.dataset import CompiledDataset
+            from nkgeo.build.cache import CompiledDataset
 
             compiled = CompiledDataset.open()
         # The workers get a copy of their own: a rebuild may prune the cache folder while we serve.

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from nkgeo import namespaces as ns
-from nkgeo.results import term_text
+from nkgeo.query.results import term_text
 
 WGS = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 GEO = "http://www.opengis.net/ont/geosparql#"
@@ -186,8 +186,8 @@ def entity_page(data, iri: str, quote_documents: bool = True) -> EntityPage:
     external links and a map."""
     import pyoxigraph as ox
 
-    from nkgeo.describe import describe
-    from nkgeo.provenance import labels
+    from nkgeo.explain.provenance import labels
+    from nkgeo.explain.show import describe
 
     node = ox.NamedNode(iri)
     description = describe(data, iri, include_inferred=True, quote_documents=quote_documents)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
-from nkgeo.serve import sparqltext
+from nkgeo.query import sparqltext
 
 DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
 READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"

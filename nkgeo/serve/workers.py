@@ -77,7 +77,8 @@ def execute(store, job: Job) -> Reply:
     """Run ``job`` on ``store``; raises WorkerError for a malformed query or too many rows."""
     import pyoxigraph as ox
 
-    from nkgeo.serve import formats, sparqltext
+    from nkgeo.query import sparqltext
+    from nkgeo.serve import formats
 
     options: dict = {"prefixes": job.prefixes}
     if job.base_iri:

@@ -6,7 +6,7 @@ takes and which has no URL length limit; results come back as SPARQL JSON (or XM
 are read by pyoxigraph, so ``nkgeo`` prints them exactly as it prints local results.
 
 Canned-query parameters cannot use pyoxigraph's substitutions on a remote endpoint: they are
-bound with a ``VALUES`` block written by ``serve.sparqltext`` (terms escaped as in N-Triples),
+bound with a ``VALUES`` block written by ``query.sparqltext`` (terms escaped as in N-Triples),
 never by pasting the user's text into the query. Entity names are resolved to IRIs locally first.
 
 ``push`` PUTs each named graph of the compiled dataset to ``ENDPOINT?graph=IRI`` (indirect graph
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from nkgeo import namespaces as ns
 from nkgeo.errors import NkgeoError, QueryError
-from nkgeo.serve import sparqltext
+from nkgeo.query import sparqltext
 
 SOLUTIONS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9, text/tab-separated-values;q=0.8"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8, text/plain;q=0.5"

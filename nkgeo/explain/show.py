@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from nkgeo import namespaces as ns
-from nkgeo.documents import documents, quote
-from nkgeo.provenance import Statement, labels, source_lines, statements
-from nkgeo.results import term_text
+from nkgeo.explain.documents import documents, quote
+from nkgeo.explain.provenance import Statement, labels, source_lines, statements
+from nkgeo.query.results import term_text
 
 
 def describe(compiled, iri: str, include_inferred: bool = True, quote_documents: bool = True) -> dict:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nkgeo import namespaces as ns
-from nkgeo.documents import documents, quote
 from nkgeo.errors import NkgeoError
-from nkgeo.provenance import source_lines, statements
+from nkgeo.explain.documents import documents, quote
+from nkgeo.explain.provenance import source_lines, statements
 
 MAX_DEPTH = 25
 

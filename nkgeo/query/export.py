@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 
 from nkgeo import namespaces as ns
+from nkgeo.query.results import RDF_FORMATS, rdf_format
 from nkgeo.resources import ontology_dir
-from nkgeo.results import RDF_FORMATS, rdf_format
 
 CONTEXT_FILE = "context.jsonld"
 

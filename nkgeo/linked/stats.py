@@ -26,7 +26,7 @@ SELECT ?doc (COUNT(?ev) AS ?n) WHERE {
 
 
 def stats(compiled) -> dict:
-    from nkgeo import void
+    from nkgeo.linked import void
 
     terms = {ns.compact(r["kind"].value): int(r["n"].value) for r in compiled.query(_TERMS)}
     graphs = {ns.compact(r["g"].value): int(r["n"].value) for r in compiled.query(_GRAPHS)}

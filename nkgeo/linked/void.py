@@ -13,7 +13,7 @@ the data uses as a class or a property. The links to Wikidata, GeoNames and DBpe
 from __future__ import annotations
 
 from nkgeo import namespaces as ns
-from nkgeo import reference as refs
+from nkgeo.linked import reference as refs
 
 VOID = "http://rdfs.org/ns/void#"
 BASE = ns.BASE + "void#"
@@ -162,7 +162,7 @@ def describe(compiled, sparql_endpoint: str | None = None, data_dump: str | None
 
 def render(compiled, fmt: str = "turtle", sparql_endpoint: str | None = None, data_dump: str | None = None) -> bytes:
     """The VoID description in an RDF format (turtle, nt, xml, json-ld...)."""
-    from nkgeo.results import RDF_FORMATS, rdf_format
+    from nkgeo.query.results import RDF_FORMATS, rdf_format
 
     key = rdf_format(fmt)
     serializer = RDF_FORMATS[key][1]

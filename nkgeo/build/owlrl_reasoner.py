@@ -1,7 +1,7 @@
 """OWL 2 RL reasoning over rdflib graphs: the closure, an explanation for every inferred triple, and
 owlrl as the reference.
 
-The closure is computed by :mod:`nkgeo.engine`, a semi-naive materialiser of the OWL 2 RL rules
+The closure is computed by :mod:`nkgeo.build.engine`, a semi-naive materialiser of the OWL 2 RL rules
 (named as in the OWL 2 Profiles spec, tables 4-9) that records, for each triple it derives, the rule
 and the premises of its *first* derivation: every premise was known before its conclusion, so an
 explanation never loops. owlrl stays available as the reference (``nkgeo build --reasoner owlrl``);
@@ -21,8 +21,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 
-from nkgeo import engine as rules
-from nkgeo.engine import describe, short_name
+from nkgeo.build import engine as rules
+from nkgeo.build.engine import describe, short_name
 from nkgeo.namespaces import ID_NS
 
 Triple = tuple
@@ -105,7 +105,7 @@ def owlrl_closure(asserted: Graph) -> set[Triple]:
 def infer(asserted: Graph, engine: str = "nkgeo") -> Inference:
     """Close ``asserted`` under OWL 2 RL and explain every kept triple.
 
-    ``engine`` chooses which closure is kept: ``nkgeo`` (:mod:`nkgeo.engine`, the default) or
+    ``engine`` chooses which closure is kept: ``nkgeo`` (:mod:`nkgeo.build.engine`, the default) or
     ``owlrl`` (the reference). Either way our engine supplies the explanations. ``trace`` is an
     older name of ``nkgeo``.
     """
