@@ -95,36 +95,35 @@ if str(ROOT) not in sys.path:
 from nkgeo import namespaces as ns  # noqa: E402
 from nkgeo.extract.lexicon import content_words  # noqa: E402
 
-N = ns.NKGEO_NS
-RDF_TYPE = ns.RDF + "type"
+RDF_TYPE = ns.RDF.type
 MIN_CONFIDENCE = 0.5
 DOCUMENTS_DIR = ROOT / "bench" / "documents"
 TARGETS = {"precision": 0.90, "recall": 0.75, "relation_recall": 0.60}
 
 GROUPS = {
-    N + "capitalOf": "capitalOf",
-    N + "formerCapitalOf": "capitalOf",
-    N + "locatedIn": "locatedIn",
-    N + "inRegion": "locatedIn",
-    N + "onCoast": "locatedIn",
-    N + "satelliteOf": "satelliteOf",
-    N + "inMetropolitanAreaOf": "metroArea",
-    N + "hasIndustry": "hasIndustry",
-    N + "onRiver": "onRiver",
-    N + "facesSea": "facesSea",
-    N + "borders": "borders",
-    N + "nearBorderWith": "borders",
-    N + "acrossRiverFrom": "borders",
-    N + "formerName": "formerName",
-    N + "namedAfter": "namedAfter",
-    N + "nickname": "altName",
-    ns.SKOS + "altLabel": "altName",
-    N + "destroyedIn": "affectedBy",
-    N + "hasLandmark": "features",
-    N + "hasInstitution": "features",
-    N + "hasFacility": "features",
-    N + "hasPort": "features",
-    N + "headquarteredIn": "features",
+    ns.NKGEO.capitalOf: "capitalOf",
+    ns.NKGEO.formerCapitalOf: "capitalOf",
+    ns.NKGEO.locatedIn: "locatedIn",
+    ns.NKGEO.inRegion: "locatedIn",
+    ns.NKGEO.onCoast: "locatedIn",
+    ns.NKGEO.satelliteOf: "satelliteOf",
+    ns.NKGEO.inMetropolitanAreaOf: "metroArea",
+    ns.NKGEO.hasIndustry: "hasIndustry",
+    ns.NKGEO.onRiver: "onRiver",
+    ns.NKGEO.facesSea: "facesSea",
+    ns.NKGEO.borders: "borders",
+    ns.NKGEO.nearBorderWith: "borders",
+    ns.NKGEO.acrossRiverFrom: "borders",
+    ns.NKGEO.formerName: "formerName",
+    ns.NKGEO.namedAfter: "namedAfter",
+    ns.NKGEO.nickname: "altName",
+    ns.SKOS.altLabel: "altName",
+    ns.NKGEO.destroyedIn: "affectedBy",
+    ns.NKGEO.hasLandmark: "features",
+    ns.NKGEO.hasInstitution: "features",
+    ns.NKGEO.hasFacility: "features",
+    ns.NKGEO.hasPort: "features",
+    ns.NKGEO.headquarteredIn: "features",
 }
 RELATION_ORDER = [
     "type",
@@ -145,7 +144,7 @@ RELATION_ORDER = [
     "affectedBy",
     "features",
 ]
-NARY = {N + "PopulationEstimate", N + "PopulationRanking"}
+NARY = {ns.NKGEO.PopulationEstimate, ns.NKGEO.PopulationRanking}
 
 
 @dataclass
@@ -181,7 +180,7 @@ def _term(term):
 def _event_classes(ontology_graph) -> set[str]:
     from rdflib import RDFS, URIRef
 
-    event = URIRef(N + "HistoricalEvent")
+    event = URIRef(ns.NKGEO.HistoricalEvent)
     return {str(c) for c in ontology_graph.transitive_subjects(RDFS.subClassOf, event)}
 
 
@@ -198,8 +197,8 @@ def _labels_of(dataset) -> dict[str, set[str]]:
 
 
 def _anchors(graph: Graph, event: str) -> set[str]:
-    places = {s for (s, p, o) in graph.triples if o == event and p in (N + "affectedBy", N + "destroyedIn", N + "rebuiltThrough")}
-    places |= {o for (s, p, o) in graph.triples if s == event and p in (N + "rebuiltPlace", N + "renamedPlace")}
+    places = {s for (s, p, o) in graph.triples if o == event and p in (ns.NKGEO.affectedBy, ns.NKGEO.destroyedIn, ns.NKGEO.rebuiltThrough)}
+    places |= {o for (s, p, o) in graph.triples if s == event and p in (ns.NKGEO.rebuiltPlace, ns.NKGEO.renamedPlace)}
     return places
 
 
@@ -252,31 +251,31 @@ def facts(graph: Graph) -> set[tuple[str, tuple]]:
         if graph.is_nary(s):
             continue
         if p == RDF_TYPE:
-            if not graph.is_event(s) and o.startswith(N):
+            if not graph.is_event(s) and o.startswith(ns.NKGEO_NS):
                 out.add(("type", (s, o)))
             continue
-        if p == N + "populationEstimate":
-            kind = (graph.objects(o, N + "estimateKind") or [None])[0]
-            values = tuple(_lit(v) for q in ("minValue", "maxValue", "populationValue") for v in (graph.objects(o, N + q) or [None]))
+        if p == ns.NKGEO.populationEstimate:
+            kind = (graph.objects(o, ns.NKGEO.estimateKind) or [None])[0]
+            values = tuple(_lit(v) for q in (ns.NKGEO.minValue, ns.NKGEO.maxValue, ns.NKGEO.populationValue) for v in (graph.objects(o, q) or [None]))
             out.add(("population", (s, kind, *values)))
             continue
-        if p == N + "populationRank":
-            rank = (graph.objects(o, N + "rank") or [None])[0]
-            scope = (graph.objects(o, N + "rankScope") or [None])[0]
+        if p == ns.NKGEO.populationRank:
+            rank = (graph.objects(o, ns.NKGEO.rank) or [None])[0]
+            scope = (graph.objects(o, ns.NKGEO.rankScope) or [None])[0]
             out.add(("populationRank", (s, _lit(rank), scope)))
             continue
         if graph.is_event(s):
             classes = graph.types(s)
-            if N + "Renaming" in classes and p in (N + "renamedPlace", N + "oldName", N + "newName", N + "after"):
+            if ns.NKGEO.Renaming in classes and p in (ns.NKGEO.renamedPlace, ns.NKGEO.oldName, ns.NKGEO.newName, ns.NKGEO.after):
                 out.add(("formerName", (s, p, _lit(o))))
-            elif N + "ZoneFounding" in classes and p in (N + "startYear", N + "endYear"):
+            elif ns.NKGEO.ZoneFounding in classes and p in (ns.NKGEO.startYear, ns.NKGEO.endYear):
                 out.add(("founding", (s, p, _lit(o))))
-            elif p in (N + "rebuiltPlace", N + "rebuiltWithHelpOf"):
+            elif p in (ns.NKGEO.rebuiltPlace, ns.NKGEO.rebuiltWithHelpOf):
                 out.add(("affectedBy", (s, p, o)))
             continue
-        if p == N + "affectedBy" and isinstance(o, str):
+        if p == ns.NKGEO.affectedBy and isinstance(o, str):
             classes = graph.types(o)
-            relation = "founding" if N + "ZoneFounding" in classes else "formerName" if N + "Renaming" in classes else "affectedBy"
+            relation = "founding" if ns.NKGEO.ZoneFounding in classes else "formerName" if ns.NKGEO.Renaming in classes else "affectedBy"
             out.add((relation, (s, p, o)))
             continue
         relation = GROUPS.get(p)
@@ -379,7 +378,7 @@ def _graph_from_candidates(candidates, labels_extra: dict[str, set[str]] | None,
             value = (o.value, o.datatype, o.lang) if isinstance(o, Lit) else o
             if graph.startswith(ns.DOCUMENT_GRAPH_PREFIX):
                 triples.add((s, p, value))
-            elif graph == ns.GAZETTEER_GRAPH and p in (ns.RDFS + "label", ns.SKOS + "prefLabel"):
+            elif graph == ns.GAZETTEER_GRAPH and p in (ns.RDFS.label, ns.SKOS.prefLabel):
                 labels.setdefault(s, set()).add(o.value)
     for iri, extra in (labels_extra or {}).items():
         labels.setdefault(iri, set()).update(extra)
@@ -400,9 +399,9 @@ def corpus_documents(dataset) -> list[tuple[str, str, str]]:
 
     provenance = dataset.graph(URIRef(ns.PROVENANCE_GRAPH))
     out = []
-    for doc in sorted(provenance.subjects(RDF.type, URIRef(N + "SourceDocument"))):
-        name = provenance.value(doc, URIRef(N + "fileName"))
-        graph = provenance.value(doc, URIRef(N + "documentGraph"))
+    for doc in sorted(provenance.subjects(RDF.type, URIRef(ns.NKGEO.SourceDocument))):
+        name = provenance.value(doc, URIRef(ns.NKGEO.fileName))
+        graph = provenance.value(doc, URIRef(ns.NKGEO.documentGraph))
         if name and graph:
             out.append((str(doc), str(name), str(graph)))
     return out
@@ -431,9 +430,9 @@ def evaluate_own_document(dataset, path: Path) -> tuple[list[Score], dict]:
     expected_rdf = RDFGraph().parse(expected_path, format="turtle")
     event_classes = _event_classes(dataset.graph(URIRef(ns.ONTOLOGY_GRAPH)))
     labels = _labels_of(dataset)
-    for s, o in expected_rdf.subject_objects(URIRef(ns.RDFS + "label")):
+    for s, o in expected_rdf.subject_objects(URIRef(ns.RDFS.label)):
         labels.setdefault(str(s), set()).add(str(o))
-    expected_triples = {(_term(s), _term(p), _term(o)) for s, p, o in expected_rdf if str(p) != ns.RDFS + "label"}
+    expected_triples = {(_term(s), _term(p), _term(o)) for s, p, o in expected_rdf if str(p) != ns.RDFS.label}
     expected = Graph(expected_triples, labels, event_classes)
     candidates, _gaz = extract_with(dataset, path)
     got = _graph_from_candidates(candidates, None, event_classes)

@@ -29,18 +29,14 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+from nkgeo import namespaces as ns
+
 ROOT = Path(__file__).resolve().parents[1]
 ID = "https://w3id.org/nkgeo/id/"
 N = "https://w3id.org/nkgeo/ontology#"
 G = "https://w3id.org/nkgeo/graph/"
 DOC = "https://w3id.org/nkgeo/doc/"
 EV = "https://w3id.org/nkgeo/evidence/"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-DCTERMS = "http://purl.org/dc/terms/"
-WGS = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 DOCUMENTS = 20
 SYLLABLES = ["ham", "hung", "chong", "jin", "san", "won", "sin", "ui", "pyong", "yang", "kae", "song", "nam", "po", "hae",
              "ju", "kang", "gye", "hye", "rason", "tan", "chon", "an", "dok", "mun", "ryong", "sa", "ri", "kim", "chaek"]
@@ -65,7 +61,7 @@ def literal(text: str, lang: str | None = "en") -> str:
 
 
 def typed(value, datatype: str) -> str:
-    return f'"{value}"^^<{XSD}{datatype}>'
+    return f'"{value}"^^<{ns.XSD_NS}{datatype}>'
 
 
 class Country:
@@ -93,9 +89,9 @@ class Country:
 
     def entity(self, slug: str, cls: str, label: str) -> str:
         node = iri(ID + slug)
-        self.put("gazetteer", node, iri(RDF + "type"), iri(N + cls))
-        self.put("gazetteer", node, iri(RDFS + "label"), literal(label))
-        self.put("gazetteer", node, iri(SKOS + "prefLabel"), literal(label))
+        self.put("gazetteer", node, iri(ns.RDF.type), iri(N + cls))
+        self.put("gazetteer", node, iri(ns.RDFS.label), literal(label))
+        self.put("gazetteer", node, iri(ns.SKOS.prefLabel), literal(label))
         return node
 
     def fact(self, s: str, p: str, o: str, document: int, evidence: bool = False) -> None:
@@ -112,7 +108,7 @@ class Country:
             node = iri(f"{EV}synthetic-{self.evidence}")
             start = rng.randrange(0, 19000)
             for predicate, value in (
-                (RDF + "type", iri(N + "Evidence")), (RDF + "subject", s), (RDF + "predicate", p), (RDF + "object", o),
+                (ns.RDF.type, iri(N + "Evidence")), (ns.RDF.subject, s), (ns.RDF.predicate, p), (ns.RDF.object, o),
                 (N + "inDocument", iri(f"{DOC}synthetic-{number:02d}")),
                 (N + "startOffset", typed(start, "nonNegativeInteger")),
                 (N + "endOffset", typed(start + rng.randrange(40, 200), "nonNegativeInteger")),
@@ -142,13 +138,13 @@ class Country:
             node = self.entity(f"industry-{slug}", "Industry", slug.replace("-", " ") + " industry")
             self.industries[slug] = node
             if broader:
-                self.put("gazetteer", node, iri(SKOS + "broader"), iri(f"{ID}industry-{broader}"))
+                self.put("gazetteer", node, iri(ns.SKOS.broader), iri(f"{ID}industry-{broader}"))
         self.leaf_industries = [node for slug, node in self.industries.items() if slug not in set(INDUSTRIES.values())]
         self.roles = [self.entity(f"role-{r}", "UrbanRole", r.replace("-", " ")) for r in ROLES]
         for d in range(DOCUMENTS):
             doc = iri(f"{DOC}synthetic-{d:02d}")
             for predicate, value in (
-                (RDF + "type", iri(N + "SourceDocument")), (DCTERMS + "title", literal(f"Synthetic document {d}", None)),
+                (ns.RDF.type, iri(N + "SourceDocument")), (ns.DCTERMS.title, literal(f"Synthetic document {d}", None)),
                 (N + "fileName", literal(f"synthetic-{d:02d}.txt", None)), (N + "contentHash", literal(f"{d:064x}", None)),
                 (N + "characterCount", typed(20000 + d, "nonNegativeInteger")), (N + "documentGraph", iri(f"{G}doc-synthetic-{d:02d}")),
             ):
@@ -192,9 +188,9 @@ class Country:
             self.fact(city, iri(N + "capitalOf"), province, document)
         if number == 0:
             self.fact(city, iri(N + "capitalOf"), self.country, document)
-        self.put("gazetteer", city, iri(SKOS + "altLabel"), literal(name.upper(), "ko-Latn"))
-        self.put("coordinates", city, iri(WGS + "lat"), typed(round(rng.uniform(37.7, 43.0), 5), "decimal"))
-        self.put("coordinates", city, iri(WGS + "long"), typed(round(rng.uniform(124.2, 130.7), 5), "decimal"))
+        self.put("gazetteer", city, iri(ns.SKOS.altLabel), literal(name.upper(), "ko-Latn"))
+        self.put("coordinates", city, iri(ns.WGS.lat), typed(round(rng.uniform(37.7, 43.0), 5), "decimal"))
+        self.put("coordinates", city, iri(ns.WGS.long), typed(round(rng.uniform(124.2, 130.7), 5), "decimal"))
         for industry in rng.sample(self.leaf_industries, rng.choice((1, 1, 2, 3))):
             self.fact(city, iri(N + "hasIndustry"), industry, document)
         if rng.random() < 0.5:
@@ -250,7 +246,7 @@ class Country:
         if rng.random() < 0.5:
             estimate = self.entity(f"{slug}-population", "PopulationEstimate", f"population of {name}")
             self.fact(city, iri(N + "populationEstimate"), estimate, document)
-            self.fact(estimate, iri(DCTERMS + "source"), iri(f"{DOC}synthetic-{document:02d}"), document)
+            self.fact(estimate, iri(ns.DCTERMS.source), iri(f"{DOC}synthetic-{document:02d}"), document)
             if rng.random() < 0.5:
                 self.fact(estimate, iri(N + "estimateKind"), iri(N + "PointEstimate"), document)
                 self.fact(estimate, iri(N + "populationValue"), typed(rng.randrange(20000, 3000000), "integer"), document)

@@ -300,7 +300,7 @@ def _resolve_predicate(index, text: str) -> str:
     from nkgeo.errors import UnknownEntityError
 
     if text == "a":
-        return ns.RDF + "type"
+        return ns.RDF.type
     iri = index.expand(text)  # rdf:type, rdfs:label...: predicates need not be subjects of the graph
     if iri is not None:
         return iri

@@ -12,10 +12,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from nkgeo import namespaces as ns
 from nkgeo.cli import cli
 
 ID = "https://w3id.org/nkgeo/id/"
-NKGEO = "https://w3id.org/nkgeo/ontology#"
 DOC = "https://w3id.org/nkgeo/doc/"
 
 DOC_000 = DOC + "000_cbd80db4a2371350"
@@ -112,7 +112,7 @@ def test_q3_the_default_industry_is_steel():
 
 def test_q4_satellites_and_metropolitan_areas_both_directions():
     rows = query("satellites-and-metro-areas")
-    found = {(slug(r["subject"]), r["relation"][len(NKGEO):], slug(r["object"]), r["status"]) for r in rows}
+    found = {(slug(r["subject"]), r["relation"][len(ns.NKGEO_NS):], slug(r["object"]), r["status"]) for r in rows}
     assert found == {
         ("kimchaek", "satelliteOf", "chongjin", "asserted"),
         ("chongjin", "hasSatellite", "kimchaek", "inferred"),
@@ -209,7 +209,7 @@ def test_q10_special_zones_existing_or_planned():
         "kaesong-industrial-complex",
         "wonsan-special-tourism-zone",
     }
-    kinds = {name: row["kind"][len(NKGEO):] for name, row in zones.items()}
+    kinds = {name: row["kind"][len(ns.NKGEO_NS):] for name, row in zones.items()}
     assert kinds == {
         "rason": "SpecialEconomicZone",
         "nampo-special-economic-zone": "SpecialEconomicZone",
@@ -277,14 +277,14 @@ def test_q13_every_fact_about_a_subject_has_a_source():
     rows = query("fact-sources", subject="Kimchaek")
     assert rows
     assert {r["document"] for r in rows} == {DOC_001}
-    predicates = {r["predicate"][len(NKGEO):] for r in rows if r["predicate"].startswith(NKGEO)}
+    predicates = {r["predicate"][len(ns.NKGEO_NS):] for r in rows if r["predicate"].startswith(ns.NKGEO_NS)}
     assert {"satelliteOf", "formerName", "hasIndustry"} <= predicates
     assert all(int(r["startOffset"]) < int(r["endOffset"]) for r in rows)
 
 
 def test_q14_facts_that_both_documents_state():
     rows = query("corroborated-facts")
-    found = {(slug(r["subject"]), r["predicate"].removeprefix(NKGEO), r["object"].removeprefix(ID)) for r in rows}
+    found = {(slug(r["subject"]), r["predicate"].removeprefix(ns.NKGEO_NS), r["object"].removeprefix(ID)) for r in rows}
     assert {
         ("hamhung", "populationRank", "hamhung-rank-2-north-korea"),
         ("hamhung", "hasIndustry", "chemical-industry"),

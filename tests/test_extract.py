@@ -72,8 +72,8 @@ def test_a_hedge_does_not_reach_past_its_clause(extractor):
 
 def test_new_entities_get_a_slug_iri_a_label_and_a_type(extractor):
     found = run(extractor, "The city of Kanggye lies on the Changja River.")
-    assert found.entities[ns.ID_NS + "kanggye"] == ("Kanggye", (ns.NKGEO_NS + "City",))
-    assert found.entities[ns.ID_NS + "changja-river"] == ("Changja River", (ns.NKGEO_NS + "River",))
+    assert found.entities[ns.ID_NS + "kanggye"] == ("Kanggye", (ns.NKGEO.City,))
+    assert found.entities[ns.ID_NS + "changja-river"] == ("Changja River", (ns.NKGEO.River,))
     trig = Candidates([found]).trig()
     assert 'id:kanggye a nkgeo:City ;\n        rdfs:label "Kanggye"@en ;\n        skos:prefLabel "Kanggye"@en .' in trig
 
@@ -97,7 +97,7 @@ def test_a_document_with_no_place_gives_no_candidates(extractor):
 
 def test_a_country_the_graph_lacks_comes_from_world_knowledge(extractor):
     found = run(extractor, "Sinuiju is a border city near Mongolia.")
-    assert ("Mongolia", (ns.NKGEO_NS + "Country",)) == found.entities.get(ns.ID_NS + "mongolia")
+    assert ("Mongolia", (ns.NKGEO.Country,)) == found.entities.get(ns.ID_NS + "mongolia")
 
 
 # -- determinism and output ------------------------------------------------------------------------
@@ -128,17 +128,17 @@ def test_evidence_records_follow_the_curated_model(extractor):
     dataset.parse(data=Candidates([found]).trig(), format="trig")
     provenance = dataset.graph(URIRef(ns.PROVENANCE_GRAPH))
     doc = URIRef(found.document_iri)
-    assert str(provenance.value(doc, URIRef(ns.DCTERMS + "title"))) == "Cities of North Korea"
-    assert str(provenance.value(doc, URIRef(ns.NKGEO_NS + "contentHash"))) == found.document.sha256
-    assert int(provenance.value(doc, URIRef(ns.NKGEO_NS + "characterCount"))) == len(found.document.text)
-    evidence = list(provenance.subjects(URIRef(ns.NKGEO_NS + "inDocument"), doc))
+    assert str(provenance.value(doc, URIRef(ns.DCTERMS.title))) == "Cities of North Korea"
+    assert str(provenance.value(doc, URIRef(ns.NKGEO.contentHash))) == found.document.sha256
+    assert int(provenance.value(doc, URIRef(ns.NKGEO.characterCount))) == len(found.document.text)
+    evidence = list(provenance.subjects(URIRef(ns.NKGEO.inDocument), doc))
     assert evidence
     for record in evidence:
-        start = int(provenance.value(record, URIRef(ns.NKGEO_NS + "startOffset")))
-        end = int(provenance.value(record, URIRef(ns.NKGEO_NS + "endOffset")))
+        start = int(provenance.value(record, URIRef(ns.NKGEO.startOffset)))
+        end = int(provenance.value(record, URIRef(ns.NKGEO.endOffset)))
         assert 0 <= start < end <= len(found.document.text)
-        assert 0 <= float(provenance.value(record, URIRef(ns.NKGEO_NS + "confidence"))) <= 1
-        assert provenance.value(record, URIRef(ns.PROV + "wasGeneratedBy")) is not None
+        assert 0 <= float(provenance.value(record, URIRef(ns.NKGEO.confidence))) <= 1
+        assert provenance.value(record, URIRef(ns.PROV.wasGeneratedBy)) is not None
 
 
 def test_the_table_has_one_row_per_evidence(extractor):

@@ -67,25 +67,25 @@ def test_hand_made_document_is_scored(bench, dataset):
 
 
 def test_scoring_matches_new_entities_by_slug_label_and_event(bench):
-    N = bench.N
+    N = bench.ns.NKGEO
     ID = bench.ns.ID_NS
     expected = bench.Graph(
         {
-            (ID + "wonsan", N + "hasInstitution", ID + "university-in-wonsan"),
-            (ID + "wonsan", N + "affectedBy", ID + "famine-x"),
-            (ID + "famine-x", bench.RDF_TYPE, N + "Famine"),
+            (ID + "wonsan", N.hasInstitution, ID + "university-in-wonsan"),
+            (ID + "wonsan", N.affectedBy, ID + "famine-x"),
+            (ID + "famine-x", bench.RDF_TYPE, N.Famine),
         },
         {ID + "university-in-wonsan": {"university in Wonsan"}},
-        {N + "Famine"},
+        {N.Famine},
     )
     got = bench.Graph(
         {
-            (ID + "wonsan", N + "hasInstitution", ID + "university-of-wonsan"),
-            (ID + "wonsan", N + "affectedBy", ID + "1990s-famine"),
-            (ID + "1990s-famine", bench.RDF_TYPE, N + "Famine"),
+            (ID + "wonsan", N.hasInstitution, ID + "university-of-wonsan"),
+            (ID + "wonsan", N.affectedBy, ID + "1990s-famine"),
+            (ID + "1990s-famine", bench.RDF_TYPE, N.Famine),
         },
         {ID + "university-of-wonsan": {"university of Wonsan"}},
-        {N + "Famine"},
+        {N.Famine},
     )
     scores, details = bench.compare(expected, got)
     assert bench.total(scores).correct == bench.total(scores).curated == 2

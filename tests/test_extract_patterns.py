@@ -27,7 +27,7 @@ def run(extractor, text: str, title: str = "Cities of North Korea"):
 
 
 def triples(extraction, minimum: float = 0.5) -> set[tuple[str, str, str]]:
-    return {(term(f.s), "rdf:type" if f.p == ns.RDF + "type" else term(f.p), term(f.o)) for f in extraction.facts if f.confidence >= minimum}
+    return {(term(f.s), "rdf:type" if f.p == ns.RDF.type else term(f.p), term(f.o)) for f in extraction.facts if f.confidence >= minimum}
 
 
 def facts_about(extraction, predicate: str) -> list:
@@ -40,8 +40,8 @@ def test_capital_of_a_province_new_city_and_province(extractor):
     assert ("id:sariwon", "nkgeo:capitalOf", "id:north-hwanghae-province") in got
     assert ("id:sariwon", "rdf:type", "nkgeo:City") in got
     assert ("id:north-hwanghae-province", "rdf:type", "nkgeo:Province") in got
-    assert found.entities[ns.ID_NS + "sariwon"] == ("Sariwon", (ns.NKGEO_NS + "City",))
-    assert found.entities[ns.ID_NS + "north-hwanghae-province"] == ("North Hwanghae Province", (ns.NKGEO_NS + "Province",))
+    assert found.entities[ns.ID_NS + "sariwon"] == ("Sariwon", (ns.NKGEO.City,))
+    assert found.entities[ns.ID_NS + "north-hwanghae-province"] == ("North Hwanghae Province", (ns.NKGEO.Province,))
 
 
 def test_capital_of_a_country_and_largest_city(extractor):

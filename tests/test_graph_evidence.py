@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from nkgeo import namespaces as ns
+
 ROOT = Path(__file__).resolve().parents[1]
 GRAPH_DIR = ROOT / "graph"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
-NKGEO = "https://w3id.org/nkgeo/ontology#"
 GRAPH_NS = "https://w3id.org/nkgeo/graph/"
 EV_NS = "https://w3id.org/nkgeo/evidence/"
 PROVENANCE = GRAPH_NS + "provenance"
@@ -56,7 +57,7 @@ def corpus_text(file_name: str) -> str:
 def term(local: str):
     from rdflib import URIRef
 
-    return URIRef(NKGEO + local)
+    return URIRef(ns.NKGEO_NS + local)
 
 
 def documents(ds):

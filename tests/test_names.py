@@ -83,8 +83,8 @@ def test_resolve_prefers_our_own_iri(index):
 
 
 def test_resolve_terms_of_the_ontology(index):
-    assert index.resolve("nkgeo:City") == ns.NKGEO_NS + "City"
-    assert index.resolve("City") == ns.NKGEO_NS + "City"
+    assert index.resolve("nkgeo:City") == ns.NKGEO.City
+    assert index.resolve("City") == ns.NKGEO.City
 
 
 def test_blank_nodes_have_no_names(index):
@@ -113,7 +113,7 @@ def test_unknown_iri(index):
 @pytest.mark.parametrize(
     ("text", "iri"),
     [("id:hamhung", ID + "hamhung"), ("<urn:x>", "urn:x"), ("https://example.org/a", "https://example.org/a"),
-     ("rdfs:label", ns.RDFS + "label"), ("nosuch:thing", None), ("Hamhung", None), ("id:two words", None)],
+     ("rdfs:label", ns.RDFS.label), ("nosuch:thing", None), ("Hamhung", None), ("id:two words", None)],
 )
 def test_expand(index, text, iri):
     assert index.expand(text) == iri

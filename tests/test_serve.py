@@ -308,7 +308,7 @@ def test_entity_data_holds_its_facts(client):
     graph = rdflib.Graph().parse(data=response.content, format="turtle")
     hamhung = rdflib.URIRef(ns.ID_NS + "hamhung")
     assert (hamhung, rdflib.RDFS.label, rdflib.Literal("Hamhung", lang="en")) in graph
-    assert (hamhung, rdflib.URIRef(ns.NKGEO_NS + "capitalOf"), rdflib.URIRef(ns.ID_NS + "south-hamgyong-province")) in graph
+    assert (hamhung, rdflib.URIRef(ns.NKGEO.capitalOf), rdflib.URIRef(ns.ID_NS + "south-hamgyong-province")) in graph
     jsonld = client.get("/id/hamhung.jsonld")
     assert rdflib.Graph().parse(data=jsonld.content, format="json-ld").value(hamhung, rdflib.RDFS.label) is not None
 
@@ -392,7 +392,7 @@ def test_ontology_page_and_data(client):
     assert 'id="City"' in page and "A large settlement" in page and 'id="locatedIn"' in page and "transitive" in page
     turtle = client.get("/ontology", headers={"Accept": "text/turtle"})
     graph = rdflib.Graph().parse(data=turtle.content, format="turtle")
-    assert (rdflib.URIRef(ns.NKGEO_NS + "City"), rdflib.RDF.type, rdflib.OWL.Class) in graph
+    assert (rdflib.URIRef(ns.NKGEO.City), rdflib.RDF.type, rdflib.OWL.Class) in graph
 
 
 def test_unknown_paths_are_404(client):
@@ -466,7 +466,7 @@ def test_serve_get_follows_the_303_and_shows_headers(invoke):
     assert result.exit_code == 0, result.output
     assert result.output.startswith("HTTP/1.1 200 OK\n")
     assert "content-type: application/n-triples" in result.output
-    assert f"<{ns.ID_NS}hamhung> <{ns.RDFS}label> \"Hamhung\"@en ." in result.output
+    assert f"<{ns.ID_NS}hamhung> <{ns.RDFS.label}> \"Hamhung\"@en ." in result.output
 
 
 def test_serve_get_of_an_error_exits_1(invoke):

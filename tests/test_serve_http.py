@@ -92,11 +92,11 @@ def test_sparqlwrapper_select_ask_construct(server):
     assert [b["city"]["value"].rsplit("/", 1)[-1] for b in bindings] == ["chongjin", "hungnam", "nampo", "wonsan"]
 
     wrapper.setMethod(sparqlwrapper.POST)
-    wrapper.setQuery(f"ASK {{ <{ns.ID_NS}hamhung> <{ns.NKGEO_NS}locatedIn> <{ns.ID_NS}north-korea> }}")
+    wrapper.setQuery(f"ASK {{ <{ns.ID_NS}hamhung> <{ns.NKGEO.locatedIn}> <{ns.ID_NS}north-korea> }}")
     assert wrapper.query().convert()["boolean"] is True
 
     wrapper.setReturnFormat(sparqlwrapper.XML)
-    wrapper.setQuery(f"SELECT ?l WHERE {{ <{ns.ID_NS}hamhung> <{ns.RDFS}label> ?l }}")
+    wrapper.setQuery(f"SELECT ?l WHERE {{ <{ns.ID_NS}hamhung> <{ns.RDFS.label}> ?l }}")
     assert "Hamhung" in wrapper.query().convert().toxml()
 
     wrapper.setReturnFormat(sparqlwrapper.TURTLE)
@@ -149,7 +149,7 @@ def test_sparql_endpoint_option_prints_like_local(server, invoke):
     assert remote.output == local.output
     construct = invoke("sparql", "CONSTRUCT WHERE { id:hamhung rdfs:label ?l }", "--format", "nt", "--endpoint", server.url + "/sparql")
     assert construct.exit_code == 0, construct.output
-    assert construct.output == f'<{ns.ID_NS}hamhung> <{ns.RDFS}label> "Hamhung"@en .\n'
+    assert construct.output == f'<{ns.ID_NS}hamhung> <{ns.RDFS.label}> "Hamhung"@en .\n'
 
 
 def test_graph_option_goes_to_the_endpoint_as_the_dataset(server, invoke):

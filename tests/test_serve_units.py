@@ -80,7 +80,7 @@ NASTY = [
 @pytest.mark.parametrize("value", NASTY)
 def test_a_bound_string_reads_back_as_itself(value):
     store = ox.Store()
-    for literal in (ox.Literal(value), ox.Literal(value, language="ko"), ox.Literal(value, datatype=ox.NamedNode(ns.XSD + "token"))):
+    for literal in (ox.Literal(value), ox.Literal(value, language="ko"), ox.Literal(value, datatype=ox.NamedNode(ns.XSD.token))):
         text = sparqltext.inject_values("SELECT ?x WHERE { }", {"x": literal})
         assert [row["x"] for row in store.query(text)] == [literal], text
 
@@ -152,9 +152,9 @@ TERMS = [
     ox.Literal("plain"),
     ox.Literal("함흥", language="ko"),
     ox.Literal('quote " back\\slash\nnew line\ttab'),
-    ox.Literal("42", datatype=ox.NamedNode(ns.XSD + "integer")),
-    ox.Literal("4.2", datatype=ox.NamedNode(ns.XSD + "decimal")),
-    ox.Literal("1.0E6", datatype=ox.NamedNode(ns.XSD + "double")),
+    ox.Literal("42", datatype=ox.NamedNode(ns.XSD.integer)),
+    ox.Literal("4.2", datatype=ox.NamedNode(ns.XSD.decimal)),
+    ox.Literal("1.0E6", datatype=ox.NamedNode(ns.XSD.double)),
     ox.Literal("x", datatype=ox.NamedNode("http://example.org/dt")),
     ox.Literal("<&>", language="en-GB"),
 ]

@@ -35,10 +35,9 @@ from nkgeo.serve.launch import free_port, wait_until_up
 
 CANNED = [q for q in catalogue().values() if "network" not in q.tags]
 SAMPLES = {"document": "doc:000_cbd80db4a2371350", "entity": "hamhung", "subject": "hamhung", "place": "hamhung"}
-XSD = ns.XSD
-INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+INTEGERS = {ns.XSD_NS + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
                               "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong")}
-NUMBERS = INTEGERS | {XSD + "decimal", XSD + "double", XSD + "float"}
+NUMBERS = INTEGERS | {ns.XSD.decimal, ns.XSD.double, ns.XSD.float}
 
 # (store, query name) -> why the store answers differently. Checked as strict xfails. Each reason
 # was narrowed down to the construct by running its parts on both stores (Virtuoso 7.2.5.1, Debian 12).
@@ -209,11 +208,11 @@ def normal(term: dict | None, concatenated: bool = False):
             return ("number", int(number) if datatype in INTEGERS or number == number.to_integral_value() else number)
         except InvalidOperation:
             pass
-    if datatype == XSD + "boolean" and value in ("true", "false", "1", "0"):
+    if datatype == ns.XSD.boolean and value in ("true", "false", "1", "0"):
         return ("number", 1 if value in ("true", "1") else 0)  # Virtuoso has no booleans: 1 and 0
     if concatenated:
         return ("literal", " | ".join(sorted(value.split(" | "))), "", None)
-    if datatype in (None, XSD + "string"):
+    if datatype in (None, ns.XSD.string):
         datatype = None
     return ("literal", value, (term.get("xml:lang") or "").lower(), datatype)
 

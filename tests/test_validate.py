@@ -18,6 +18,7 @@ import pytest
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
+from nkgeo import namespaces as ns
 from nkgeo.build.validate import SHAPES_NS, ValidationReport, load_checks, validate
 from nkgeo.errors import ShapesError
 
@@ -30,7 +31,6 @@ EXAMPLES = sorted([*EXAMPLES_DIR.glob("*.ttl"), *EXAMPLES_DIR.glob("*.trig")])
 VALID = [p for p in EXAMPLES if "-valid-" in p.name]
 INVALID = [p for p in EXAMPLES if "-invalid-" in p.name]
 
-NKGEO = "https://w3id.org/nkgeo/ontology#"
 ID_NS = "https://w3id.org/nkgeo/id/"
 GRAPH_NS = "https://w3id.org/nkgeo/graph/"
 ONTOLOGY_GRAPH = URIRef(GRAPH_NS + "ontology")
@@ -188,7 +188,7 @@ def test_inferred_triples_count():
     assert {v.name for v in validate(dataset).violations} == {"S02-city-located"}
 
     inferred = Graph()
-    inferred.add((URIRef(ID_NS + "hamhung"), URIRef(NKGEO + "locatedIn"), URIRef(ID_NS + "south-hamgyong-province")))
+    inferred.add((URIRef(ID_NS + "hamhung"), URIRef(ns.NKGEO.locatedIn), URIRef(ID_NS + "south-hamgyong-province")))
     report = validate(dataset, inferred)
     assert report.conforms, explain(report)
 

@@ -43,10 +43,8 @@ import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
+from nkgeo import namespaces as ns
+
 
 IRI, BLANK, LITERAL = 0, 1, 2
 SHIFT = 32
@@ -246,23 +244,23 @@ RULE_ID = {name: index for index, name in enumerate(RULE_NAMES)}
 
 # The vocabulary the rules read, given ids 0..n-1 in this order.
 VOCABULARY = {
-    "TYPE": RDF + "type", "FIRST": RDF + "first", "REST": RDF + "rest", "NIL": RDF + "nil",
-    "SCO": RDFS + "subClassOf", "SPO": RDFS + "subPropertyOf", "DOMAIN": RDFS + "domain", "RANGE": RDFS + "range",
-    "DATATYPE": RDFS + "Datatype", "THING": OWL + "Thing", "NOTHING": OWL + "Nothing", "CLASS": OWL + "Class",
-    "SAME": OWL + "sameAs", "DIFFERENT": OWL + "differentFrom", "ALL_DIFFERENT": OWL + "AllDifferent",
-    "MEMBERS": OWL + "members", "DISTINCT_MEMBERS": OWL + "distinctMembers", "ANNOTATION_PROPERTY": OWL + "AnnotationProperty",
-    "OBJECT_PROPERTY": OWL + "ObjectProperty", "DATATYPE_PROPERTY": OWL + "DatatypeProperty",
-    "FUNCTIONAL": OWL + "FunctionalProperty", "INVERSE_FUNCTIONAL": OWL + "InverseFunctionalProperty",
-    "IRREFLEXIVE": OWL + "IrreflexiveProperty", "SYMMETRIC": OWL + "SymmetricProperty", "ASYMMETRIC": OWL + "AsymmetricProperty",
-    "TRANSITIVE": OWL + "TransitiveProperty", "CHAIN": OWL + "propertyChainAxiom", "EQP": OWL + "equivalentProperty",
-    "PDW": OWL + "propertyDisjointWith", "ALL_DISJOINT_PROPERTIES": OWL + "AllDisjointProperties", "INVERSE": OWL + "inverseOf",
-    "HAS_KEY": OWL + "hasKey", "SOURCE": OWL + "sourceIndividual", "ASSERTION_PROPERTY": OWL + "assertionProperty",
-    "TARGET_INDIVIDUAL": OWL + "targetIndividual", "TARGET_VALUE": OWL + "targetValue",
-    "NEGATIVE_ASSERTION": OWL + "NegativePropertyAssertion", "INTERSECTION": OWL + "intersectionOf", "UNION": OWL + "unionOf",
-    "COMPLEMENT": OWL + "complementOf", "SVF": OWL + "someValuesFrom", "AVF": OWL + "allValuesFrom", "HAS_VALUE": OWL + "hasValue",
-    "ON_PROPERTY": OWL + "onProperty", "ON_CLASS": OWL + "onClass", "MAX_CARDINALITY": OWL + "maxCardinality",
-    "MAX_QC": OWL + "maxQualifiedCardinality", "ONE_OF": OWL + "oneOf", "EQC": OWL + "equivalentClass",
-    "DISJOINT": OWL + "disjointWith", "ALL_DISJOINT_CLASSES": OWL + "AllDisjointClasses",
+    "TYPE": ns.RDF.type, "FIRST": ns.RDF.first, "REST": ns.RDF.rest, "NIL": ns.RDF.nil,
+    "SCO": ns.RDFS.subClassOf, "SPO": ns.RDFS.subPropertyOf, "DOMAIN": ns.RDFS.domain, "RANGE": ns.RDFS.range,
+    "DATATYPE": ns.RDFS.Datatype, "THING": ns.OWL.Thing, "NOTHING": ns.OWL.Nothing, "CLASS": ns.OWL.Class,
+    "SAME": ns.OWL.sameAs, "DIFFERENT": ns.OWL.differentFrom, "ALL_DIFFERENT": ns.OWL.AllDifferent,
+    "MEMBERS": ns.OWL.members, "DISTINCT_MEMBERS": ns.OWL.distinctMembers, "ANNOTATION_PROPERTY": ns.OWL.AnnotationProperty,
+    "OBJECT_PROPERTY": ns.OWL.ObjectProperty, "DATATYPE_PROPERTY": ns.OWL.DatatypeProperty,
+    "FUNCTIONAL": ns.OWL.FunctionalProperty, "INVERSE_FUNCTIONAL": ns.OWL.InverseFunctionalProperty,
+    "IRREFLEXIVE": ns.OWL.IrreflexiveProperty, "SYMMETRIC": ns.OWL.SymmetricProperty, "ASYMMETRIC": ns.OWL.AsymmetricProperty,
+    "TRANSITIVE": ns.OWL.TransitiveProperty, "CHAIN": ns.OWL.propertyChainAxiom, "EQP": ns.OWL.equivalentProperty,
+    "PDW": ns.OWL.propertyDisjointWith, "ALL_DISJOINT_PROPERTIES": ns.OWL.AllDisjointProperties, "INVERSE": ns.OWL.inverseOf,
+    "HAS_KEY": ns.OWL.hasKey, "SOURCE": ns.OWL.sourceIndividual, "ASSERTION_PROPERTY": ns.OWL.assertionProperty,
+    "TARGET_INDIVIDUAL": ns.OWL.targetIndividual, "TARGET_VALUE": ns.OWL.targetValue,
+    "NEGATIVE_ASSERTION": ns.OWL.NegativePropertyAssertion, "INTERSECTION": ns.OWL.intersectionOf, "UNION": ns.OWL.unionOf,
+    "COMPLEMENT": ns.OWL.complementOf, "SVF": ns.OWL.someValuesFrom, "AVF": ns.OWL.allValuesFrom, "HAS_VALUE": ns.OWL.hasValue,
+    "ON_PROPERTY": ns.OWL.onProperty, "ON_CLASS": ns.OWL.onClass, "MAX_CARDINALITY": ns.OWL.maxCardinality,
+    "MAX_QC": ns.OWL.maxQualifiedCardinality, "ONE_OF": ns.OWL.oneOf, "EQC": ns.OWL.equivalentClass,
+    "DISJOINT": ns.OWL.disjointWith, "ALL_DISJOINT_CLASSES": ns.OWL.AllDisjointClasses,
 }
 V = type("V", (), {name: index for index, name in enumerate(VOCABULARY)})
 
@@ -281,8 +279,8 @@ SCHEMA_TYPES = frozenset(
         "ALL_DISJOINT_PROPERTIES", "ALL_DIFFERENT", "NEGATIVE_ASSERTION", "CLASS", "OBJECT_PROPERTY", "DATATYPE_PROPERTY",
     )
 )
-ANNOTATION_PROPERTIES = [RDFS + n for n in ("label", "comment", "seeAlso", "isDefinedBy")] + [
-    OWL + n for n in ("deprecated", "versionInfo", "priorVersion", "backwardCompatibleWith", "incompatibleWith")
+ANNOTATION_PROPERTIES = [ns.RDFS_NS + n for n in ("label", "comment", "seeAlso", "isDefinedBy")] + [
+    ns.OWL_NS + n for n in ("deprecated", "versionInfo", "priorVersion", "backwardCompatibleWith", "incompatibleWith")
 ]
 
 # Datatypes of OWL 2 RL, their lexical spaces (for dt-not-type), which contain which, and the
@@ -301,15 +299,15 @@ _BOUNDS = {
     "unsignedByte": (0, 255),
 }
 LEXICAL_SPACES = {
-    **{XSD + name: _INT for name in _BOUNDS},
-    XSD + "decimal": _DECIMAL, XSD + "float": _FLOAT, XSD + "double": _FLOAT, XSD + "boolean": r"true|false|1|0",
-    XSD + "dateTime": _DATETIME + _ZONE + "?", XSD + "dateTimeStamp": _DATETIME + _ZONE,
-    XSD + "hexBinary": r"([0-9a-fA-F]{2})*",
-    XSD + "base64Binary": r"(([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){2}([AEIMQUYcgkosw048] ?)=|[A-Za-z0-9+/] ?[AQgw] ?= ?=)?",
-    XSD + "string": r"[^\x00]*", XSD + "normalizedString": r"[^\r\n\t]*", XSD + "token": r"([^\s]+( [^\s]+)*)?",
-    XSD + "language": r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*", XSD + "Name": _NAME, XSD + "NCName": _NCNAME,
-    XSD + "NMTOKEN": r"[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]+", XSD + "anyURI": r"[^\s]*",
-    RDF + "PlainLiteral": r"(?s).*@([a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*)?", RDF + "XMLLiteral": r"(?s).*", RDFS + "Literal": r"(?s).*",
+    **{ns.XSD_NS + name: _INT for name in _BOUNDS},
+    ns.XSD.decimal: _DECIMAL, ns.XSD.float: _FLOAT, ns.XSD.double: _FLOAT, ns.XSD.boolean: r"true|false|1|0",
+    ns.XSD.dateTime: _DATETIME + _ZONE + "?", ns.XSD.dateTimeStamp: _DATETIME + _ZONE,
+    ns.XSD.hexBinary: r"([0-9a-fA-F]{2})*",
+    ns.XSD.base64Binary: r"(([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){2}([AEIMQUYcgkosw048] ?)=|[A-Za-z0-9+/] ?[AQgw] ?= ?=)?",
+    ns.XSD.string: r"[^\x00]*", ns.XSD.normalizedString: r"[^\r\n\t]*", ns.XSD.token: r"([^\s]+( [^\s]+)*)?",
+    ns.XSD.language: r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*", ns.XSD.Name: _NAME, ns.XSD.NCName: _NCNAME,
+    ns.XSD.NMTOKEN: r"[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]+", ns.XSD.anyURI: r"[^\s]*",
+    ns.RDF.PlainLiteral: r"(?s).*@([a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*)?", ns.RDF.XMLLiteral: r"(?s).*", ns.RDFS.Literal: r"(?s).*",
 }
 RL_DATATYPES = tuple(LEXICAL_SPACES)
 _SUPER = {
@@ -320,9 +318,9 @@ _SUPER = {
     "normalizedString": ["string"], "token": ["normalizedString"], "language": ["token"], "Name": ["token"],
     "NCName": ["Name"], "NMTOKEN": ["token"],
 }
-DATATYPE_SUBSUMPTIONS = [(XSD + a, XSD + b) for a, supers in _SUPER.items() for b in supers]
-DATATYPE_SUBSUMPTIONS += [(dt, RDFS + "Literal") for dt in LEXICAL_SPACES if dt != RDFS + "Literal"]
-_TOP = [XSD + n for n in ("anyURI", "base64Binary", "boolean", "dateTime", "decimal", "double", "float", "hexBinary", "string")]
+DATATYPE_SUBSUMPTIONS = [(ns.XSD_NS + a, ns.XSD_NS + b) for a, supers in _SUPER.items() for b in supers]
+DATATYPE_SUBSUMPTIONS += [(dt, ns.RDFS.Literal) for dt in LEXICAL_SPACES if dt != ns.RDFS.Literal]
+_TOP = [ns.XSD_NS + n for n in ("anyURI", "base64Binary", "boolean", "dateTime", "decimal", "double", "float", "hexBinary", "string")]
 DATATYPE_DISJOINTNESS = [(a, b) for i, a in enumerate(_TOP) for b in _TOP[i + 1:]]
 
 
@@ -333,7 +331,7 @@ def well_typed(lexical: str, datatype: str) -> bool:
         return True
     if not re.fullmatch(pattern, lexical):
         return False
-    name = datatype[len(XSD):] if datatype.startswith(XSD) else ""
+    name = datatype[len(ns.XSD_NS):] if datatype.startswith(ns.XSD_NS) else ""
     if name in _BOUNDS:
         low, high = _BOUNDS[name]
         value = int(lexical)
@@ -347,7 +345,7 @@ def well_typed(lexical: str, datatype: str) -> bool:
     if name == "anyURI":
         head = re.split("[/?#]", lexical, maxsplit=1)[0]
         return ":" not in head or re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*:.*", head) is not None
-    if datatype == RDF + "XMLLiteral":
+    if datatype == ns.RDF.XMLLiteral:
         import xml.dom.minidom
 
         try:
@@ -363,7 +361,7 @@ def literal_value(lexical: str, datatype: str) -> tuple | None:
     types inside the plain literals."""
     from decimal import Decimal, InvalidOperation
 
-    name = datatype[len(XSD):] if datatype.startswith(XSD) else datatype
+    name = datatype[len(ns.XSD_NS):] if datatype.startswith(ns.XSD_NS) else datatype
     if not well_typed(lexical, datatype):
         return None
     try:
@@ -376,7 +374,7 @@ def literal_value(lexical: str, datatype: str) -> tuple | None:
             return ("boolean", lexical in ("true", "1"))
         if name in ("string", "normalizedString", "token", "language", "Name", "NCName", "NMTOKEN"):
             return ("text", lexical, "")
-        if datatype == RDF + "PlainLiteral":
+        if datatype == ns.RDF.PlainLiteral:
             text, _, language = lexical.rpartition("@")
             return ("text", text, language.lower())
         if name in ("dateTime", "dateTimeStamp"):
@@ -430,8 +428,8 @@ class NTriplesTerms(Terms):
         if rest.startswith("^^<"):
             return lexical, rest[3:-1]
         if rest.startswith("@"):
-            return f"{lexical}{rest}", RDF + "PlainLiteral"
-        return lexical, XSD + "string"
+            return f"{lexical}{rest}", ns.RDF.PlainLiteral
+        return lexical, ns.XSD.string
 
 
 class Engine:
@@ -1302,19 +1300,19 @@ def describe(node, value: Callable, items: Callable, name: Callable, is_blank: C
             return f"({describe(term, value, items, name, is_blank, depth + 1)})"
         return name(term)
 
-    intersection = value(node, OWL + "intersectionOf")
+    intersection = value(node, ns.OWL.intersectionOf)
     if intersection is not None:
         return " and ".join(show(part) for part in items(intersection))
-    union = value(node, OWL + "unionOf")
+    union = value(node, ns.OWL.unionOf)
     if union is not None:
         return " or ".join(show(part) for part in items(union))
-    prop = value(node, OWL + "onProperty")
+    prop = value(node, ns.OWL.onProperty)
     if prop is not None:
         for keyword, predicate in (("some", "someValuesFrom"), ("value", "hasValue"), ("only", "allValuesFrom"),
                                    ("max", "maxCardinality"), ("max", "maxQualifiedCardinality")):
-            filler = value(node, OWL + predicate)
+            filler = value(node, ns.OWL_NS + predicate)
             if filler is not None:
                 return f"{show(prop)} {keyword} {show(filler)}"
-    if value(node, RDF + "first") is not None:
+    if value(node, ns.RDF.first) is not None:
         return "(" + " ".join(show(item) for item in items(node)) + ")"
     return "anonymous class"

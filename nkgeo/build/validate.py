@@ -32,8 +32,7 @@ SHAPES_FILE = "shapes.ttl"
 CHECKS_FOLDER = "checks"
 CHECK_SUFFIX = "-violation.rq"
 SHAPES_NS = "https://w3id.org/nkgeo/shapes#"
-SHACL_NS = "http://www.w3.org/ns/shacl#"
-_BARE_DATATYPES = {ns.XSD + "integer", ns.XSD + "decimal", ns.XSD + "boolean"}
+_BARE_DATATYPES = {ns.XSD.integer, ns.XSD.decimal, ns.XSD.boolean}
 
 
 @dataclass(frozen=True)
@@ -340,7 +339,7 @@ def _namespace_manager() -> NamespaceManager:
     from rdflib.namespace import NamespaceManager
 
     manager = NamespaceManager(Graph(), bind_namespaces="none")
-    for prefix, iri in {**ns.PREFIXES, "shapes": SHAPES_NS, "sh": SHACL_NS}.items():
+    for prefix, iri in {**ns.PREFIXES, "shapes": SHAPES_NS, "sh": ns.SH_NS}.items():
         manager.bind(prefix, iri, override=True, replace=True)
     return manager
 

@@ -20,7 +20,6 @@ from nkgeo.extract.document import Document
 from nkgeo.extract.gazetteer import Gazetteer
 from nkgeo.extract.nlp import Mention, NameFinder, Sentence, blank_pipeline, sentences_of
 
-N = ns.NKGEO_NS
 EXTRACTOR_VERSION = "1"
 
 _DIRECTION = re.compile(
@@ -126,15 +125,15 @@ class DocState:
         return found
 
     def is_settlement_iri(self, iri: str) -> bool:
-        return bool(self.types_of_iri(iri) & {N + "Settlement", N + "SpecialZone"})
+        return bool(self.types_of_iri(iri) & {ns.NKGEO.Settlement, ns.NKGEO.SpecialZone})
 
     def containment_predicate(self, target: str) -> str:
         found = self.types_of_iri(target)
-        if N + "Coast" in found:
-            return N + "onCoast"
-        if N + "Region" in found and N + "SpecialZone" not in found and N + "MetropolitanArea" not in found:
-            return N + "inRegion"
-        return N + "locatedIn"
+        if ns.NKGEO.Coast in found:
+            return ns.NKGEO.onCoast
+        if ns.NKGEO.Region in found and ns.NKGEO.SpecialZone not in found and ns.NKGEO.MetropolitanArea not in found:
+            return ns.NKGEO.inRegion
+        return ns.NKGEO.locatedIn
 
     # -- new names ----------------------------------------------------------------------------
     def promote(self, mention: Mention, cls: str) -> None:
@@ -149,7 +148,7 @@ class DocState:
             if not self.known(iri):
                 self.local_labels.setdefault(iri, label)
         iri = mention.iri
-        if iri and not (cls == N + "Settlement" and self.is_settlement_iri(iri)):
+        if iri and not (cls == ns.NKGEO.Settlement and self.is_settlement_iri(iri)):
             self.local_types.setdefault(iri, set()).update(self.gaz.with_superclasses({cls}))
             self.local_types[iri].add(cls)
             self.local_types[iri].add("asserted:" + cls)
@@ -196,19 +195,19 @@ class DocState:
 
     def ranking(self, s: str, rank: int, scope: str) -> str:
         label = f"{self.label(s)}: rank {rank} by population in {self.label(scope)}"
-        return self._node(f"{self._slug_of(s)}-rank-{rank}-{self._slug_of(scope)}", label, N + "PopulationRanking")
+        return self._node(f"{self._slug_of(s)}-rank-{rank}-{self._slug_of(scope)}", label, ns.NKGEO.PopulationRanking)
 
     def estimate(self, s: str, low: int, high: int | None) -> str:
         prefix = self.stem.split("_")[0]
         figures = f"{low:,}" + (f" to {high:,}" if high and high != low else "")
         key = f"{self._slug_of(s)}-population-{prefix}-{low}" + (f"-{high}" if high and high != low else "")
-        return self._node(key, f"population of {self.label(s)}: {figures} (document {prefix})", N + "PopulationEstimate")
+        return self._node(key, f"population of {self.label(s)}: {figures} (document {prefix})", ns.NKGEO.PopulationEstimate)
 
     def renaming(self, s: str, old: str) -> str:
-        return self._node(f"renaming-of-{lexicon.slug(old)}", f"renaming of {old} as {self.label(s)}", N + "Renaming")
+        return self._node(f"renaming-of-{lexicon.slug(old)}", f"renaming of {old} as {self.label(s)}", ns.NKGEO.Renaming)
 
     def namesake(self, s: str, description: str) -> str:
-        return self._node(f"namesake-of-{self._slug_of(s)}", f"namesake of {self.label(s)} ({description})", N + "Person")
+        return self._node(f"namesake-of-{self._slug_of(s)}", f"namesake of {self.label(s)} ({description})", ns.NKGEO.Person)
 
     def event(self, key: str, place: str | None, cls: str, label: str, anchor: str | None = None) -> str:
         """An event's IRI: the graph's own if it knows an event of this class at this place."""
@@ -247,7 +246,7 @@ class Extractor:
             if iri not in gazetteer.known:
                 self.lexicon_countries[iri] = label
                 self.base_labels.setdefault(iri, label)
-                self.base_types[iri] = gazetteer.with_superclasses({N + "Country"}) | {N + "Country"}
+                self.base_types[iri] = gazetteer.with_superclasses({ns.NKGEO.Country}) | {ns.NKGEO.Country}
             for name in (label, *demonyms, *others):
                 names.setdefault(name, set()).add(iri)
         self.finder = NameFinder(names)
@@ -281,7 +280,7 @@ class Extractor:
 
     def _describe_new(self, iri: str, state: DocState) -> tuple[str, tuple[str, ...]]:
         if iri in self.lexicon_countries:
-            return self.lexicon_countries[iri], (N + "Country",)
+            return self.lexicon_countries[iri], (ns.NKGEO.Country,)
         if iri in state.regions:
             return state.local_labels.get(iri, ""), (state.regions[iri][0],)
         if iri in state.minted:
@@ -289,9 +288,9 @@ class Extractor:
             return label, tuple(sorted(classes))
         if iri in state.local_labels:
             asserted = sorted(c[len("asserted:") :] for c in state.local_types.get(iri, ()) if c.startswith("asserted:"))
-            if N + "Settlement" in asserted and len(asserted) > 1:
-                asserted.remove(N + "Settlement")
-            return state.local_labels[iri], tuple(asserted or [N + "Place"])
+            if ns.NKGEO.Settlement in asserted and len(asserted) > 1:
+                asserted.remove(ns.NKGEO.Settlement)
+            return state.local_labels[iri], tuple(asserted or [ns.NKGEO.Place])
         return "", ()
 
     # -- one pass over the document -----------------------------------------------------------
@@ -312,7 +311,7 @@ class Extractor:
             if promoting:
                 for mention in sentence.mentions:
                     for iri in mention.iris:
-                        if N + "Country" in state.types_of_iri(iri):
+                        if ns.NKGEO.Country in state.types_of_iri(iri):
                             country_counts[iri] = country_counts.get(iri, 0) + 1
                             if index == 0:
                                 title_countries.append(iri)
@@ -333,14 +332,14 @@ class Extractor:
                         heading_topic = name
                 if isinstance(heading_topic, int):
                     ctx = rules.Context(sentence, state, promoting)
-                    ctx.promote(heading_topic, N + "City", 0.85)
+                    ctx.promote(heading_topic, ns.NKGEO.City, 0.85)
                     heading_topic = sentence.mentions[heading_topic].iri
                 if heading_topic:
                     topic = current = heading_topic
                     if block.number is not None and list_scope and not promoting:
                         ctx = rules.Context(sentence, state, promoting)
                         rules.emit_rank(ctx, heading_topic, block.number, list_scope, 0, 0.8)
-                        ctx.type(heading_topic, N + "City", 0.8)
+                        ctx.type(heading_topic, ns.NKGEO.City, 0.8)
                         facts += ctx.facts
                 continue
             sentence.subject = rules.find_subject(sentence)
@@ -350,7 +349,7 @@ class Extractor:
                 mention = sentence.mentions[subject] if subject is not None else None
                 if mention is not None and mention.kind in ("name", "known") and mention.text.startswith(pending):
                     if mention.kind == "name":
-                        ctx.promote(subject, mention.head_class or N + "Settlement", 0.6)
+                        ctx.promote(subject, mention.head_class or ns.NKGEO.Settlement, 0.6)
                     if mention.iri:
                         topic = current = mention.iri
                 pending = None
@@ -428,7 +427,7 @@ class Extractor:
                 country = state.country
             else:
                 iris = self.finder_lookup(text)
-                country = next((i for i in iris if N + "Country" in state.types_of_iri(i)), None)
+                country = next((i for i in iris if ns.NKGEO.Country in state.types_of_iri(i)), None)
                 if country is None:
                     return None
         country = country or state.country
@@ -447,12 +446,12 @@ class Extractor:
             side = direction.split("-")[-1]
             coast = ns.ID_NS + f"{side}-coast-of-{country_slug}"
             iris.append(coast)
-            self._region(state, coast, f"{side} coast of {country_label}", N + "Coast", country)
+            self._region(state, coast, f"{side} coast of {country_label}", ns.NKGEO.Coast, country)
         if "-" in direction or not coastal:
             adjective = lexicon.DIRECTION_ADJECTIVES[direction]
             region = ns.ID_NS + f"{adjective}-{country_slug}"
             iris.append(region)
-            self._region(state, region, f"{direction} of {country_label}", N + "Region", country)
+            self._region(state, region, f"{direction} of {country_label}", ns.NKGEO.Region, country)
         return Mention(match.start(), match.end(), match.group(0), "direction", tuple(iris))
 
     def finder_lookup(self, text: str) -> set[str]:

@@ -18,15 +18,14 @@ from dataclasses import dataclass, field
 from nkgeo import namespaces as ns
 from nkgeo.extract import lexicon
 
-N = ns.NKGEO_NS
 NAME_PREDICATES = {
-    ns.RDFS + "label": 3,
-    ns.SKOS + "prefLabel": 3,
-    ns.SKOS + "altLabel": 2,
-    N + "nickname": 2,
-    N + "formerName": 1,
+    ns.RDFS.label: 3,
+    ns.SKOS.prefLabel: 3,
+    ns.SKOS.altLabel: 2,
+    ns.NKGEO.nickname: 2,
+    ns.NKGEO.formerName: 1,
 }
-NOT_NAMED = {N + "PopulationEstimate", N + "PopulationRanking", N + "Evidence", N + "SourceDocument", N + "Industry", N + "UrbanRole"}
+NOT_NAMED = {ns.NKGEO.PopulationEstimate, ns.NKGEO.PopulationRanking, ns.NKGEO.Evidence, ns.NKGEO.SourceDocument, ns.NKGEO.Industry, ns.NKGEO.UrbanRole}
 _STRIPPABLE = ("province", "river", "city", "special city")
 
 _QUERY_NAMES = """
@@ -96,15 +95,15 @@ class Gazetteer:
         weights: dict[str, int] = {}
         for row in sorted(store.query(_QUERY_NAMES, **prefixes), key=lambda r: (r["s"].value, r["p"].value, r["name"].value)):
             iri, predicate, name = row["s"].value, row["p"].value, row["name"].value
-            if gaz.types.get(iri, set()) & NOT_NAMED and N + "Industry" not in gaz.types.get(iri, set()):
+            if gaz.types.get(iri, set()) & NOT_NAMED and ns.NKGEO.Industry not in gaz.types.get(iri, set()):
                 continue
-            if N + "Industry" in gaz.types.get(iri, set()):
+            if ns.NKGEO.Industry in gaz.types.get(iri, set()):
                 gaz._add_industry(name, iri)
                 continue
-            if N + "UrbanRole" in gaz.types.get(iri, set()):
+            if ns.NKGEO.UrbanRole in gaz.types.get(iri, set()):
                 continue
             weight = NAME_PREDICATES[predicate]
-            if weight >= weights.get(iri, 0) and predicate != ns.SKOS + "altLabel":
+            if weight >= weights.get(iri, 0) and predicate != ns.SKOS.altLabel:
                 if weight > weights.get(iri, 0) or name < gaz.labels.get(iri, name):
                     gaz.labels[iri] = name
                     weights[iri] = weight
@@ -123,12 +122,12 @@ class Gazetteer:
         for row in store.query(_QUERY_EVENTS, **prefixes):
             event, place = row["event"].value, row["place"].value
             for cls in gaz.types.get(event, ()):
-                if cls.startswith(N) and cls != N + "HistoricalEvent":
+                if cls.startswith(ns.NKGEO_NS) and cls != ns.NKGEO.HistoricalEvent:
                     key = (cls, place)
                     if key not in gaz.events or event < gaz.events[key]:
                         gaz.events[key] = event
         for row in store.query(_QUERY_FACTS, **prefixes):
-            target = gaz.located_in if row["p"].value == N + "locatedIn" else gaz.capital_of
+            target = gaz.located_in if row["p"].value == ns.NKGEO.locatedIn else gaz.capital_of
             target.setdefault(row["s"].value, set()).add(row["o"].value)
         return gaz
 
@@ -178,7 +177,7 @@ class Gazetteer:
         return cls_iri in self.types.get(iri, ())
 
     def countries(self) -> dict[str, str]:
-        return {iri: self.labels.get(iri, iri) for iri, classes in self.types.items() if N + "Country" in classes}
+        return {iri: self.labels.get(iri, iri) for iri, classes in self.types.items() if ns.NKGEO.Country in classes}
 
 
 def _close(graph: dict[str, set[str]]) -> None:
@@ -207,7 +206,7 @@ def leave_one_out(dataset, document_iri: str):
 
     doc = URIRef(document_iri)
     provenance = dataset.graph(URIRef(ns.PROVENANCE_GRAPH))
-    held_graph = provenance.value(doc, URIRef(N + "documentGraph"))
+    held_graph = provenance.value(doc, URIRef(ns.NKGEO.documentGraph))
     if held_graph is None:
         raise ValueError(f"{document_iri} has no nkgeo:documentGraph in graph:provenance")
     mentioned: dict[str, set[str]] = defaultdict(set)
@@ -220,7 +219,7 @@ def leave_one_out(dataset, document_iri: str):
                 if isinstance(term, URIRef) and str(term).startswith(ns.ID_NS):
                     mentioned[str(term)].add(name)
     dropped = {iri for iri, graphs in mentioned.items() if graphs == {str(held_graph)}}
-    evidence = {ev for ev in provenance.subjects(URIRef(N + "inDocument"), doc)}
+    evidence = {ev for ev in provenance.subjects(URIRef(ns.NKGEO.inDocument), doc)}
     out = Dataset()
     for prefix, iri in ns.PREFIXES.items():
         out.bind(prefix, iri, replace=True)

@@ -27,7 +27,6 @@ from pathlib import Path
 from nkgeo import namespaces as ns
 from nkgeo.errors import NkgeoError
 
-N = ns.NKGEO_NS
 DEFAULT_MIN_CONFIDENCE = 0.5
 GAZETTEER_FILE = "gazetteer.trig"
 
@@ -76,17 +75,17 @@ def merge(candidates: str | Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE
         raise MergeError(f"{path.name} is not TriG: {' '.join(str(exc).split())[:200]}") from None
     provenance = data.graph(URIRef(ns.PROVENANCE_GRAPH))
     gazetteer = data.graph(URIRef(ns.GAZETTEER_GRAPH))
-    documents = sorted(provenance.subjects(RDF.type, URIRef(N + "SourceDocument")))
+    documents = sorted(provenance.subjects(RDF.type, URIRef(ns.NKGEO.SourceDocument)))
     if not documents:
         raise MergeError(f"{path.name} describes no nkgeo:SourceDocument in graph:provenance: nothing to merge")
     existing = _existing_dataset(folder)
-    known_labels = {str(s) for s, _p, _o, _g in existing.quads((None, URIRef(ns.RDFS + "label"), None, None))}
+    known_labels = {str(s) for s, _p, _o, _g in existing.quads((None, URIRef(ns.RDFS.label), None, None))}
     recorded = _recorded(existing)
     report = MergeReport(dry_run=dry_run)
     staged: dict[str, str] = {}
     gazetteer_rows: list[tuple] = []
     for doc in documents:
-        graph_iri = provenance.value(doc, URIRef(N + "documentGraph"))
+        graph_iri = provenance.value(doc, URIRef(ns.NKGEO.documentGraph))
         if graph_iri is None or not str(graph_iri).startswith(ns.DOCUMENT_GRAPH_PREFIX):
             raise MergeError(f"{ns.compact(str(doc))} has no nkgeo:documentGraph under {ns.DOCUMENT_GRAPH_PREFIX}")
         stem = str(graph_iri)[len(ns.DOCUMENT_GRAPH_PREFIX) :]
@@ -95,8 +94,8 @@ def merge(candidates: str | Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE
         doc_graph = data.graph(URIRef(graph_iri))
         kept_evidence = []
         kept_triples = set()
-        for evidence in sorted(provenance.subjects(URIRef(N + "inDocument"), doc)):
-            confidence = provenance.value(evidence, URIRef(N + "confidence"))
+        for evidence in sorted(provenance.subjects(URIRef(ns.NKGEO.inDocument), doc)):
+            confidence = provenance.value(evidence, URIRef(ns.NKGEO.confidence))
             triple = (provenance.value(evidence, RDF.subject), provenance.value(evidence, RDF.predicate), provenance.value(evidence, RDF.object))
             if None in triple or triple not in doc_graph:
                 continue
@@ -112,7 +111,7 @@ def merge(candidates: str | Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE
         for evidence in kept_evidence:
             key = tuple(
                 str(provenance.value(evidence, URIRef(x)))
-                for x in (ns.RDF + "subject", ns.RDF + "predicate", ns.RDF + "object", N + "startOffset", N + "endOffset")
+                for x in (ns.RDF.subject, ns.RDF.predicate, ns.RDF.object, ns.NKGEO.startOffset, ns.NKGEO.endOffset)
             )
             if key not in recorded:
                 new_evidence.append(evidence)
@@ -128,7 +127,7 @@ def merge(candidates: str | Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE
         activities = set()
         for evidence in new_evidence:
             rows_prov += [(_py(evidence), _py(p), _py(o)) for p, o in provenance.predicate_objects(evidence)]
-            activities |= set(provenance.objects(evidence, URIRef(ns.PROV + "wasGeneratedBy")))
+            activities |= set(provenance.objects(evidence, URIRef(ns.PROV.wasGeneratedBy)))
         for activity in sorted(activities):
             rows_prov += [(_py(activity), _py(p), _py(o)) for p, o in provenance.predicate_objects(activity)]
         used = {s for s, _p, _o in kept_triples} | {o for _s, _p, o in kept_triples if isinstance(o, URIRef)}
@@ -198,11 +197,11 @@ def _recorded(dataset) -> set[tuple]:
 
     provenance = dataset.graph(URIRef(ns.PROVENANCE_GRAPH))
     out = set()
-    for evidence in provenance.subjects(URIRef(ns.RDF + "type"), URIRef(N + "Evidence")):
+    for evidence in provenance.subjects(URIRef(ns.RDF.type), URIRef(ns.NKGEO.Evidence)):
         out.add(
             tuple(
                 str(provenance.value(evidence, URIRef(x)))
-                for x in (ns.RDF + "subject", ns.RDF + "predicate", ns.RDF + "object", N + "startOffset", N + "endOffset")
+                for x in (ns.RDF.subject, ns.RDF.predicate, ns.RDF.object, ns.NKGEO.startOffset, ns.NKGEO.endOffset)
             )
         )
     return out

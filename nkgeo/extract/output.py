@@ -24,7 +24,6 @@ from nkgeo import namespaces as ns
 from nkgeo.extract.extractor import EXTRACTOR_VERSION, Extraction
 from nkgeo.extract.rules import RDF_TYPE, Lit
 
-N = ns.NKGEO_NS
 SAFE_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(?<!\.)$")
 HEADER = (
     "# Candidate triples proposed by nkgeo extract, each with evidence (character offsets of the\n"
@@ -93,30 +92,30 @@ class Candidates:
             document = extraction.document
             doc = extraction.document_iri
             provenance += [
-                (doc, RDF_TYPE, N + "SourceDocument"),
-                (doc, ns.DCTERMS + "title", Lit(document.title)),
-                (doc, ns.DCTERMS + "format", Lit("text/plain")),
-                (doc, ns.DCTERMS + "language", Lit("en")),
-                (doc, N + "characterCount", Lit(str(len(document.text)), ns.XSD + "nonNegativeInteger")),
-                (doc, N + "contentHash", Lit(document.sha256)),
-                (doc, N + "documentGraph", graph),
-                (doc, N + "fileName", Lit(document.file_name)),
+                (doc, RDF_TYPE, ns.NKGEO.SourceDocument),
+                (doc, ns.DCTERMS.title, Lit(document.title)),
+                (doc, ns.DCTERMS.format, Lit("text/plain")),
+                (doc, ns.DCTERMS.language, Lit("en")),
+                (doc, ns.NKGEO.characterCount, Lit(str(len(document.text)), ns.XSD.nonNegativeInteger)),
+                (doc, ns.NKGEO.contentHash, Lit(document.sha256)),
+                (doc, ns.NKGEO.documentGraph, graph),
+                (doc, ns.NKGEO.fileName, Lit(document.file_name)),
             ]
             evidence_order.append(doc)
             for record in records:
                 provenance += [
-                    (record.iri, RDF_TYPE, N + "Evidence"),
-                    (record.iri, ns.RDF + "subject", record.s),
-                    (record.iri, ns.RDF + "predicate", record.p),
-                    (record.iri, ns.RDF + "object", record.o),
-                    (record.iri, N + "inDocument", record.document),
-                    (record.iri, N + "startOffset", Lit(str(record.start), ns.XSD + "nonNegativeInteger")),
-                    (record.iri, N + "endOffset", Lit(str(record.end), ns.XSD + "nonNegativeInteger")),
-                    (record.iri, N + "confidence", Lit(f"{record.confidence:.2f}", ns.XSD + "decimal")),
-                    (record.iri, ns.PROV + "wasGeneratedBy", self.activity()),
+                    (record.iri, RDF_TYPE, ns.NKGEO.Evidence),
+                    (record.iri, ns.RDF.subject, record.s),
+                    (record.iri, ns.RDF.predicate, record.p),
+                    (record.iri, ns.RDF.object, record.o),
+                    (record.iri, ns.NKGEO.inDocument, record.document),
+                    (record.iri, ns.NKGEO.startOffset, Lit(str(record.start), ns.XSD.nonNegativeInteger)),
+                    (record.iri, ns.NKGEO.endOffset, Lit(str(record.end), ns.XSD.nonNegativeInteger)),
+                    (record.iri, ns.NKGEO.confidence, Lit(f"{record.confidence:.2f}", ns.XSD.decimal)),
+                    (record.iri, ns.PROV.wasGeneratedBy, self.activity()),
                 ]
                 if record.qualifier:
-                    provenance.append((record.iri, N + "qualifier", Lit(record.qualifier)))
+                    provenance.append((record.iri, ns.NKGEO.qualifier, Lit(record.qualifier)))
                 evidence_order.append(record.iri)
             used = {r.s for r in records} | {r.o for r in records if isinstance(r.o, str)}
             for iri, (label, classes) in sorted(extraction.entities.items()):
@@ -124,15 +123,15 @@ class Candidates:
                     continue
                 for cls in classes:
                     gazetteer[(iri, RDF_TYPE, cls)] = None
-                gazetteer[(iri, ns.RDFS + "label", Lit(label, lang="en"))] = None
-                gazetteer[(iri, ns.SKOS + "prefLabel", Lit(label, lang="en"))] = None
+                gazetteer[(iri, ns.RDFS.label, Lit(label, lang="en"))] = None
+                gazetteer[(iri, ns.SKOS.prefLabel, Lit(label, lang="en"))] = None
         if not used_any:
             return []
         activity = self.activity()
         provenance += [
-            (activity, RDF_TYPE, ns.PROV + "Activity"),
-            (activity, ns.RDFS + "label", Lit(f"nkgeo extract {_package_version()} (rules version {EXTRACTOR_VERSION})", lang="en")),
-            (activity, ns.PROV + "wasAssociatedWith", ns.ID_NS + "nkgeo-project"),
+            (activity, RDF_TYPE, ns.PROV.Activity),
+            (activity, ns.RDFS.label, Lit(f"nkgeo extract {_package_version()} (rules version {EXTRACTOR_VERSION})", lang="en")),
+            (activity, ns.PROV.wasAssociatedWith, ns.ID_NS + "nkgeo-project"),
         ]
         evidence_order.append(activity)
         out.append((ns.PROVENANCE_GRAPH, provenance, "\n".join(evidence_order)))
@@ -202,16 +201,16 @@ def term(value, predicate: bool = False) -> str:
 
 def _literal(lit: Lit) -> str:
     value = lit.value
-    if lit.datatype == ns.XSD + "integer" and re.fullmatch(r"-?\d+", value):
+    if lit.datatype == ns.XSD.integer and re.fullmatch(r"-?\d+", value):
         return value
-    if lit.datatype == ns.XSD + "decimal" and re.fullmatch(r"-?\d+\.\d+", value):
+    if lit.datatype == ns.XSD.decimal and re.fullmatch(r"-?\d+\.\d+", value):
         return value
-    if lit.datatype == ns.XSD + "boolean" and value in ("true", "false"):
+    if lit.datatype == ns.XSD.boolean and value in ("true", "false"):
         return value
     escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
     if lit.lang:
         return f'"{escaped}"@{lit.lang}'
-    if lit.datatype and lit.datatype != ns.XSD + "string":
+    if lit.datatype and lit.datatype != ns.XSD.string:
         return f'"{escaped}"^^{term(lit.datatype)}'
     return f'"{escaped}"'
 

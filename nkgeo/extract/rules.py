@@ -23,28 +23,26 @@ from nkgeo import namespaces as ns
 from nkgeo.extract import lexicon
 from nkgeo.extract.nlp import Mention, Sentence
 
-N = ns.NKGEO_NS
-RDF_TYPE = ns.RDF + "type"
-XSD = ns.XSD
+RDF_TYPE = ns.RDF.type
 M = r"⟪(\d+)⟫"
 
 ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
 LARGEST = r"(?:largest|biggest|most[- ]populous|most[- ]populated)"
 ADJ = r"(?:[a-z][\w-]*,? ){0,4}?"
 SETTLEMENT_NOUNS = {
-    "city": N + "City",
-    "cities": N + "City",
-    "town": N + "Town",
-    "towns": N + "Town",
-    "port city": N + "City",
-    "village": N + "Settlement",
-    "metropolis": N + "City",
-    "port town": N + "Town",
-    "settlement": N + "Settlement",
+    "city": ns.NKGEO.City,
+    "cities": ns.NKGEO.City,
+    "town": ns.NKGEO.Town,
+    "towns": ns.NKGEO.Town,
+    "port city": ns.NKGEO.City,
+    "village": ns.NKGEO.Settlement,
+    "metropolis": ns.NKGEO.City,
+    "port town": ns.NKGEO.Town,
+    "settlement": ns.NKGEO.Settlement,
 }
 SETTLEMENT = r"(?P<noun>port city|port town|city|cities|town|towns|village|metropolis|settlement)"
 
-PLACE_LIKE = {N + "Place", N + "Settlement", N + "AdministrativeArea", N + "SpecialZone", N + "Region"}
+PLACE_LIKE = {ns.NKGEO.Place, ns.NKGEO.Settlement, ns.NKGEO.AdministrativeArea, ns.NKGEO.SpecialZone, ns.NKGEO.Region}
 
 
 @dataclass(frozen=True)
@@ -105,10 +103,10 @@ class Context:
         return bool(self.types(index) & PLACE_LIKE)
 
     def is_settlement(self, index) -> bool:
-        return self.is_a(index, N + "Settlement", N + "SpecialZone")
+        return self.is_a(index, ns.NKGEO.Settlement, ns.NKGEO.SpecialZone)
 
     def is_country(self, index) -> bool:
-        return self.is_a(index, N + "Country")
+        return self.is_a(index, ns.NKGEO.Country)
 
     def subject(self) -> int | None:
         return self.sentence.subject
@@ -136,7 +134,7 @@ class Context:
     def type(self, iri: str | None, cls: str, confidence: float = 0.85, pos: int = 0) -> None:
         if self.promoting or not iri or (iri, cls) in self.typed:
             return
-        if cls == N + "Country" or cls in (N + "Place",):
+        if cls == ns.NKGEO.Country or cls in (ns.NKGEO.Place,):
             return  # no document calls a country a country; the gazetteer types it
         self.typed.add((iri, cls))
         self.fact(iri, RDF_TYPE, cls, pos, confidence, "type")
@@ -165,7 +163,7 @@ class Context:
         if info:
             cls, country = info
             self.type(iri, cls, 0.85, pos)
-            self.fact(iri, N + "locatedIn", country, pos, 0.85, "region", hedge=False)
+            self.fact(iri, ns.NKGEO.locatedIn, country, pos, 0.85, "region", hedge=False)
 
     def typed_mention(self, index, pos: int = 0, confidence: float = 0.85) -> None:
         """Type a mention whose own name says what it is ("Yalu River", "North Hamgyong Province")."""
@@ -244,14 +242,14 @@ def rule_settlement_nouns(ctx: Context) -> None:
         re.I,
     ):
         cls = SETTLEMENT_NOUNS.get(
-            match.group("noun").lower().rstrip("s") if match.group("noun").lower() in ("towns", "villages") else match.group("noun").lower(), N + "City"
+            match.group("noun").lower().rstrip("s") if match.group("noun").lower() in ("towns", "villages") else match.group("noun").lower(), ns.NKGEO.City
         )
         country = match.group("c")
         for group in (3, 4):
             if match.group(group) and not ctx.is_country(match.group(group)):
                 ctx.promote(match.group(group), cls, 0.85)
             if match.group(group) and country is not None and ctx.is_country(country) and not ctx.is_country(match.group(group)):
-                ctx.fact(ctx.iri(match.group(group)), N + "locatedIn", ctx.iri(country), match.start(), 0.8, "country-city-of")
+                ctx.fact(ctx.iri(match.group(group)), ns.NKGEO.locatedIn, ctx.iri(country), match.start(), 0.8, "country-city-of")
     pattern = (
         M + r"(?:,| (?:is|was|remains|has been|became)) (?:one of the |an? |the )" + r"(?:(?:" + ORD + r"[- ])?" + LARGEST + r" )?" + ADJ + SETTLEMENT + r"\b"
     )
@@ -261,13 +259,13 @@ def rule_settlement_nouns(ctx: Context) -> None:
             ctx.m(i)
             and ctx.m(i).kind != "direction"
             and not ctx.is_country(i)
-            and not ctx.is_a(i, N + "WaterBody", N + "Region", N + "HistoricalEvent", N + "Organization")
+            and not ctx.is_a(i, ns.NKGEO.WaterBody, ns.NKGEO.Region, ns.NKGEO.HistoricalEvent, ns.NKGEO.Organization)
         ):
             ctx.promote(i, SETTLEMENT_NOUNS[match.group("noun").lower()], 0.9)
     for match in re.finditer(r"\bother (?:" + ADJ + r")(?:cities|towns)\b", masked):
         subject = ctx.subject()
         if subject is not None and ctx.is_settlement(subject):
-            ctx.type(ctx.iri(subject), N + "City", 0.7, match.start())
+            ctx.type(ctx.iri(subject), ns.NKGEO.City, 0.7, match.start())
 
 
 def rule_anaphor_types(ctx: Context) -> None:
@@ -275,7 +273,7 @@ def rule_anaphor_types(ctx: Context) -> None:
     for i, mention in enumerate(ctx.mentions):
         if mention.kind == "anaphor" and mention.extra.get("noun") in ("city", "town") and mention.iri:
             if ctx.state.is_settlement_iri(mention.iri):
-                ctx.type(mention.iri, N + ("City" if mention.extra["noun"] == "city" else "Town"), 0.8, mention.start)
+                ctx.type(mention.iri, (ns.NKGEO.City if mention.extra["noun"] == "city" else ns.NKGEO.Town), 0.8, mention.start)
             _ = i
 
 
@@ -307,19 +305,19 @@ def rule_capital_subject(ctx: Context) -> None:
     """Who is "the capital of X Province" is a city (nkgeo:capitalOf has domain nkgeo:City)."""
     for match in re.finditer(r"\b(?<!former )(?<!once )capital(?: city)? of (?:the )?⟪(?P<o>\d+)⟫", ctx.masked):
         o = match.group("o")
-        if not (ctx.is_a(o, N + "AdministrativeArea") or (ctx.m(o).head_class or "").endswith("Province")):
+        if not (ctx.is_a(o, ns.NKGEO.AdministrativeArea) or (ctx.m(o).head_class or "").endswith("Province")):
             continue
         s = _explicit_subject(ctx, match.start() - len("the ") if ctx.masked[: match.start()].endswith("the ") else match.start())
         s = ctx.subject() if s is None else s
         if s is not None and ctx.m(s).kind in ("name", "known") and not lexicon.NEGATIONS.search(ctx.masked[: match.start()]):
-            ctx.promote(s, N + "City", 0.8)
+            ctx.promote(s, ns.NKGEO.City, 0.8)
 
 
 def rule_namesake(ctx: Context) -> None:
     """ "named after Kim Hyong-jik": a person."""
     for match in re.finditer(r"\bnamed (?:after|for|in honou?r of) (?:the )?" + M, ctx.masked):
         if ctx.m(match.group(1)).kind == "name" and not ctx.m(match.group(1)).head_class:
-            ctx.promote(match.group(1), N + "Person", 0.7)
+            ctx.promote(match.group(1), ns.NKGEO.Person, 0.7)
 
 
 def rule_list_types(ctx: Context) -> None:
@@ -329,18 +327,19 @@ def rule_list_types(ctx: Context) -> None:
         r"[^.;⟪]*?(?:such as|including|like|notably)(?P<list>(?:,? (?:and )?(?:the )?(?:[a-z]+ )?" + M + r"(?: [a-z]+)?)+)"
     )
     for match in re.finditer(pattern, ctx.masked, re.I):
-        cls = N + "Monument" if match.group("noun").lower() in ("monuments", "statues", "memorials") else N + "Landmark"
+        cls = ns.NKGEO.Monument if match.group("noun").lower() in ("monuments", "statues", "memorials") else ns.NKGEO.Landmark
         for i in ctx.mentions_in(match.start("list"), match.end("list")):
-            if ctx.m(i).kind in ("name", "known") and not ctx.is_a(i, N + "Settlement", N + "Country", N + "Organization", N + "EducationalInstitution"):
-                if not ctx.m(i).head_class or ctx.m(i).head_class in (N + "Mountain", N + "Academy"):
+            excluded = (ns.NKGEO.Settlement, ns.NKGEO.Country, ns.NKGEO.Organization, ns.NKGEO.EducationalInstitution)
+            if ctx.m(i).kind in ("name", "known") and not ctx.is_a(i, *excluded):
+                if not ctx.m(i).head_class or ctx.m(i).head_class in (ns.NKGEO.Mountain, ns.NKGEO.Academy):
                     ctx.promote(i, cls, 0.75)
 
 
 def rule_appositive_landmark(ctx: Context) -> None:
     """ "Mount Paektu, a sacred site ...": a landmark."""
     for match in re.finditer(M + r", an? (?:[a-z]+ ){0,2}(?:site|landmark|monument|shrine)\b", ctx.masked):
-        if not ctx.is_a(match.group(1), N + "Settlement", N + "Country"):
-            ctx.promote(match.group(1), N + "Landmark", 0.75)
+        if not ctx.is_a(match.group(1), ns.NKGEO.Settlement, ns.NKGEO.Country):
+            ctx.promote(match.group(1), ns.NKGEO.Landmark, 0.75)
 
 
 def rule_country_appositions(ctx: Context) -> None:
@@ -351,17 +350,17 @@ def rule_country_appositions(ctx: Context) -> None:
             ctx.m(a).kind in ("name", "known")
             and ctx.is_country(c)
             and not ctx.is_country(a)
-            and not ctx.is_a(a, N + "WaterBody", N + "Region", N + "HistoricalEvent")
+            and not ctx.is_a(a, ns.NKGEO.WaterBody, ns.NKGEO.Region, ns.NKGEO.HistoricalEvent)
         ):
             if ctx.m(a).kind == "name":
-                ctx.promote(a, N + "City", 0.7)
-            ctx.fact(ctx.iri(a), N + "locatedIn", ctx.iri(c), match.start(), 0.8, "apposition-country")
+                ctx.promote(a, ns.NKGEO.City, 0.7)
+            ctx.fact(ctx.iri(a), ns.NKGEO.locatedIn, ctx.iri(c), match.start(), 0.8, "apposition-country")
     for match in re.finditer(M + r"'s " + M, ctx.masked):
         c, a = match.group(1), match.group(2)
         if ctx.is_country(c) and ctx.m(a).kind in ("name", "known") and not ctx.is_country(a) and not ctx.m(a).head_class:
             if ctx.m(a).kind == "name":
-                ctx.promote(a, N + "Settlement", 0.6)
-            ctx.fact(ctx.iri(a), N + "locatedIn", ctx.iri(c), match.start(), 0.75, "possessive-country")
+                ctx.promote(a, ns.NKGEO.Settlement, 0.6)
+            ctx.fact(ctx.iri(a), ns.NKGEO.locatedIn, ctx.iri(c), match.start(), 0.75, "possessive-country")
 
 
 def rule_alias(ctx: Context) -> None:
@@ -380,7 +379,7 @@ def rule_alias(ctx: Context) -> None:
             ctx.mentions[i].iris = ctx.m(target).iris
             ctx.mentions[i].kind = "known"
             ctx.mentions[i].head_class = None
-        ctx.fact(ctx.iri(target), ns.SKOS + "altLabel", Lit(alias, lang="en"), match.start("alias"), 0.85, "alias", hedge=False)
+        ctx.fact(ctx.iri(target), ns.SKOS.altLabel, Lit(alias, lang="en"), match.start("alias"), 0.85, "alias", hedge=False)
         ctx.typed_mention(target, match.start())
 
 
@@ -407,7 +406,7 @@ def rule_located(ctx: Context) -> None:
     )
     for match in re.finditer(pattern, masked, re.I):
         s, o = match.group(1), match.group(3)
-        if ctx.is_place(o) and not ctx.is_a(o, N + "Settlement", N + "WaterBody"):
+        if ctx.is_place(o) and not ctx.is_a(o, ns.NKGEO.Settlement, ns.NKGEO.WaterBody):
             ctx.place_fact(ctx.iri(s), o, match.start(3), 0.9, "city-in")
             ctx.typed_mention(o, match.start(3))
     # "located in Y", "lies within Y", "in Y Province"
@@ -415,9 +414,9 @@ def rule_located(ctx: Context) -> None:
         r"\b(?:located|situated|lies|lying|lie|sits|set|nestled|found|is|was) (?:directly |mainly |mostly )?(?:in|within|inside|on|along) (?:the )?" + M, masked
     ):
         o = match.group(1)
-        if subject is None or not ctx.is_place(o) or ctx.is_a(o, N + "WaterBody"):
+        if subject is None or not ctx.is_place(o) or ctx.is_a(o, ns.NKGEO.WaterBody):
             continue
-        if ctx.is_a(o, N + "Settlement") and ctx.is_a(subject, N + "Settlement"):
+        if ctx.is_a(o, ns.NKGEO.Settlement) and ctx.is_a(subject, ns.NKGEO.Settlement):
             continue
         ctx.place_fact(ctx.iri(subject), o, match.start(), 0.85, "located-in")
         ctx.typed_mention(o, match.start())
@@ -429,7 +428,7 @@ def rule_located(ctx: Context) -> None:
     # "hub within North Korea", "a city in Ryanggang Province"
     for match in re.finditer(r"\b(?:hub|centre|center|city|town|port|base|gateway) (?:with)?in (?:the )?" + M, masked):
         o = match.group(1)
-        if subject is not None and (ctx.is_country(o) or ctx.is_a(o, N + "Province")) and ctx.is_settlement(subject):
+        if subject is not None and (ctx.is_country(o) or ctx.is_a(o, ns.NKGEO.Province)) and ctx.is_settlement(subject):
             ctx.place_fact(ctx.iri(subject), o, match.start(), 0.8, "hub-in")
     # "The area includes the cities of A and B"
     for match in re.finditer(
@@ -444,7 +443,7 @@ def rule_located(ctx: Context) -> None:
             continue
         for i in ctx.mentions_in(match.start(), match.end()):
             if ctx.is_settlement(i):
-                ctx.fact(ctx.iri(i), N + "locatedIn", ctx.iri(subject), match.start(), 0.8, "includes-cities")
+                ctx.fact(ctx.iri(i), ns.NKGEO.locatedIn, ctx.iri(subject), match.start(), 0.8, "includes-cities")
 
 
 def rule_border(ctx: Context) -> None:
@@ -457,8 +456,8 @@ def rule_border(ctx: Context) -> None:
     for match in re.finditer(r"\bborder(?:s|ing|ed)? (?:on |with )?(?:both )?" + M + r"(?:(?:,| and|, and) " + M + r")*", masked):
         for i in ctx.mentions_in(match.start(), match.end()):
             if ctx.is_country(i) and ctx.iri(i) != home:
-                ctx.fact(s, N + "borders", ctx.iri(i), match.start(), 0.85, "borders")
-                ctx.fact(s, N + "nearBorderWith", ctx.iri(i), match.start(), 0.85, "borders")
+                ctx.fact(s, ns.NKGEO.borders, ctx.iri(i), match.start(), 0.85, "borders")
+                ctx.fact(s, ns.NKGEO.nearBorderWith, ctx.iri(i), match.start(), 0.85, "borders")
     boundary = r"(?:(?:maritime|land|northern|southern|eastern|western|long|shared) )?(?:border|frontier|boundary)"
     for match in re.finditer(
         r"\b(?:near|close to|along|on|at|by) (?:the )?"
@@ -478,7 +477,7 @@ def rule_border(ctx: Context) -> None:
     ):
         i = next(g for g in match.groups() if g is not None)
         if ctx.is_country(i) and ctx.iri(i) != home:
-            ctx.fact(s, N + "nearBorderWith", ctx.iri(i), match.start(), 0.8, "near-border")
+            ctx.fact(s, ns.NKGEO.nearBorderWith, ctx.iri(i), match.start(), 0.8, "near-border")
 
 
 def rule_water(ctx: Context) -> None:
@@ -487,33 +486,33 @@ def rule_water(ctx: Context) -> None:
     # "across the Yalu River from Dandong, China"
     for match in re.finditer(r"\bacross (?:the )?" + M + r" from " + M + r"(?:, " + M + r")?", masked):
         river, other, country = match.group(1), match.group(2), match.group(3)
-        if subject is None or not ctx.is_a(river, N + "River"):
+        if subject is None or not ctx.is_a(river, ns.NKGEO.River):
             continue
         s = ctx.iri(subject)
-        ctx.fact(s, N + "acrossRiverFrom", ctx.iri(other), match.start(), 0.85, "across-river")
-        ctx.fact(s, N + "onRiver", ctx.iri(river), match.start(), 0.85, "across-river")
-        ctx.fact(ctx.iri(other), N + "onRiver", ctx.iri(river), match.start(), 0.8, "across-river")
+        ctx.fact(s, ns.NKGEO.acrossRiverFrom, ctx.iri(other), match.start(), 0.85, "across-river")
+        ctx.fact(s, ns.NKGEO.onRiver, ctx.iri(river), match.start(), 0.85, "across-river")
+        ctx.fact(ctx.iri(other), ns.NKGEO.onRiver, ctx.iri(river), match.start(), 0.8, "across-river")
         ctx.typed_mention(river, match.start())
         if country and ctx.is_country(country):
-            ctx.fact(ctx.iri(other), N + "locatedIn", ctx.iri(country), match.start(), 0.8, "across-river")
+            ctx.fact(ctx.iri(other), ns.NKGEO.locatedIn, ctx.iri(country), match.start(), 0.8, "across-river")
             if ctx.iri(country) != ctx.state.country:
-                ctx.fact(s, N + "nearBorderWith", ctx.iri(country), match.start(), 0.75, "across-river")
+                ctx.fact(s, ns.NKGEO.nearBorderWith, ctx.iri(country), match.start(), 0.75, "across-river")
     for match in re.finditer(
         r"\b(?:directly |just )?(?:opposite|across from|facing) (?:the )?(?:⟪(?P<c>\d+)⟫ )?(?:city|town|port) of ⟪(?P<x>\d+)⟫"
         r"|\b(?:directly |just )?opposite ⟪(?P<y>\d+)⟫",
         masked,
     ):
         other = match.group("x") or match.group("y")
-        rivers = [i for i in range(len(ctx.mentions)) if ctx.is_a(i, N + "River")]
+        rivers = [i for i in range(len(ctx.mentions)) if ctx.is_a(i, ns.NKGEO.River)]
         if subject is None or not rivers or not ctx.is_settlement(other):
             continue
         s = ctx.iri(subject)
-        ctx.fact(s, N + "acrossRiverFrom", ctx.iri(other), match.start(), 0.8, "opposite")
+        ctx.fact(s, ns.NKGEO.acrossRiverFrom, ctx.iri(other), match.start(), 0.8, "opposite")
         country = match.group("c")
         if country is not None and ctx.is_country(country):
-            ctx.fact(ctx.iri(other), N + "locatedIn", ctx.iri(country), match.start(), 0.8, "opposite")
+            ctx.fact(ctx.iri(other), ns.NKGEO.locatedIn, ctx.iri(country), match.start(), 0.8, "opposite")
             if ctx.iri(country) != ctx.state.country:
-                ctx.fact(s, N + "nearBorderWith", ctx.iri(country), match.start(), 0.75, "opposite")
+                ctx.fact(s, ns.NKGEO.nearBorderWith, ctx.iri(country), match.start(), 0.75, "opposite")
     if subject is None:
         return
     s = ctx.iri(subject)
@@ -521,8 +520,8 @@ def rule_water(ctx: Context) -> None:
         r"\b(?:where|at the confluence of|at the junction of|between) (?:the )?" + M + r" (?:meets|joins|and|flows into) (?:the )?" + M, masked
     ):
         for i in (match.group(1), match.group(2)):
-            if ctx.is_a(i, N + "River"):
-                ctx.fact(s, N + "onRiver", ctx.iri(i), match.start(), 0.8, "confluence")
+            if ctx.is_a(i, ns.NKGEO.River):
+                ctx.fact(s, ns.NKGEO.onRiver, ctx.iri(i), match.start(), 0.8, "confluence")
                 ctx.typed_mention(i, match.start())
     for match in re.finditer(
         r"\b(?:on|along|beside|by|astride|straddles|straddling|on the banks of|on the bank of"
@@ -530,20 +529,20 @@ def rule_water(ctx: Context) -> None:
         masked,
     ):
         o = match.group(1)
-        if ctx.is_a(o, N + "River"):
-            ctx.fact(s, N + "onRiver", ctx.iri(o), match.start(), 0.85, "on-river")
+        if ctx.is_a(o, ns.NKGEO.River):
+            ctx.fact(s, ns.NKGEO.onRiver, ctx.iri(o), match.start(), 0.85, "on-river")
             ctx.typed_mention(o, match.start())
     for match in re.finditer(M + r" (?:flows|runs|passes) through " + M, masked):
-        if ctx.is_a(match.group(1), N + "River") and ctx.iri(match.group(2)):
-            ctx.fact(ctx.iri(match.group(2)), N + "onRiver", ctx.iri(match.group(1)), match.start(), 0.8, "river-through")
+        if ctx.is_a(match.group(1), ns.NKGEO.River) and ctx.iri(match.group(2)):
+            ctx.fact(ctx.iri(match.group(2)), ns.NKGEO.onRiver, ctx.iri(match.group(1)), match.start(), 0.8, "river-through")
             ctx.typed_mention(match.group(1), match.start())
     for match in re.finditer(
         r"\b(?:facing|faces|face|on|along|overlooking|overlooks|access to|coast of|shores? of|bordering|borders|opens onto|opening onto|open to) (?:the )?" + M,
         masked,
     ):
         o = match.group(1)
-        if ctx.is_a(o, N + "Sea"):
-            ctx.fact(s, N + "facesSea", ctx.iri(o), match.start(), 0.85, "faces-sea")
+        if ctx.is_a(o, ns.NKGEO.Sea):
+            ctx.fact(s, ns.NKGEO.facesSea, ctx.iri(o), match.start(), 0.85, "faces-sea")
             ctx.typed_mention(o, match.start())
 
 
@@ -566,20 +565,20 @@ def rule_capital(ctx: Context) -> None:
         s = subject if s is None else s
         if s is None or ctx.m(s).kind == "direction":
             continue
-        former = bool(match.group("past")) or ctx.is_a(o, N + "HistoricalState")
-        if not former and not ctx.is_a(o, N + "AdministrativeArea") and not (ctx.m(o).head_class or "").endswith("Province"):
+        former = bool(match.group("past")) or ctx.is_a(o, ns.NKGEO.HistoricalState)
+        if not former and not ctx.is_a(o, ns.NKGEO.AdministrativeArea) and not (ctx.m(o).head_class or "").endswith("Province"):
             continue
-        ctx.fact(ctx.iri(s), N + ("formerCapitalOf" if former else "capitalOf"), ctx.iri(o), match.start(), 0.9, "capital")
+        ctx.fact(ctx.iri(s), (ns.NKGEO.formerCapitalOf if former else ns.NKGEO.capitalOf), ctx.iri(o), match.start(), 0.9, "capital")
         ctx.typed_mention(o, match.start())
         if not former:
-            ctx.type(ctx.iri(s), N + "City", 0.85, match.start())
+            ctx.type(ctx.iri(s), ns.NKGEO.City, 0.85, match.start())
         if match.group("largest") and not former:
             rank = lexicon.ORDINALS.get((match.group("ord") or "first").lower(), 1)
             emit_rank(ctx, ctx.iri(s), rank, o, match.start())
     for match in re.finditer(M + r"'s capital,? (?:is )?" + M, masked):
         o, s = match.group(1), match.group(2)
-        if ctx.is_a(o, N + "AdministrativeArea"):
-            ctx.fact(ctx.iri(s), N + "capitalOf", ctx.iri(o), match.start(), 0.85, "capital")
+        if ctx.is_a(o, ns.NKGEO.AdministrativeArea):
+            ctx.fact(ctx.iri(s), ns.NKGEO.capitalOf, ctx.iri(o), match.start(), 0.85, "capital")
 
 
 def _explicit_subject(ctx: Context, pos: int) -> int | None:
@@ -602,8 +601,8 @@ def _explicit_subject(ctx: Context, pos: int) -> int | None:
 def rule_satellite(ctx: Context) -> None:
     for match in re.finditer(r"\bsatellite(?: city| town)? (?:of|to|for) (?:the )?" + M, ctx.masked, re.I):
         s = _explicit_subject_loose(ctx, match.start())
-        if s is not None and ctx.is_a(match.group(1), N + "Settlement"):
-            ctx.fact(ctx.iri(s), N + "satelliteOf", ctx.iri(match.group(1)), match.start(), 0.85, "satellite")
+        if s is not None and ctx.is_a(match.group(1), ns.NKGEO.Settlement):
+            ctx.fact(ctx.iri(s), ns.NKGEO.satelliteOf, ctx.iri(match.group(1)), match.start(), 0.85, "satellite")
 
 
 def rule_metro(ctx: Context) -> None:
@@ -617,8 +616,8 @@ def rule_metro(ctx: Context) -> None:
     for match in re.finditer(pattern, ctx.masked, re.I):
         o = match.group(1) or match.group(2)
         s = _explicit_subject_loose(ctx, match.start())
-        if s is not None and ctx.is_a(o, N + "Settlement") and ctx.iri(s) != ctx.iri(o):
-            ctx.fact(ctx.iri(s), N + "inMetropolitanAreaOf", ctx.iri(o), match.start(), 0.85, "metro")
+        if s is not None and ctx.is_a(o, ns.NKGEO.Settlement) and ctx.iri(s) != ctx.iri(o):
+            ctx.fact(ctx.iri(s), ns.NKGEO.inMetropolitanAreaOf, ctx.iri(o), match.start(), 0.85, "metro")
 
 
 def _explicit_subject_loose(ctx: Context, pos: int) -> int | None:
@@ -645,8 +644,8 @@ def rule_rank(ctx: Context) -> None:
         rank = lexicon.ORDINALS.get((match.group("ord") or "first").lower(), 1)
         emit_rank(ctx, ctx.iri(s), rank, scope, match.start())
         if match.group("noun"):
-            ctx.type(ctx.iri(s), N + "City", 0.85, match.start())
-        if ctx.is_country(scope) or ctx.is_a(scope, N + "Province"):
+            ctx.type(ctx.iri(s), ns.NKGEO.City, 0.85, match.start())
+        if ctx.is_country(scope) or ctx.is_a(scope, ns.NKGEO.Province):
             ctx.place_fact(ctx.iri(s), scope, match.start(), 0.85, "rank-in")
         elif ctx.m(scope).kind == "direction":
             ctx.place_fact(ctx.iri(s), scope, match.start(), 0.85, "rank-in")
@@ -655,7 +654,7 @@ def rule_rank(ctx: Context) -> None:
             earlier = rank - len(before) + k
             if earlier >= 1 and ctx.is_settlement(i):
                 emit_rank(ctx, ctx.iri(i), earlier, scope, match.start())
-                ctx.type(ctx.iri(i), N + "City", 0.8, match.start())
+                ctx.type(ctx.iri(i), ns.NKGEO.City, 0.8, match.start())
     for match in re.finditer(M + r"'s (?:(?P<ord>" + ORD + r")[- ])?" + LARGEST + r" (?:city|town)", masked, re.I):
         scope = match.group(1)
         if not ctx.is_place(scope):
@@ -666,7 +665,7 @@ def rule_rank(ctx: Context) -> None:
             continue
         rank = lexicon.ORDINALS.get((match.group("ord") or "first").lower(), 1)
         emit_rank(ctx, ctx.iri(s), rank, scope, match.start())
-        ctx.type(ctx.iri(s), N + "City", 0.85, match.start())
+        ctx.type(ctx.iri(s), ns.NKGEO.City, 0.85, match.start())
         if ctx.is_country(scope):
             ctx.place_fact(ctx.iri(s), scope, match.start(), 0.85, "rank-in")
 
@@ -683,10 +682,10 @@ def emit_rank(ctx: Context, s: str | None, rank: int, scope_index, pos: int, con
     if not s or not scope or rank < 1:
         return
     node = ctx.state.ranking(s, rank, scope)
-    ctx.fact(s, N + "populationRank", node, pos, confidence, "rank")
-    ctx.fact(node, RDF_TYPE, N + "PopulationRanking", pos, confidence, "rank")
-    ctx.fact(node, N + "rank", Lit(str(rank), XSD + "positiveInteger"), pos, confidence, "rank")
-    ctx.fact(node, N + "rankScope", scope, pos, confidence, "rank")
+    ctx.fact(s, ns.NKGEO.populationRank, node, pos, confidence, "rank")
+    ctx.fact(node, RDF_TYPE, ns.NKGEO.PopulationRanking, pos, confidence, "rank")
+    ctx.fact(node, ns.NKGEO.rank, Lit(str(rank), ns.XSD.positiveInteger), pos, confidence, "rank")
+    ctx.fact(node, ns.NKGEO.rankScope, scope, pos, confidence, "rank")
     ctx.describe_region(scope, pos)
 
 
@@ -734,7 +733,7 @@ def rule_population(ctx: Context) -> None:
     found += list(re.finditer(living, masked, re.I))
     for match in found:
         s = _population_subject(ctx, match.start())
-        if s is None or not ctx.is_settlement(s) and not ctx.is_a(s, N + "AdministrativeArea"):
+        if s is None or not ctx.is_settlement(s) and not ctx.is_a(s, ns.NKGEO.AdministrativeArea):
             continue
         low = to_number(match.group("a"))
         high = to_number(match.group("b")) if match.group("b") else None
@@ -747,20 +746,20 @@ def rule_population(ctx: Context) -> None:
         year = re.search(r"\b(?:in|as of|by) (?:the )?(19\d\d|20\d\d)\b(?! to| and|-)|\b(19\d\d|20\d\d) census\b", masked)
         node = ctx.state.estimate(ctx.iri(s), low, high)
         conf = 0.85
-        ctx.fact(ctx.iri(s), N + "populationEstimate", node, match.start(), conf, "population")
-        ctx.fact(node, RDF_TYPE, N + "PopulationEstimate", match.start(), conf, "population")
+        ctx.fact(ctx.iri(s), ns.NKGEO.populationEstimate, node, match.start(), conf, "population")
+        ctx.fact(node, RDF_TYPE, ns.NKGEO.PopulationEstimate, match.start(), conf, "population")
         if high is not None and high != low:
-            ctx.fact(node, N + "estimateKind", N + "RangeEstimate", match.start(), conf, "population")
-            ctx.fact(node, N + "minValue", Lit(str(low), XSD + "integer"), match.start(), conf, "population")
-            ctx.fact(node, N + "maxValue", Lit(str(high), XSD + "integer"), match.start(), conf, "population")
+            ctx.fact(node, ns.NKGEO.estimateKind, ns.NKGEO.RangeEstimate, match.start(), conf, "population")
+            ctx.fact(node, ns.NKGEO.minValue, Lit(str(low), ns.XSD.integer), match.start(), conf, "population")
+            ctx.fact(node, ns.NKGEO.maxValue, Lit(str(high), ns.XSD.integer), match.start(), conf, "population")
         else:
-            ctx.fact(node, N + "estimateKind", N + "PointEstimate", match.start(), conf, "population")
-            ctx.fact(node, N + "populationValue", Lit(str(low), XSD + "integer"), match.start(), conf, "population")
-        ctx.fact(node, ns.DCTERMS + "source", ctx.state.document_iri, match.start(), conf, "population")
+            ctx.fact(node, ns.NKGEO.estimateKind, ns.NKGEO.PointEstimate, match.start(), conf, "population")
+            ctx.fact(node, ns.NKGEO.populationValue, Lit(str(low), ns.XSD.integer), match.start(), conf, "population")
+        ctx.fact(node, ns.DCTERMS.source, ctx.state.document_iri, match.start(), conf, "population")
         if qualifier:
-            ctx.fact(node, N + "qualifier", Lit(qualifier), match.start(), conf, "population")
+            ctx.fact(node, ns.NKGEO.qualifier, Lit(qualifier), match.start(), conf, "population")
         if year:
-            ctx.fact(node, N + "referenceYear", Lit(year.group(1) or year.group(2), XSD + "gYear"), match.start(), conf, "population")
+            ctx.fact(node, ns.NKGEO.referenceYear, Lit(year.group(1) or year.group(2), ns.XSD.gYear), match.start(), conf, "population")
 
 
 def _population_subject(ctx: Context, pos: int) -> int | None:
@@ -784,7 +783,7 @@ def _population_subject(ctx: Context, pos: int) -> int | None:
 
 def rule_industry(ctx: Context) -> None:
     subject = ctx.subject()
-    if subject is None or not (ctx.is_settlement(subject) or ctx.is_a(subject, N + "AdministrativeArea", N + "SpecialZone")):
+    if subject is None or not (ctx.is_settlement(subject) or ctx.is_a(subject, ns.NKGEO.AdministrativeArea, ns.NKGEO.SpecialZone)):
         return
     masked = ctx.masked
     lowered = masked.lower()
@@ -802,7 +801,7 @@ def rule_industry(ctx: Context) -> None:
     if re.search(r"(?<![\w-])trade(?![\w-])", lowered) and lexicon.PORT_WORDS.search(lowered) and ns.ID_NS + "trade-and-logistics" not in found:
         found.setdefault(ns.ID_NS + "maritime-trade", lowered.index("trade"))
     for concept, pos in sorted(found.items(), key=lambda item: item[1]):
-        ctx.fact(ctx.iri(subject), N + "hasIndustry", concept, pos, 0.8, "industry")
+        ctx.fact(ctx.iri(subject), ns.NKGEO.hasIndustry, concept, pos, 0.8, "industry")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -817,7 +816,7 @@ def rule_nickname(ctx: Context) -> None:
         if s is None:
             continue
         literal = ctx.unmask(match.group("lit")).strip()
-        ctx.fact(ctx.iri(s), N + "nickname", Lit(literal, lang="en"), match.start(), 0.85, "nickname")
+        ctx.fact(ctx.iri(s), ns.NKGEO.nickname, Lit(literal, lang="en"), match.start(), 0.85, "nickname")
 
 
 def rule_former_name(ctx: Context) -> None:
@@ -838,25 +837,25 @@ def rule_former_name(ctx: Context) -> None:
             if old.lower() == ctx.label(s).lower():
                 continue
             s_iri = ctx.iri(s)
-            ctx.fact(s_iri, N + "formerName", Lit(old, lang="en"), match.start(), 0.85, "former-name")
+            ctx.fact(s_iri, ns.NKGEO.formerName, Lit(old, lang="en"), match.start(), 0.85, "former-name")
             renaming = ctx.state.renaming(s_iri, old)
-            ctx.fact(s_iri, N + "affectedBy", renaming, match.start(), 0.8, "former-name")
-            ctx.fact(renaming, RDF_TYPE, N + "Renaming", match.start(), 0.8, "former-name")
-            ctx.fact(renaming, N + "renamedPlace", s_iri, match.start(), 0.8, "former-name")
-            ctx.fact(renaming, N + "oldName", Lit(old), match.start(), 0.8, "former-name")
-            ctx.fact(renaming, N + "newName", Lit(ctx.label(s)), match.start(), 0.8, "former-name")
+            ctx.fact(s_iri, ns.NKGEO.affectedBy, renaming, match.start(), 0.8, "former-name")
+            ctx.fact(renaming, RDF_TYPE, ns.NKGEO.Renaming, match.start(), 0.8, "former-name")
+            ctx.fact(renaming, ns.NKGEO.renamedPlace, s_iri, match.start(), 0.8, "former-name")
+            ctx.fact(renaming, ns.NKGEO.oldName, Lit(old), match.start(), 0.8, "former-name")
+            ctx.fact(renaming, ns.NKGEO.newName, Lit(ctx.label(s)), match.start(), 0.8, "former-name")
             _renaming_time(ctx, renaming, match.start())
 
 
 def _renaming_time(ctx: Context, renaming: str, pos: int) -> None:
     masked = ctx.masked
     for match in re.finditer(r"\brenamed(?: as [^,.;]+?| to [^,.;]+?)? (?:after|following) (?:the )?" + M, masked):
-        if ctx.is_a(match.group(1), N + "HistoricalEvent"):
-            ctx.fact(renaming, N + "after", ctx.iri(match.group(1)), match.start(), 0.8, "renaming-time")
+        if ctx.is_a(match.group(1), ns.NKGEO.HistoricalEvent):
+            ctx.fact(renaming, ns.NKGEO.after, ctx.iri(match.group(1)), match.start(), 0.8, "renaming-time")
     year = re.search(r"\brenamed(?: as [^,.;]+?| to [^,.;]+?)? in (\d{4})\b", masked)
     if year:
-        ctx.fact(renaming, N + "startYear", Lit(year.group(1), XSD + "gYear"), year.start(), 0.8, "renaming-time")
-        ctx.fact(renaming, N + "endYear", Lit(year.group(1), XSD + "gYear"), year.start(), 0.8, "renaming-time")
+        ctx.fact(renaming, ns.NKGEO.startYear, Lit(year.group(1), ns.XSD.gYear), year.start(), 0.8, "renaming-time")
+        ctx.fact(renaming, ns.NKGEO.endYear, Lit(year.group(1), ns.XSD.gYear), year.start(), 0.8, "renaming-time")
 
 
 def rule_named_after(ctx: Context) -> None:
@@ -868,17 +867,17 @@ def rule_named_after(ctx: Context) -> None:
         s_iri = ctx.iri(s)
         target = match.group(3)
         if target is not None:
-            if ctx.is_a(target, N + "HistoricalEvent"):
+            if ctx.is_a(target, ns.NKGEO.HistoricalEvent):
                 continue
             if ctx.m(target).kind == "name":
-                ctx.promote(target, N + "Person", 0.7)
-            ctx.fact(s_iri, N + "namedAfter", ctx.iri(target), match.start(), 0.8, "named-after")
-            if ctx.is_a(target, N + "Person"):
-                ctx.type(ctx.iri(target), N + "Person", 0.75, match.start())
+                ctx.promote(target, ns.NKGEO.Person, 0.7)
+            ctx.fact(s_iri, ns.NKGEO.namedAfter, ctx.iri(target), match.start(), 0.8, "named-after")
+            if ctx.is_a(target, ns.NKGEO.Person):
+                ctx.type(ctx.iri(target), ns.NKGEO.Person, 0.75, match.start())
         else:
             person = ctx.state.namesake(s_iri, f"{match.group('det')} {match.group('np')}")
-            ctx.fact(s_iri, N + "namedAfter", person, match.start(), 0.75, "named-after")
-            ctx.fact(person, RDF_TYPE, N + "Person", match.start(), 0.75, "named-after")
+            ctx.fact(s_iri, ns.NKGEO.namedAfter, person, match.start(), 0.75, "named-after")
+            ctx.fact(person, RDF_TYPE, ns.NKGEO.Person, match.start(), 0.75, "named-after")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -908,10 +907,10 @@ def _event_years(ctx: Context, event: str, text: str, pos: int, confidence: floa
     if not years:
         return
     first, last, label = years
-    ctx.fact(event, N + "startYear", Lit(first, XSD + "gYear"), pos, confidence, "event-time", hedge=False)
-    ctx.fact(event, N + "endYear", Lit(last, XSD + "gYear"), pos, confidence, "event-time", hedge=False)
+    ctx.fact(event, ns.NKGEO.startYear, Lit(first, ns.XSD.gYear), pos, confidence, "event-time", hedge=False)
+    ctx.fact(event, ns.NKGEO.endYear, Lit(last, ns.XSD.gYear), pos, confidence, "event-time", hedge=False)
     if label:
-        ctx.fact(event, N + "timeSpanLabel", Lit(label), pos, confidence, "event-time", hedge=False)
+        ctx.fact(event, ns.NKGEO.timeSpanLabel, Lit(label), pos, confidence, "event-time", hedge=False)
 
 
 def rule_founding(ctx: Context) -> None:
@@ -922,19 +921,19 @@ def rule_founding(ctx: Context) -> None:
     )
     for match in re.finditer(pattern, ctx.masked):
         s = _explicit_subject_loose(ctx, match.start())
-        if s is None or not (ctx.is_settlement(s) or ctx.is_a(s, N + "SpecialZone", N + "Place")):
+        if s is None or not (ctx.is_settlement(s) or ctx.is_a(s, ns.NKGEO.SpecialZone, ns.NKGEO.Place)):
             continue
         s_iri = ctx.iri(s)
-        zone = ctx.is_a(s, N + "SpecialZone")
-        event = ctx.state.event("founding-of", s_iri, N + "ZoneFounding" if zone else N + "HistoricalEvent", f"founding of {ctx.label(s)}")
-        ctx.fact(s_iri, N + "affectedBy", event, match.start(), 0.8, "founding")
-        ctx.fact(event, RDF_TYPE, N + "ZoneFounding" if zone else N + "HistoricalEvent", match.start(), 0.8, "founding")
+        zone = ctx.is_a(s, ns.NKGEO.SpecialZone)
+        event = ctx.state.event("founding-of", s_iri, ns.NKGEO.ZoneFounding if zone else ns.NKGEO.HistoricalEvent, f"founding of {ctx.label(s)}")
+        ctx.fact(s_iri, ns.NKGEO.affectedBy, event, match.start(), 0.8, "founding")
+        ctx.fact(event, RDF_TYPE, ns.NKGEO.ZoneFounding if zone else ns.NKGEO.HistoricalEvent, match.start(), 0.8, "founding")
         _event_years(ctx, event, match.group("when"), match.start(), 0.8)
 
 
 def _war_in(ctx: Context) -> str | None:
     for i, mention in enumerate(ctx.mentions):
-        if mention.iri and ctx.is_a(i, N + "War"):
+        if mention.iri and ctx.is_a(i, ns.NKGEO.War):
             return mention.iri
     return None
 
@@ -949,24 +948,24 @@ def rule_destruction(ctx: Context) -> None:
     war = _war_in(ctx)
     subject = ctx.subject()
     if destroyed and war and subject is not None and ctx.is_settlement(subject):
-        ctx.fact(ctx.iri(subject), N + "destroyedIn", war, destroyed.start(), 0.8, "destroyed")
+        ctx.fact(ctx.iri(subject), ns.NKGEO.destroyedIn, war, destroyed.start(), 0.8, "destroyed")
     rebuilt = re.search(r"\b(?:rebuilt|reconstructed|rebuilding|reconstruction)\b", masked)
     if rebuilt and subject is not None and ctx.is_settlement(subject) and not re.search(r"\b(?:have|has) been reconstructed or\b", masked):
         place = ctx.iri(subject)
-        event = ctx.state.event("reconstruction-of", place, N + "Reconstruction", f"reconstruction of {ctx.label(subject)}")
-        ctx.fact(event, RDF_TYPE, N + "Reconstruction", rebuilt.start(), 0.75, "rebuilt")
-        ctx.fact(event, N + "rebuiltPlace", place, rebuilt.start(), 0.75, "rebuilt")
+        event = ctx.state.event("reconstruction-of", place, ns.NKGEO.Reconstruction, f"reconstruction of {ctx.label(subject)}")
+        ctx.fact(event, RDF_TYPE, ns.NKGEO.Reconstruction, rebuilt.start(), 0.75, "rebuilt")
+        ctx.fact(event, ns.NKGEO.rebuiltPlace, place, rebuilt.start(), 0.75, "rebuilt")
         helper = re.search(r"\bwith (?:the )?(?:help|aid|assistance|support) (?:of|from) (?:the )?" + M, masked[rebuilt.start() :])
         if helper:
-            ctx.fact(event, N + "rebuiltWithHelpOf", ctx.iri(helper.group(1)), rebuilt.start(), 0.75, "rebuilt")
+            ctx.fact(event, ns.NKGEO.rebuiltWithHelpOf, ctx.iri(helper.group(1)), rebuilt.start(), 0.75, "rebuilt")
         if war and (destroyed or re.search(r"\bafter (?:the )?" + M, masked)):
-            ctx.fact(event, N + "after", war, rebuilt.start(), 0.7, "rebuilt")
+            ctx.fact(event, ns.NKGEO.after, war, rebuilt.start(), 0.7, "rebuilt")
         tail = masked[rebuilt.start() :]
         if re.search(r"\b(?:in|during) the \d{4}s\b|\bin \d{4}\b", tail):
             _event_years(ctx, event, tail, rebuilt.start(), 0.7)
 
 
-DISASTERS = {"flood": N + "Flood", "floods": N + "Flood", "flooding": N + "Flood", "famine": N + "Famine", "famines": N + "Famine"}
+DISASTERS = {"flood": ns.NKGEO.Flood, "floods": ns.NKGEO.Flood, "flooding": ns.NKGEO.Flood, "famine": ns.NKGEO.Famine, "famines": ns.NKGEO.Famine}
 
 
 def rule_disasters(ctx: Context) -> None:
@@ -982,9 +981,9 @@ def rule_disasters(ctx: Context) -> None:
         places = [ctx.subject()]
     years = years_of(masked)
     for i, mention in enumerate(ctx.mentions):  # a flood or famine the graph already knows by name
-        if mention.iri and ctx.is_a(i, N + "Flood", N + "Famine"):
+        if mention.iri and ctx.is_a(i, ns.NKGEO.Flood, ns.NKGEO.Famine):
             for place in places:
-                ctx.fact(ctx.iri(place), N + "affectedBy", mention.iri, mention.start, 0.75, "disaster")
+                ctx.fact(ctx.iri(place), ns.NKGEO.affectedBy, mention.iri, mention.start, 0.75, "disaster")
     for match in re.finditer(r"\b(floods?|flooding|famines?)\b", masked, re.I):
         cls = DISASTERS[match.group(1).lower()]
         noun = "floods" if cls.endswith("Flood") else "famine"
@@ -993,7 +992,7 @@ def rule_disasters(ctx: Context) -> None:
             key = f"{years[2]}-{noun}" if years and years[2] else f"{noun}-in-{place.rsplit('/', 1)[-1]}"
             label = f"{noun} of the {years[2]}" if years and years[2] else f"{noun} in {ctx.label(i)}"
             event = ctx.state.event(key, None, cls, label, anchor=place)
-            ctx.fact(place, N + "affectedBy", event, match.start(), 0.75, "disaster")
+            ctx.fact(place, ns.NKGEO.affectedBy, event, match.start(), 0.75, "disaster")
             ctx.fact(event, RDF_TYPE, cls, match.start(), 0.75, "disaster")
             if years:
                 _event_years(ctx, event, masked, match.start(), 0.75)
@@ -1012,9 +1011,9 @@ def rule_migration(ctx: Context) -> None:
             if not ctx.is_settlement(i):
                 continue
             place = ctx.iri(i)
-            event = ctx.state.event("migration-into", place, N + "Migration", f"migration into {ctx.label(i)}")
-            ctx.fact(place, N + "affectedBy", event, match.start(), 0.7, "migration")
-            ctx.fact(event, RDF_TYPE, N + "Migration", match.start(), 0.7, "migration")
+            event = ctx.state.event("migration-into", place, ns.NKGEO.Migration, f"migration into {ctx.label(i)}")
+            ctx.fact(place, ns.NKGEO.affectedBy, event, match.start(), 0.7, "migration")
+            ctx.fact(event, RDF_TYPE, ns.NKGEO.Migration, match.start(), 0.7, "migration")
             _event_years(ctx, event, masked, match.start(), 0.7)
 
 
@@ -1031,19 +1030,19 @@ def rule_development(ctx: Context) -> None:
     hit = developed or expansion
     if not hit:
         return
-    event = ctx.state.event("development-of", place, N + "Development", f"development of {ctx.label(subject)}")
-    ctx.fact(place, N + "affectedBy", event, hit.start(), 0.7, "development")
-    ctx.fact(event, RDF_TYPE, N + "Development", hit.start(), 0.7, "development")
+    event = ctx.state.event("development-of", place, ns.NKGEO.Development, f"development of {ctx.label(subject)}")
+    ctx.fact(place, ns.NKGEO.affectedBy, event, hit.start(), 0.7, "development")
+    ctx.fact(event, RDF_TYPE, ns.NKGEO.Development, hit.start(), 0.7, "development")
     after = re.search(r"\b(?:after|following) (?:the )?" + M, masked)
-    if after and ctx.is_a(after.group(1), N + "HistoricalEvent"):
-        ctx.fact(event, N + "after", ctx.iri(after.group(1)), hit.start(), 0.7, "development")
+    if after and ctx.is_a(after.group(1), ns.NKGEO.HistoricalEvent):
+        ctx.fact(event, ns.NKGEO.after, ctx.iri(after.group(1)), hit.start(), 0.7, "development")
 
 
 def rule_affected(ctx: Context) -> None:
     for match in re.finditer(r"\baffected by (?:the )?" + M, ctx.masked):
         s = _explicit_subject_loose(ctx, match.start())
-        if s is not None and ctx.is_a(match.group(1), N + "HistoricalEvent"):
-            ctx.fact(ctx.iri(s), N + "affectedBy", ctx.iri(match.group(1)), match.start(), 0.8, "affected-by")
+        if s is not None and ctx.is_a(match.group(1), ns.NKGEO.HistoricalEvent):
+            ctx.fact(ctx.iri(s), ns.NKGEO.affectedBy, ctx.iri(match.group(1)), match.start(), 0.8, "affected-by")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1056,10 +1055,10 @@ HAS = r"\b(?:is home to|was home to|is also home to|houses|housed|hosts|has|have
 def _feature_predicate(ctx: Context, index) -> tuple[str, bool] | None:
     """The relation from a place to a thing it has, by the thing's class; (predicate, inverse)."""
     found = ctx.types(index)
-    if N + "Organization" in found and N + "EducationalInstitution" not in found:
-        return N + "headquarteredIn", True
-    if N + "SpecialZone" in found:
-        return N + "locatedIn", True
+    if ns.NKGEO.Organization in found and ns.NKGEO.EducationalInstitution not in found:
+        return ns.NKGEO.headquarteredIn, True
+    if ns.NKGEO.SpecialZone in found:
+        return ns.NKGEO.locatedIn, True
     for cls, predicate in lexicon.FEATURE_RELATION:
         if cls in found:
             return predicate, False
@@ -1073,7 +1072,7 @@ def rule_features(ctx: Context) -> None:
         s = _explicit_subject(ctx, verb.start()) if False else None
         before = re.search(M + r"(?: (?:also|still|now))? $", masked[: verb.start()])
         s = int(before.group(1)) if before else subject_default
-        if s is None or not (ctx.is_settlement(s) or ctx.is_a(s, N + "AdministrativeArea")):
+        if s is None or not (ctx.is_settlement(s) or ctx.is_a(s, ns.NKGEO.AdministrativeArea)):
             continue
         end = len(masked)
         stop = re.search(r"[;]|, (?:which|where|who)\b|\. ", masked[verb.end() :])
@@ -1103,13 +1102,13 @@ def rule_features(ctx: Context) -> None:
         owner = match.group(1)
         owner_label = ctx.label(owner) if owner else (ctx.state.label(ctx.state.country) if ctx.state.country else "")
         label = f"{match.group('np')} of {owner_label}" if owner_label else match.group("np")
-        org = ctx.state.mint(label, N + "Organization")
-        ctx.fact(org, N + "headquarteredIn", ctx.iri(s), match.start(), 0.75, "headquarters")
-        ctx.fact(org, RDF_TYPE, N + "Organization", match.start(), 0.75, "headquarters")
+        org = ctx.state.mint(label, ns.NKGEO.Organization)
+        ctx.fact(org, ns.NKGEO.headquarteredIn, ctx.iri(s), match.start(), 0.75, "headquarters")
+        ctx.fact(org, RDF_TYPE, ns.NKGEO.Organization, match.start(), 0.75, "headquarters")
     for match in re.finditer(r"\bheadquarters of (?:the )?" + M, masked):
         s = ctx.subject()
-        if s is not None and ctx.is_settlement(s) and ctx.is_a(match.group(1), N + "Organization"):
-            ctx.fact(ctx.iri(match.group(1)), N + "headquarteredIn", ctx.iri(s), match.start(), 0.75, "headquarters")
+        if s is not None and ctx.is_settlement(s) and ctx.is_a(match.group(1), ns.NKGEO.Organization):
+            ctx.fact(ctx.iri(match.group(1)), ns.NKGEO.headquarteredIn, ctx.iri(s), match.start(), 0.75, "headquarters")
     _zones(ctx)
     _ports(ctx)
 
@@ -1118,11 +1117,11 @@ def _feature_fact(ctx: Context, s: int, i: int, pos: int, landmark: bool = False
     mention = ctx.m(i)
     if mention is None or not mention.iri or mention.kind in ("anaphor", "direction", "country") or ctx.iri(i) == ctx.iri(s):
         return
-    if ctx.is_a(i, N + "Settlement") and ctx.is_a(s, N + "Settlement", N + "SpecialZone"):
+    if ctx.is_a(i, ns.NKGEO.Settlement) and ctx.is_a(s, ns.NKGEO.Settlement, ns.NKGEO.SpecialZone):
         return
     relation = _feature_predicate(ctx, i)
     if landmark and (relation is None or not relation[1]):
-        relation = (N + "hasLandmark", False)
+        relation = (ns.NKGEO.hasLandmark, False)
     if relation is None:
         return
     predicate, inverse = relation
@@ -1151,13 +1150,13 @@ def _unnamed_features(ctx: Context, s: int, text: str, offset: int) -> None:
 def _ports(ctx: Context) -> None:
     subject = ctx.subject()
     match = re.search(r"(?<![\w-])(?:port(?: city| area| town| activity| facilities)?|harbou?r|seaport)(?![\w-])", ctx.masked, re.I)
-    if match is None or subject is None or not ctx.is_a(subject, N + "Settlement"):
+    if match is None or subject is None or not ctx.is_a(subject, ns.NKGEO.Settlement):
         return
     if re.search(r"\b(?:ports? of entry|port of call)\b", ctx.masked, re.I):
         return
-    port = ctx.state.mint(f"port of {ctx.label(subject)}", N + "Port")
-    ctx.fact(ctx.iri(subject), N + "hasPort", port, match.start(), 0.75, "port")
-    ctx.fact(port, RDF_TYPE, N + "Port", match.start(), 0.75, "port")
+    port = ctx.state.mint(f"port of {ctx.label(subject)}", ns.NKGEO.Port)
+    ctx.fact(ctx.iri(subject), ns.NKGEO.hasPort, port, match.start(), 0.75, "port")
+    ctx.fact(port, RDF_TYPE, ns.NKGEO.Port, match.start(), 0.75, "port")
 
 
 def _zones(ctx: Context) -> None:
@@ -1165,10 +1164,10 @@ def _zones(ctx: Context) -> None:
     subject = ctx.subject()
     # a named zone that starts with the name of a place: "Nampo Special Economic Zone"
     for i, mention in enumerate(ctx.mentions):
-        if mention.iri and ctx.is_a(i, N + "SpecialZone") and not ctx.is_a(i, N + "Settlement"):
+        if mention.iri and ctx.is_a(i, ns.NKGEO.SpecialZone) and not ctx.is_a(i, ns.NKGEO.Settlement):
             owner = ctx.state.place_named_in(mention.text)
             if owner and owner != mention.iri:
-                ctx.fact(mention.iri, N + "locatedIn", owner, mention.start, 0.75, "zone-of-place")
+                ctx.fact(mention.iri, ns.NKGEO.locatedIn, owner, mention.start, 0.75, "zone-of-place")
                 for cls in ctx.state.classes_for_type_facts(mention):
                     ctx.type(mention.iri, cls, 0.8, mention.start)
     # an unnamed one: "being developed into a special tourism zone"
@@ -1181,9 +1180,9 @@ def _zones(ctx: Context) -> None:
         s = _explicit_subject_loose(ctx, match.start())
         if s is None or not ctx.is_settlement(s):
             continue
-        cls = _phrase_class(match.group("np").split()) or N + "SpecialZone"
+        cls = _phrase_class(match.group("np").split()) or ns.NKGEO.SpecialZone
         zone = ctx.state.mint(f"{ctx.label(s)} {match.group('np')}", cls)
-        ctx.fact(zone, N + "locatedIn", ctx.iri(s), match.start(), 0.75, "unnamed-zone")
+        ctx.fact(zone, ns.NKGEO.locatedIn, ctx.iri(s), match.start(), 0.75, "unnamed-zone")
         ctx.fact(zone, RDF_TYPE, cls, match.start(), 0.75, "unnamed-zone")
     _ = subject
 

@@ -31,16 +31,14 @@ from nkgeo import namespaces as ns
 from nkgeo.errors import SourceError
 from nkgeo.resources import graph_dir, project_dir
 
-OWL_SAME_AS = ns.OWL + "sameAs"
-SKOS_EXACT = ns.SKOS + "exactMatch"
-SKOS_CLOSE = ns.SKOS + "closeMatch"
+OWL_SAME_AS = ns.OWL.sameAs
+SKOS_EXACT = ns.SKOS.exactMatch
+SKOS_CLOSE = ns.SKOS.closeMatch
 LINK_PREDICATES = (OWL_SAME_AS, SKOS_EXACT, SKOS_CLOSE)
 
 WIKIDATA_NS = "http://www.wikidata.org/entity/"
 GEONAMES_NS = "https://sws.geonames.org/"
 DBPEDIA_NS = "http://dbpedia.org/resource/"
-WGS = "http://www.w3.org/2003/01/geo/wgs84_pos#"
-GEO = "http://www.opengis.net/ont/geosparql#"
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 
 LINKS_GRAPH = ns.GRAPH_NS + "links"
@@ -239,7 +237,7 @@ _COORDINATES_HEADER = """\
 def _bind(dataset) -> None:
     for prefix, iri in ns.PREFIXES.items():
         dataset.bind(prefix, iri, replace=True)
-    dataset.bind("wgs", WGS, replace=True)
+    dataset.bind("wgs", ns.WGS_NS, replace=True)
     dataset.bind("dbr", DBPEDIA_NS, replace=True)
 
 
@@ -257,7 +255,7 @@ def _common_provenance(prov_graph) -> None:
     geonames = URIRef(GEONAMES_IRI)
     prov_graph.add((geonames, RDF.type, PROV.Organization))
     prov_graph.add((geonames, RDFS.label, Literal("GeoNames", lang="en")))
-    prov_graph.add((geonames, URIRef(ns.SCHEMA + "url"), URIRef("https://www.geonames.org/")))
+    prov_graph.add((geonames, URIRef(ns.SCHEMA.url), URIRef("https://www.geonames.org/")))
     prov_graph.add((geonames, DCTERMS.license, URIRef(CC_BY)))
 
 
@@ -339,15 +337,15 @@ def points_dataset(points: list[PointRecord]):
         lang="en")))
     prov_graph.add((graph_iri, PROV.wasAttributedTo, URIRef(PROJECT_IRI)))
     _common_provenance(prov_graph)
-    has_geometry, as_wkt = URIRef(GEO + "hasGeometry"), URIRef(GEO + "asWKT")
+    has_geometry, as_wkt = URIRef(ns.GEO.hasGeometry), URIRef(ns.GEO.asWKT)
     for point in points:
         place = URIRef(ns.ID_NS + point.slug)
         geometry = URIRef(ns.ID_NS + point.slug + "-geometry")
         coords.add((place, has_geometry, geometry))
-        coords.add((place, URIRef(WGS + "lat"), Literal(str(point.lat), datatype=XSD.decimal)))
-        coords.add((place, URIRef(WGS + "long"), Literal(str(point.lon), datatype=XSD.decimal)))
-        coords.add((geometry, RDF.type, URIRef(GEO + "Geometry")))
-        coords.add((geometry, as_wkt, Literal(point.wkt, datatype=URIRef(GEO + "wktLiteral"))))
+        coords.add((place, URIRef(ns.WGS.lat), Literal(str(point.lat), datatype=XSD.decimal)))
+        coords.add((place, URIRef(ns.WGS.long), Literal(str(point.lon), datatype=XSD.decimal)))
+        coords.add((geometry, RDF.type, URIRef(ns.GEO.Geometry)))
+        coords.add((geometry, as_wkt, Literal(point.wkt, datatype=URIRef(ns.GEO.wktLiteral))))
         prov_graph.add((geometry, PROV.wasDerivedFrom, URIRef(point.source_iri)))
         prov_graph.add((geometry, DCTERMS.source, Literal(point.source_text)))
         if point.credit_geonames:

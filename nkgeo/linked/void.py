@@ -15,7 +15,6 @@ from __future__ import annotations
 from nkgeo import namespaces as ns
 from nkgeo.linked import reference as refs
 
-VOID = "http://rdfs.org/ns/void#"
 BASE = ns.BASE + "void#"
 DATASET_IRI = BASE + "nkgeo"
 EXAMPLES = ("pyongyang", "hamhung", "chongjin")
@@ -95,11 +94,11 @@ def describe(compiled, sparql_endpoint: str | None = None, data_dump: str | None
     from rdflib import Graph, Literal, Namespace, URIRef
     from rdflib.namespace import DCTERMS, FOAF, RDF, XSD
 
-    void = Namespace(VOID)
+    void = Namespace(ns.VOID_NS)
     graph = Graph()
     for prefix, iri in ns.PREFIXES.items():
         graph.bind(prefix, iri, replace=True)
-    graph.bind("void", VOID, replace=True)
+    graph.bind("void", ns.VOID_NS, replace=True)
     graph.bind("foaf", str(FOAF), replace=True)
     graph.bind("nkvoid", BASE, replace=True)
 
@@ -153,7 +152,7 @@ def describe(compiled, sparql_endpoint: str | None = None, data_dump: str | None
         graph.add((linkset, void.triples, integer(counts["per_dataset"][name])))
         graph.add((linkset, DCTERMS.source, URIRef(refs.REFERENCE_IRI)))
         if counts["found_by_linker"][name]:
-            graph.add((linkset, URIRef(ns.PROV + "wasGeneratedBy"), URIRef(refs.LINKER_IRI)))
+            graph.add((linkset, URIRef(ns.PROV.wasGeneratedBy), URIRef(refs.LINKER_IRI)))
         for predicate in sorted(counts["per_predicate"][name]):
             prefix, _, local = predicate.partition(":")
             graph.add((linkset, void.linkPredicate, URIRef(ns.PREFIXES[prefix] + local)))

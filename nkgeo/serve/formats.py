@@ -14,16 +14,17 @@ import json
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-XSD_STRING = XSD + "string"
+from nkgeo import namespaces as ns
+
+XSD_STRING = ns.XSD.string
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 
 # Numbers TSV may write bare, as Turtle does, when the lexical form is Turtle's own.
 _BARE_NUMBERS = {
-    XSD + "integer": re.compile(r"^[+-]?\d+$"),
-    XSD + "decimal": re.compile(r"^[+-]?\d*\.\d+$"),
-    XSD + "double": re.compile(r"^[+-]?(\d+\.\d*[eE][+-]?\d+|\.\d+[eE][+-]?\d+|\d+[eE][+-]?\d+)$"),
+    ns.XSD.integer: re.compile(r"^[+-]?\d+$"),
+    ns.XSD.decimal: re.compile(r"^[+-]?\d*\.\d+$"),
+    ns.XSD.double: re.compile(r"^[+-]?(\d+\.\d*[eE][+-]?\d+|\.\d+[eE][+-]?\d+|\d+[eE][+-]?\d+)$"),
 }
 
 

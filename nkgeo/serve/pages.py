@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from nkgeo import namespaces as ns
 from nkgeo.query.results import term_text
 
-WGS = "http://www.w3.org/2003/01/geo/wgs84_pos#"
-GEO = "http://www.opengis.net/ont/geosparql#"
-SAME_AS_PREDICATES = (ns.OWL + "sameAs", ns.SKOS + "exactMatch", ns.SKOS + "closeMatch", ns.SCHEMA + "sameAs")
+SAME_AS_PREDICATES = (ns.OWL.sameAs, ns.SKOS.exactMatch, ns.SKOS.closeMatch, ns.SCHEMA.sameAs)
 EXTERNAL_SITES = (
     ("wikidata.org/entity/", "Wikidata"),
     ("geonames.org/", "GeoNames"),
@@ -74,7 +72,7 @@ def cell(term, labels: dict[str, str] | None = None) -> Cell:
         return Cell(f"_:{term.value}", kind="bnode")
     if kind == "Literal":
         datatype = term.datatype.value if term.datatype else ""
-        hint = None if datatype in (ns.XSD + "string", ns.RDF + "langString") else ns.compact(datatype)
+        hint = None if datatype in (ns.XSD.string, ns.RDF.langString) else ns.compact(datatype)
         return Cell(term.value, title=hint, lang=term.language or None)
     return Cell(str(term))
 
@@ -138,7 +136,7 @@ class EntityPage:
     documents: dict[str, str] = field(default_factory=dict)
 
 
-_POINTS = f"PREFIX wgs: <{WGS}>\nPREFIX geo: <{GEO}>\n" + """
+_POINTS = f"PREFIX wgs: <{ns.WGS_NS}>\nPREFIX geo: <{ns.GEO_NS}>\n" + """
 SELECT ?place (SAMPLE(?l) AS ?label) (SAMPLE(?la) AS ?lat) (SAMPLE(?lo) AS ?lon) (SAMPLE(?wkt) AS ?point) WHERE {
   { ?place wgs:lat ?la ; wgs:long ?lo } UNION { ?place geo:hasGeometry/geo:asWKT ?wkt }
   OPTIONAL { ?place rdfs:label ?l FILTER(LANG(?l) IN ("en", "")) }
@@ -373,23 +371,23 @@ SELECT ?concept ?scheme (SAMPLE(?l) AS ?label) (SAMPLE(?b) AS ?broader) (SAMPLE(
 } GROUP BY ?concept ?scheme ORDER BY ?scheme ?concept
 """
 RELATION_NAMES = {
-    ns.RDFS + "subClassOf": "subclass of",
-    ns.RDFS + "subPropertyOf": "subproperty of",
-    ns.RDFS + "domain": "domain",
-    ns.RDFS + "range": "range",
-    ns.SCHEMA + "domainIncludes": "domain includes",
-    ns.SCHEMA + "rangeIncludes": "range includes",
-    ns.OWL + "inverseOf": "inverse of",
-    ns.OWL + "equivalentClass": "equivalent to",
-    ns.OWL + "equivalentProperty": "equivalent to",
-    ns.SKOS + "closeMatch": "close match",
-    ns.SKOS + "exactMatch": "exact match",
-    ns.OWL + "propertyChainAxiom": "chain",
+    ns.RDFS.subClassOf: "subclass of",
+    ns.RDFS.subPropertyOf: "subproperty of",
+    ns.RDFS.domain: "domain",
+    ns.RDFS.range: "range",
+    ns.SCHEMA.domainIncludes: "domain includes",
+    ns.SCHEMA.rangeIncludes: "range includes",
+    ns.OWL.inverseOf: "inverse of",
+    ns.OWL.equivalentClass: "equivalent to",
+    ns.OWL.equivalentProperty: "equivalent to",
+    ns.SKOS.closeMatch: "close match",
+    ns.SKOS.exactMatch: "exact match",
+    ns.OWL.propertyChainAxiom: "chain",
 }
-CHARACTERISTICS = {ns.OWL + "TransitiveProperty": "transitive", ns.OWL + "SymmetricProperty": "symmetric",
-                   ns.OWL + "FunctionalProperty": "functional", ns.OWL + "InverseFunctionalProperty": "inverse functional"}
-KIND_TITLES = {ns.OWL + "Class": "Classes", ns.OWL + "ObjectProperty": "Object properties",
-               ns.OWL + "DatatypeProperty": "Data properties", ns.OWL + "AnnotationProperty": "Annotation properties"}
+CHARACTERISTICS = {ns.OWL.TransitiveProperty: "transitive", ns.OWL.SymmetricProperty: "symmetric",
+                   ns.OWL.FunctionalProperty: "functional", ns.OWL.InverseFunctionalProperty: "inverse functional"}
+KIND_TITLES = {ns.OWL.Class: "Classes", ns.OWL.ObjectProperty: "Object properties",
+               ns.OWL.DatatypeProperty: "Data properties", ns.OWL.AnnotationProperty: "Annotation properties"}
 
 
 def ontology_page(data) -> dict:
@@ -399,15 +397,15 @@ def ontology_page(data) -> dict:
     blank_relations = 0
     for row in data.query(_RELATIONS):
         term, relation, value = row["term"].value, row["relation"].value, row["value"]
-        if relation == ns.RDF + "type":
+        if relation == ns.RDF.type:
             if value.value in CHARACTERISTICS:
                 characteristics.setdefault(term, []).append(CHARACTERISTICS[value.value])
             continue
         if type(value).__name__ != "NamedNode":
             blank_relations += 1
-            if relation in (ns.RDFS + "subClassOf", ns.OWL + "equivalentClass"):
+            if relation in (ns.RDFS.subClassOf, ns.OWL.equivalentClass):
                 relations.setdefault(term, []).append((RELATION_NAMES[relation], Cell("(a class expression)")))
-            elif relation == ns.OWL + "propertyChainAxiom":
+            elif relation == ns.OWL.propertyChainAxiom:
                 relations.setdefault(term, []).append((RELATION_NAMES[relation], Cell("(a property chain)")))
             continue
         relations.setdefault(term, []).append((RELATION_NAMES[relation], cell(value)))

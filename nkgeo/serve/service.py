@@ -12,10 +12,9 @@ from nkgeo import namespaces as ns
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
-VOID = "http://rdfs.org/ns/void#"
 RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                   "Turtle", "N-Triples", "JSON-LD", "RDF_XML", "N-Quads", "TriG")
-PREFIXES = {"sd": SD, "formats": FORMATS, "void": VOID, "dcterms": ns.DCTERMS, "rdfs": ns.RDFS, "graph": ns.GRAPH_NS}
+PREFIXES = {"sd": SD, "formats": FORMATS, "void": ns.VOID_NS, "dcterms": ns.DCTERMS_NS, "rdfs": ns.RDFS_NS, "graph": ns.GRAPH_NS}
 
 
 def graph_sizes(data) -> tuple[dict[str, int], int]:
@@ -43,7 +42,7 @@ def description(endpoint: str, data, settings, sizes: tuple[dict[str, int], int]
     def lit(value, datatype: str | None = None):
         return ox.Literal(str(value), datatype=iri(datatype)) if datatype else ox.Literal(str(value))
 
-    a = iri(ns.RDF + "type")
+    a = iri(ns.RDF.type)
     service = ox.BlankNode("service")
     dataset = ox.BlankNode("dataset")
     default = ox.BlankNode("defaultGraph")
@@ -51,8 +50,8 @@ def description(endpoint: str, data, settings, sizes: tuple[dict[str, int], int]
         ox.Triple(service, a, iri(SD + "Service")),
         ox.Triple(service, iri(SD + "endpoint"), iri(endpoint)),
         ox.Triple(service, iri(SD + "supportedLanguage"), iri(SD + "SPARQL11Query")),
-        ox.Triple(service, iri(ns.DCTERMS + "title"), lit("nkgeo SPARQL endpoint")),
-        ox.Triple(service, iri(ns.RDFS + "comment"), lit(
+        ox.Triple(service, iri(ns.DCTERMS.title), lit("nkgeo SPARQL endpoint")),
+        ox.Triple(service, iri(ns.RDFS.comment), lit(
             f"Read-only SPARQL 1.1 Query endpoint over {data.label}. SPARQL Update is refused; a query stops after "
             f"{settings.time_limit:g} s and may return at most {settings.max_rows} rows (or triples); SERVICE calls are "
             f"{'allowed' if settings.allow_service else 'refused'}.")),
@@ -65,9 +64,9 @@ def description(endpoint: str, data, settings, sizes: tuple[dict[str, int], int]
     default_graph = data.default_graph_for(settings.graphs)
     if default_graph is None:
         triples.append(ox.Triple(service, iri(SD + "feature"), iri(SD + "UnionDefaultGraph")))
-        triples.append(ox.Triple(default, iri(ns.RDFS + "comment"), lit("The union of every named graph.")))
+        triples.append(ox.Triple(default, iri(ns.RDFS.comment), lit("The union of every named graph.")))
     else:
-        triples.append(ox.Triple(default, iri(ns.RDFS + "comment"), lit(
+        triples.append(ox.Triple(default, iri(ns.RDFS.comment), lit(
             "The merge of these named graphs: " + ", ".join(ns.compact(g) for g in default_graph) + ".")))
     if settings.allow_service:
         triples.append(ox.Triple(service, iri(SD + "feature"), iri(SD + "BasicFederatedQuery")))
@@ -82,8 +81,8 @@ def description(endpoint: str, data, settings, sizes: tuple[dict[str, int], int]
             ox.Triple(named, iri(SD + "name"), iri(name)),
             ox.Triple(named, iri(SD + "graph"), graph),
             ox.Triple(graph, a, iri(SD + "Graph")),
-            ox.Triple(graph, iri(VOID + "triples"), lit(size, ns.XSD + "integer")),
+            ox.Triple(graph, iri(ns.VOID.triples), lit(size, ns.XSD.integer)),
         ]
     if default_graph is None:
-        triples.append(ox.Triple(default, iri(VOID + "triples"), lit(union_size, ns.XSD + "integer")))
+        triples.append(ox.Triple(default, iri(ns.VOID.triples), lit(union_size, ns.XSD.integer)))
     return triples
