@@ -85,7 +85,10 @@ def render_result(result, fmt: str) -> bytes:
 
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(None, "--version", package_name="nkgeo", prog_name="nkgeo")
-def cli():
+@click.option("--project", type=click.Path(file_okay=False), metavar="DIR",
+              help="The project folder to use (see 'nkgeo init'); default: NKGEO_HOME, else the folder you are in or above it.")
+@reports_errors
+def cli(project):
     """A knowledge graph of North Korea's human geography: query it, trace each fact to its
     document, ask why an inferred fact holds, and export it.
 
@@ -94,7 +97,30 @@ def cli():
         nkgeo queries
         nkgeo query biggest-cities
         nkgeo show Hamhung
+        nkgeo init my-graph
     """
+    from nkgeo import resources
+
+    resources.use_project(project)
+
+
+@cli.command("init")
+@click.argument("folder", type=click.Path(file_okay=False))
+@reports_errors
+def init(folder):
+    """Make FOLDER an nkgeo project of your own: a copy of the ontology, graph and canned queries in
+    use. Commands run inside it (or given --project FOLDER) read and write its files, so 'merge' and
+    'link --write' change your copy, never the installed package.
+
+    \b
+    Example:
+        nkgeo init my-graph && cd my-graph && nkgeo query capitals
+    """
+    from nkgeo import resources
+
+    source = resources.project_dir()
+    target = resources.init_project(folder)
+    click.echo(f"made the nkgeo project {target} (ontology/, graph/, queries/ copied from {source}); run nkgeo commands inside it")
 
 
 @cli.command("queries")
@@ -582,9 +608,10 @@ def serve(files, host, port, graphs, time_limit, max_rows, workers, worker_memor
         nkgeo serve data.ttl more.nq
         nkgeo serve --get /id/hamhung --accept text/turtle
     """
-    from nkgeo.serve import launch
+    from nkgeo.serve import launch, require_extra
     from nkgeo.serve.settings import Settings
 
+    require_extra()  # one line, not a traceback, when the extra is missing
     settings = Settings(time_limit=time_limit, max_rows=max_rows, workers=workers, worker_memory=worker_memory,
                         allow_service=allow_service, cors=cors, graphs=graphs, quote=not no_quote)
     if get_path is None:
@@ -658,6 +685,9 @@ def extract(files, fmt, min_confidence, max_bytes, output):
         nkgeo extract article.txt --format table
         nkgeo extract a.txt b.txt -o candidates.trig
     """
+    from nkgeo.extract.nlp import blank_pipeline
+
+    blank_pipeline()  # one line, not a traceback, when spaCy (the extra) is missing
     from nkgeo.extract import Candidates, Extractor, Gazetteer, read_document
 
     documents = [read_document(path, max_bytes=max_bytes) for path in files]
