@@ -523,8 +523,9 @@ def link(names, threshold, write, evaluate, fmt):
 @click.option("--no-hangul", is_flag=True, help="English labels only, even when a font with Hangul is installed.")
 @reports_errors
 def draw_map(output, no_hangul):
-    """Draw the places with coordinates on a map (SVG or PNG), offline: capitals marked, satellite
-    towns and metropolitan areas joined to their city. Needs the extra: pip install 'nkgeo[map]'.
+    """Draw the places with coordinates on a map (SVG or PNG), offline: coast and borders, capitals
+    marked, satellite towns and metropolitan areas joined to their city, the larger places labelled,
+    a scale bar. PNG needs the extra: pip install 'nkgeo[map]'.
 
     \b
     Example:
@@ -535,7 +536,9 @@ def draw_map(output, no_hangul):
 
     mapping.map_format(output)  # a bad file name fails before any work
     done = mapping.draw(open_dataset(), output, hangul=False if no_hangul else None)
-    click.echo(f"drew {done['points']} places and {done['links']} links -> {output} ({done['format']}, {done['bytes']} bytes)")
+    outside = f", {done['left_out']} outside the frame left out" if done["left_out"] else ""
+    click.echo(f"drew {done['points']} places ({done['labelled']} labelled{outside}) and {done['links']} links -> {output} "
+               f"({done['format']}, {done['bytes']} bytes)")
 
 
 @cli.command("void")
