@@ -17,6 +17,18 @@ GRAPH_HELP = "Default graph of the query: all (asserted + inferred), asserted or
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 
 
+def complete_query(ctx, param, incomplete):
+    from nkgeo.completion import query_names
+
+    return query_names(incomplete)
+
+
+def complete_entity(ctx, param, incomplete):
+    from nkgeo.completion import entity_names
+
+    return entity_names(incomplete)
+
+
 def reports_errors(command):
     """Turn the library's errors into click's one-line ``Error: ...`` with the error's exit code."""
 
@@ -158,7 +170,7 @@ def list_queries(fmt):
 
 
 @cli.command("query")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_query)
 @click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE", help="Set a parameter (repeatable).")
 @click.option("--format", "fmt", default="table", show_default=True, help="table, markdown, csv, tsv, json, xml (or an RDF format for CONSTRUCT).")
 @graph_option
@@ -254,7 +266,7 @@ def run_sparql(query, file, fmt, graphs, output, endpoint):
 
 
 @cli.command("show")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_entity)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
 @click.option("--asserted-only", is_flag=True, help="Leave out inferred facts.")
 @click.option("--no-quote", is_flag=True, help="Do not quote the supporting sentences.")
@@ -283,9 +295,9 @@ def show(name, fmt, asserted_only, no_quote):
 
 
 @cli.command("why")
-@click.argument("subject")
+@click.argument("subject", shell_complete=complete_entity)
 @click.argument("predicate")
-@click.argument("object")
+@click.argument("object", shell_complete=complete_entity)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
 @click.option("--no-quote", is_flag=True, help="Do not quote the supporting sentences.")
 @reports_errors
@@ -449,7 +461,7 @@ def build(reasoner, force):
 
 
 @cli.command("link")
-@click.argument("names", nargs=-1)
+@click.argument("names", nargs=-1, shell_complete=complete_entity)
 @click.option("--threshold", type=click.FloatRange(0, 2), default=None,
               help="Accept candidates scoring at least this (default 0.8, see nkgeo link --evaluate).")
 @click.option("--write", is_flag=True, help="Add the accepted candidates to graph/links.trig (atomically, with their score and reason).")
