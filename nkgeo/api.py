@@ -15,8 +15,8 @@ True
 >>> [f["object"] for f in hamhung.facts if f["predicate"] == "nkgeo:capitalOf"]
 ['id:south-hamgyong-province']
 
-Rows are dicts keyed by the query's variables: an IRI is its string, a number, a boolean or a
-date is the Python value, any other literal its text, an unbound variable None. ``Rows`` is a list
+Rows are dicts keyed by the query's variables: an IRI is its string, a number (int, or float for
+xsd:decimal and xsd:double), a boolean or a date is the Python value, any other literal its text, an unbound variable None. ``Rows`` is a list
 with ``columns`` and ``to_dataframe()`` (pandas, when it is installed).
 """
 
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from nkgeo.errors import NkgeoError
@@ -53,7 +52,7 @@ class Rows(list):
 
 
 def value(term):
-    """A pyoxigraph term as a Python value: IRI -> str, typed literal -> int/float/Decimal/bool/date, else its text."""
+    """A pyoxigraph term as a Python value: IRI -> str, typed literal -> int/float/bool/date, else its text."""
     if term is None:
         return None
     kind = type(term).__name__
@@ -68,10 +67,8 @@ def value(term):
     try:
         if datatype in INTEGERS:
             return int(text)
-        if datatype in (f"{XSD}double", f"{XSD}float"):
+        if datatype in (f"{XSD}double", f"{XSD}float", f"{XSD}decimal"):  # a float, to compute with (coordinates)
             return float(text)
-        if datatype == f"{XSD}decimal":
-            return Decimal(text)
         if datatype == f"{XSD}boolean":
             return text in ("true", "1")
         if datatype == f"{XSD}date":
