@@ -116,7 +116,7 @@ def cli(project):
     resources.use_project(project)
 
 
-@cli.command("init")
+@cli.command("init", short_help="Make a project folder of your own: a copy of the sources in use.")
 @click.argument("folder", type=click.Path(file_okay=False))
 @reports_errors
 def init(folder):
@@ -530,7 +530,7 @@ def link(names, threshold, write, evaluate, fmt):
     emit(text, None)
 
 
-@cli.command("map")
+@cli.command("map", short_help="Draw the map of the places with coordinates, as SVG or PNG.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The file to draw, FILE.svg or FILE.png.")
 @click.option("--no-hangul", is_flag=True, help="English labels only, even when a font with Hangul is installed.")
 @reports_errors

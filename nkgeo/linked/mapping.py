@@ -472,7 +472,6 @@ def _place_label(text, spot, shape, size, bold, italic, colour, obstacles, segme
     x, y = spot
     radius = size * 0.35 if shape == "none" else 6
     gap = radius + 3
-    width = text_width(text, size, bold)
     rise = size * 0.3  # from the middle of the text to its baseline
     candidates = [  # (dx, dy, anchor): right, left, above, below, then the corners
         (gap, rise, "start"), (-gap, rise, "end"), (0, -gap - size * 0.2, "middle"), (0, gap + size * 0.8, "middle"),
@@ -502,16 +501,10 @@ def _place_label(text, spot, shape, size, bold, italic, colour, obstacles, segme
         if math.hypot(dx, dy) > 20:
             end = (min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3]))
             leader = [(x, y), end]
-            if any(_overlaps(_line_box(leader), o) for o in obstacles if not _is_own_marker(o, spot) and _segment_hits_box(*leader, o)):
+            if any(_segment_hits_box(*leader, other) for other in obstacles if not _is_own_marker(other, spot)):
                 continue
         return label, leader
-    del width
     return None
-
-
-def _line_box(line):
-    (x0, y0), (x1, y1) = line
-    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
 
 def _is_own_marker(box, spot) -> bool:
