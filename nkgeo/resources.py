@@ -122,9 +122,12 @@ def say_unquotable(file_name: str, content_hash: str) -> None:
     if _said_unquotable:
         return
     _said_unquotable = True
-    folders = ", ".join(str(p) for p in corpus_dirs()) or "no corpus folder"
-    sys.stderr.write(f"note: sentences are not quoted: no copy of {file_name} with SHA-256 {content_hash[:12]}... in {folders}; "
-                     f"set NKGEO_CORPUS to the folder of the source documents (or put them in {project_dir() / 'corpus'})\n")
+    folders = corpus_dirs()
+    where = f"in {', '.join(str(p) for p in folders)}" if folders else "(no corpus folder found)"
+    project = project_dir()
+    put = "the corpus/ folder of a project made by nkgeo init" if is_installed_copy(project) else str(project / "corpus")
+    sys.stderr.write(f"note: sentences are not quoted: no copy of {file_name} with SHA-256 {content_hash[:12]}... {where}; "
+                     f"set NKGEO_CORPUS to the folder of the source documents (or put them in {put})\n")
 
 
 def cache_dir() -> Path:

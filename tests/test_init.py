@@ -174,6 +174,14 @@ def test_the_note_goes_once_the_corpus_is_in_the_project(project, invoke, monkey
     assert re.search(r'^[│ ]+"', result.stdout, re.M), "no sentence quoted"
 
 
+def test_the_note_does_not_send_documents_into_the_installed_package(installed, invoke, monkeypatch):
+    monkeypatch.delenv("NKGEO_CORPUS", raising=False)
+    result = invoke("show", "Hamhung")
+    assert result.exit_code == 0
+    assert result.stderr.endswith("(no corpus folder found); set NKGEO_CORPUS to the folder of the source documents "
+                                  "(or put them in the corpus/ folder of a project made by nkgeo init)\n"), result.stderr
+
+
 def test_no_note_with_no_quote(project, invoke, monkeypatch):
     monkeypatch.delenv("NKGEO_CORPUS", raising=False)
     monkeypatch.chdir(project)
