@@ -17,6 +17,18 @@ GRAPH_HELP = "Default graph of the query: all (asserted + inferred), asserted or
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 
 
+def complete_query(ctx, param, incomplete):
+    from nkgeo.completion import query_names
+
+    return query_names(incomplete)
+
+
+def complete_entity(ctx, param, incomplete):
+    from nkgeo.completion import entity_names
+
+    return entity_names(incomplete)
+
+
 def reports_errors(command):
     """Turn the library's errors into click's one-line ``Error: ...`` with the error's exit code."""
 
@@ -85,7 +97,10 @@ def render_result(result, fmt: str) -> bytes:
 
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(None, "--version", package_name="nkgeo", prog_name="nkgeo")
-def cli():
+@click.option("--project", type=click.Path(file_okay=False), metavar="DIR",
+              help="The project folder to use (see 'nkgeo init'); default: NKGEO_HOME, else the folder you are in or above it.")
+@reports_errors
+def cli(project):
     """A knowledge graph of North Korea's human geography: query it, trace each fact to its
     document, ask why an inferred fact holds, and export it.
 
@@ -94,7 +109,30 @@ def cli():
         nkgeo queries
         nkgeo query biggest-cities
         nkgeo show Hamhung
+        nkgeo init my-graph
     """
+    from nkgeo import resources
+
+    resources.use_project(project)
+
+
+@cli.command("init", short_help="Make a project folder of your own: a copy of the sources in use.")
+@click.argument("folder", type=click.Path(file_okay=False))
+@reports_errors
+def init(folder):
+    """Make FOLDER an nkgeo project of your own: a copy of the ontology, graph and canned queries in
+    use. Commands run inside it (or given --project FOLDER) read and write its files, so 'merge' and
+    'link --write' change your copy, never the installed package.
+
+    \b
+    Example:
+        nkgeo init my-graph && cd my-graph && nkgeo query capitals
+    """
+    from nkgeo import resources
+
+    source = resources.project_dir()
+    target = resources.init_project(folder)
+    click.echo(f"made the nkgeo project {target} (ontology/, graph/, queries/ copied from {source}); run nkgeo commands inside it")
 
 
 @cli.command("queries")
@@ -132,7 +170,7 @@ def list_queries(fmt):
 
 
 @cli.command("query")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_query)
 @click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE", help="Set a parameter (repeatable).")
 @click.option("--format", "fmt", default="table", show_default=True, help="table, markdown, csv, tsv, json, xml (or an RDF format for CONSTRUCT).")
 @graph_option
@@ -228,7 +266,7 @@ def run_sparql(query, file, fmt, graphs, output, endpoint):
 
 
 @cli.command("show")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_entity)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
 @click.option("--asserted-only", is_flag=True, help="Leave out inferred facts.")
 @click.option("--no-quote", is_flag=True, help="Do not quote the supporting sentences.")
@@ -257,9 +295,9 @@ def show(name, fmt, asserted_only, no_quote):
 
 
 @cli.command("why")
-@click.argument("subject")
+@click.argument("subject", shell_complete=complete_entity)
 @click.argument("predicate")
-@click.argument("object")
+@click.argument("object", shell_complete=complete_entity)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
 @click.option("--no-quote", is_flag=True, help="Do not quote the supporting sentences.")
 @reports_errors
@@ -423,7 +461,7 @@ def build(reasoner, force):
 
 
 @cli.command("link")
-@click.argument("names", nargs=-1)
+@click.argument("names", nargs=-1, shell_complete=complete_entity)
 @click.option("--threshold", type=click.FloatRange(0, 2), default=None,
               help="Accept candidates scoring at least this (default 0.8, see nkgeo link --evaluate).")
 @click.option("--write", is_flag=True, help="Add the accepted candidates to graph/links.trig (atomically, with their score and reason).")
@@ -492,13 +530,14 @@ def link(names, threshold, write, evaluate, fmt):
     emit(text, None)
 
 
-@cli.command("map")
+@cli.command("map", short_help="Draw the map of the places with coordinates, as SVG or PNG.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The file to draw, FILE.svg or FILE.png.")
 @click.option("--no-hangul", is_flag=True, help="English labels only, even when a font with Hangul is installed.")
 @reports_errors
 def draw_map(output, no_hangul):
-    """Draw the places with coordinates on a map (SVG or PNG), offline: capitals marked, satellite
-    towns and metropolitan areas joined to their city. Needs the extra: pip install 'nkgeo[map]'.
+    """Draw the places with coordinates on a map (SVG or PNG), offline: coast and borders, capitals
+    marked, satellite towns and metropolitan areas joined to their city, the larger places labelled,
+    a scale bar. PNG needs the extra: pip install 'nkgeo[map]'.
 
     \b
     Example:
@@ -509,7 +548,9 @@ def draw_map(output, no_hangul):
 
     mapping.map_format(output)  # a bad file name fails before any work
     done = mapping.draw(open_dataset(), output, hangul=False if no_hangul else None)
-    click.echo(f"drew {done['points']} places and {done['links']} links -> {output} ({done['format']}, {done['bytes']} bytes)")
+    outside = f", {done['left_out']} outside the frame left out" if done["left_out"] else ""
+    click.echo(f"drew {done['points']} places ({done['labelled']} labelled{outside}) and {done['links']} links -> {output} "
+               f"({done['format']}, {done['bytes']} bytes)")
 
 
 @cli.command("void")
@@ -582,9 +623,10 @@ def serve(files, host, port, graphs, time_limit, max_rows, workers, worker_memor
         nkgeo serve data.ttl more.nq
         nkgeo serve --get /id/hamhung --accept text/turtle
     """
-    from nkgeo.serve import launch
+    from nkgeo.serve import launch, require_extra
     from nkgeo.serve.settings import Settings
 
+    require_extra()  # one line, not a traceback, when the extra is missing
     settings = Settings(time_limit=time_limit, max_rows=max_rows, workers=workers, worker_memory=worker_memory,
                         allow_service=allow_service, cors=cors, graphs=graphs, quote=not no_quote)
     if get_path is None:
@@ -658,6 +700,9 @@ def extract(files, fmt, min_confidence, max_bytes, output):
         nkgeo extract article.txt --format table
         nkgeo extract a.txt b.txt -o candidates.trig
     """
+    from nkgeo.extract.nlp import blank_pipeline
+
+    blank_pipeline()  # one line, not a traceback, when spaCy (the extra) is missing
     from nkgeo.extract import Candidates, Extractor, Gazetteer, read_document
 
     documents = [read_document(path, max_bytes=max_bytes) for path in files]

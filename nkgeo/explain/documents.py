@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from nkgeo.resources import corpus_dirs
+from nkgeo.resources import corpus_dirs, say_unquotable
 
 DOCUMENTS_QUERY = """
 SELECT ?doc ?title ?file ?hash ?length ?graph WHERE {
@@ -76,7 +76,7 @@ def text_of(document: Document) -> str | None:
     """The document's text if a copy with the recorded hash is at hand, else None."""
     if not document.file_name or not document.content_hash:
         return None
-    return _read_verified(document.file_name, document.content_hash)
+    return _read_verified(document.file_name, document.content_hash) or say_unquotable(document.file_name, document.content_hash)
 
 
 def quote(document: Document, start: int, end: int, limit: int = 240) -> str | None:

