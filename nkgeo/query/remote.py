@@ -180,19 +180,17 @@ def push(store, endpoint: Endpoint, graphs: list[str], progress=None) -> list[Pu
 
     Every graph is tried; ``progress(result)`` is called after each one.
     """
-    import io
-
     import pyoxigraph as ox
+
+    from nkgeo import rdfio
 
     results = []
     for graph in graphs:
         started = time.perf_counter()
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
-        buffer = io.BytesIO()
-        ox.serialize(triples, buffer, format=ox.RdfFormat.N_TRIPLES)
         try:
             status, reason, _headers, body = endpoint.send(
-                "PUT", graph_store_url(endpoint.url, graph), buffer.getvalue(),
+                "PUT", graph_store_url(endpoint.url, graph), rdfio.serialize(triples, "nt"),
                 {"Content-Type": "application/n-triples; charset=utf-8"})
             detail = "" if 200 <= status < 300 else _one_line(body.decode("utf-8", errors="replace"), 200)
         except RemoteError as exc:

@@ -36,9 +36,10 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from nkgeo import namespaces as ns
+from nkgeo import rdfio
 from nkgeo.errors import NkgeoError, ParameterError, UnknownEntityError
 from nkgeo.query import sparqltext
-from nkgeo.serve import formats, negotiation, pages, service
+from nkgeo.serve import negotiation, pages, service
 from nkgeo.serve.data import ServedData
 from nkgeo.serve.protocol import HttpError, parse_request
 from nkgeo.serve.settings import Settings
@@ -158,7 +159,7 @@ def choose(request: Request, table: dict[str, str], format_value: str | None = N
 
 
 def _graph_response(triples: list, media: str, fmt: str, headers: dict | None = None) -> Response:
-    body = formats.write_graph(triples, fmt, dict(ns.PREFIXES))
+    body = rdfio.serialize(triples, fmt)
     return Response(body, media_type=negotiation.content_type(media), headers=_vary(headers))
 
 
@@ -245,7 +246,7 @@ def create_app(server: Server) -> Starlette:
             return server.render("sparql.html", headers=_vary(), table=None, rows=0, query=example, endpoint=endpoint)
         sizes = await run_in_threadpool(server.sizes)
         triples = service.description(endpoint, server.data, settings, sizes)
-        body = formats.write_graph(triples, SD_TYPES[media], service.PREFIXES)
+        body = rdfio.serialize(triples, SD_TYPES[media], service.PREFIXES)
         return Response(body, media_type=negotiation.content_type(media), headers=_vary())
 
     async def home(request: Request) -> Response:

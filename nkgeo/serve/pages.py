@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from nkgeo import namespaces as ns
-from nkgeo.query.results import term_text
+from nkgeo import rdfio
 
 SAME_AS_PREDICATES = (ns.OWL.sameAs, ns.SKOS.exactMatch, ns.SKOS.closeMatch, ns.SCHEMA.sameAs)
 EXTERNAL_SITES = (
@@ -62,19 +62,19 @@ def cell(term, labels: dict[str, str] | None = None) -> Cell:
     if term is None:
         return Cell("")
     kind = type(term).__name__
+    text = rdfio.display(term)
     if kind == "NamedNode":
         link = href(term.value)
         label = (labels or {}).get(term.value)
-        text = ns.compact(term.value)
         return Cell(label or text, link, title=term.value if label is None else f"{text}  {term.value}", kind="iri",
                     external=bool(link and not link.startswith("/")))
     if kind == "BlankNode":
-        return Cell(f"_:{term.value}", kind="bnode")
+        return Cell(text, kind="bnode")
     if kind == "Literal":
         datatype = term.datatype.value if term.datatype else ""
         hint = None if datatype in (ns.XSD.string, ns.RDF.langString) else ns.compact(datatype)
-        return Cell(term.value, title=hint, lang=term.language or None)
-    return Cell(str(term))
+        return Cell(text, title=hint, lang=rdfio.language_tag(term.language) if term.language else None)
+    return Cell(text)
 
 
 # --- result tables ---------------------------------------------------------------------------
@@ -191,10 +191,10 @@ def entity_page(data, iri: str, quote_documents: bool = True) -> EntityPage:
     description = describe(data, iri, include_inferred=True, quote_documents=quote_documents)
     outgoing: dict[tuple[str, str], list] = {}
     for row in data.query(_OUTGOING, substitutions={"s": node}):
-        outgoing.setdefault((term_text(row["p"]), term_text(row["o"])), []).append((row["p"], row["o"]))
+        outgoing.setdefault((rdfio.display(row["p"]), rdfio.display(row["o"])), []).append((row["p"], row["o"]))
     incoming: dict[tuple[str, str], list] = {}
     for row in data.query(_INCOMING, substitutions={"o": node}):
-        incoming.setdefault((term_text(row["s"]), term_text(row["p"])), []).append((row["s"], row["p"]))
+        incoming.setdefault((rdfio.display(row["s"]), rdfio.display(row["p"])), []).append((row["s"], row["p"]))
 
     facts = _enrich(description["facts"], outgoing, lambda e: (e["predicate"], e["object"]))
     links_in = _enrich(description["links"], incoming, lambda e: (e["subject"], e["predicate"]))
