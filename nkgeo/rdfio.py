@@ -199,25 +199,30 @@ def serialize(statements, fmt: str | Format, prefixes: dict[str, str] | None = N
 
 
 def canonical_quads(statements, keep_graphs: bool = True) -> list:
-    """The statements as distinct quads, their blank nodes labelled canonically (RDFC-1.0), sorted.
+    """The statements as distinct quads, their blank nodes labelled canonically (RDFC-1.0), sorted
+    (as N-Quads lines are).
 
     A parser gives blank nodes fresh random labels; canonical ones depend only on the graph, so the
     output is the same from every process. ``keep_graphs=False`` merges every graph into the default.
     """
     import pyoxigraph as ox
 
-    default = ox.DefaultGraph()
+    quad_type, blank, default = ox.Quad, ox.BlankNode, ox.DefaultGraph()
     quads = []
     for item in statements:
-        graph = getattr(item, "graph_name", default) if keep_graphs else default
-        quads.append(ox.Quad(item.subject, item.predicate, item.object, graph))
-    if any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object, q.graph_name)):
+        if keep_graphs and type(item) is quad_type:
+            quads.append(item)
+        else:
+            graph = getattr(item, "graph_name", default) if keep_graphs else default
+            quads.append(quad_type(item.subject, item.predicate, item.object, graph))
+    if any(type(q.subject) is blank or type(q.object) is blank or type(q.graph_name) is blank for q in quads):
         dataset = ox.Dataset(quads)
         dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
         quads = list(dataset)
     else:
         quads = list(dict.fromkeys(quads))
-    return sorted(quads, key=lambda q: (_graph_key(q.graph_name), _term_key(q.subject), _term_key(q.predicate), _term_key(q.object)))
+    quads.sort(key=str)
+    return quads
 
 
 def _term_key(term) -> tuple:
@@ -295,17 +300,22 @@ class _Turtle:
     def __init__(self, prefixes: dict[str, str]):
         self.prefixes = prefixes
         self.used: set[str] = set()
+        self._written: dict[str, tuple[str, str | None]] = {}  # IRI -> (text, prefix used)
 
     def iri(self, value: str) -> str:
-        best = None
-        for prefix, namespace in self.prefixes.items():
-            if value.startswith(namespace) and _LOCAL_NAME.fullmatch(value[len(namespace):]):
-                if best is None or len(namespace) > len(self.prefixes[best]):
-                    best = prefix
-        if best is None:
-            return f"<{value}>"
-        self.used.add(best)
-        return f"{best}:{value[len(self.prefixes[best]):]}"
+        """``prefix:local`` with the longest namespace that leaves a plain local name, else ``<iri>``."""
+        found = self._written.get(value)
+        if found is None:
+            best = None
+            for prefix, namespace in self.prefixes.items():
+                if value.startswith(namespace) and _LOCAL_NAME.fullmatch(value[len(namespace):]):
+                    if best is None or len(namespace) > len(self.prefixes[best]):
+                        best = prefix
+            text = f"<{value}>" if best is None else f"{best}:{value[len(self.prefixes[best]):]}"
+            found = self._written[value] = (text, best)
+        if found[1] is not None:
+            self.used.add(found[1])
+        return found[0]
 
     def term(self, term) -> str:
         kind = type(term).__name__
@@ -325,7 +335,8 @@ class _Turtle:
         shared = _shared_blank_nodes(by_graph)
         order = {iri: rank for rank, iri in enumerate(leading)}
         blocks = []
-        for graph, members in by_graph.items():
+        for graph in sorted(by_graph, key=_graph_key):
+            members = by_graph[graph]
             named = type(graph).__name__ != "DefaultGraph"
             body = _GraphBody(self, members, shared, order).lines(indent=4 if named else 0)
             blocks.append(f"{self.term(graph)} {{\n{body}\n}}\n" if named else body + "\n")
@@ -584,6 +595,10 @@ class _JsonLdTerms:
         self.prefixes = {name: iri for name, iri in context.items() if isinstance(iri, str) and iri.endswith(("/", "#"))}
         self.terms: dict[str, list[tuple[str, str | None, str | None]]] = {}
         for name, definition in context.items():
+            if name.startswith("@") or name in self.prefixes:
+                continue
+            if isinstance(definition, str):
+                definition = {"@id": definition}
             if isinstance(definition, dict) and "@id" in definition:
                 coerce = definition.get("@type")
                 if coerce not in (None, "@id", "@vocab"):
@@ -608,20 +623,28 @@ class _JsonLdTerms:
         if predicate == ns.RDF.type and not is_literal:
             return "@type", self.node_id(obj)
         for name, coerce, container in self.terms.get(predicate, ()):
-            if not is_literal and coerce in ("@id", "@vocab") and container is None:
+            if container == "@language":
+                if is_literal and obj.language and coerce is None:
+                    return name, (language_tag(obj.language), obj.value)
+            elif container is not None:
+                continue
+            elif coerce is None:
+                return name, self.value(obj)
+            elif not is_literal and coerce in ("@id", "@vocab"):
                 return name, self.node_id(obj)
-            if is_literal and container == "@language" and obj.language and coerce is None:
-                return name, (language_tag(obj.language), obj.value)
-            if is_literal and not obj.language and container is None and coerce == obj.datatype.value:
+            elif is_literal and not obj.language and coerce == obj.datatype.value:
                 return name, obj.value
-        key = self.compact(predicate)
-        if not is_literal:
-            return key, {"@id": self.node_id(obj)}
+        return self.compact(predicate), self.value(obj)
+
+    def value(self, obj):
+        """A value with no coercion: ``{"@id": ...}``, a string, or a value object."""
+        if type(obj).__name__ != "Literal":
+            return {"@id": self.node_id(obj)}
         if obj.language:
-            return key, {"@language": language_tag(obj.language), "@value": obj.value}
+            return {"@language": language_tag(obj.language), "@value": obj.value}
         if obj.datatype.value == ns.XSD.string:
-            return key, obj.value
-        return key, {"@type": self.compact(obj.datatype.value), "@value": obj.value}
+            return obj.value
+        return {"@type": self.compact(obj.datatype.value), "@value": obj.value}
 
 
 # --- terms -----------------------------------------------------------------------------------

@@ -178,12 +178,20 @@ def test_writers_match_pyoxigraph_on_real_results(compiled):
         ours = ox.parse_query_results(results.write_solutions(variables, rows, fmt), format=parse_as)
         theirs = ox.parse_query_results(compiled.store.query(query, use_default_graph_as_union=True).serialize(format=parse_as),
                                         format=parse_as)
-        assert [[s[v] for v in variables] for s in ours] == [[s[v] for v in variables] for s in theirs]
+        assert blank_labels_in_order([[s[v] for v in variables] for s in ours]) == blank_labels_in_order(
+            [[s[v] for v in variables] for s in theirs])
+
+
+def blank_labels_in_order(rows: list[list]) -> list[list]:
+    """The rows with blank nodes labelled b0, b1... in order of appearance (a result's labels are its own)."""
+    labels: dict = {}
+    return [[ox.BlankNode(labels.setdefault(t.value, f"b{len(labels)}")) if isinstance(t, ox.BlankNode) else t for t in row]
+            for row in rows]
 
 
 def test_csv_quotes_and_writes_crlf():
-    body = results.write_solutions(["a", "b"], [[ox.Literal("x,y"), ox.Literal('say "hi"')], [ox.BlankNode("b1"), None]], "csv")
-    assert body == b'a,b\r\n"x,y","say ""hi"""\r\n_:b1,\r\n'
+    body = results.write_solutions(["a", "b"], [[ox.Literal("x,y"), ox.Literal('say "hi"')], [ox.BlankNode("x7"), None]], "csv")
+    assert body == b'a,b\r\n"x,y","say ""hi"""\r\n_:b0,\r\n'
 
 
 def test_booleans():

@@ -8,7 +8,8 @@ with :func:`write_solutions`, so both give the same bytes for the same query. CO
 DESCRIBE results go out in any RDF format, written by :func:`nkgeo.rdfio.serialize`.
 
 Terms are pyoxigraph's; an unbound variable is None. Language tags are written in their BCP 47
-case (:func:`nkgeo.rdfio.language_tag`).
+case (:func:`nkgeo.rdfio.language_tag`), and blank nodes are labelled ``b0``, ``b1``... in order of
+appearance: a result's labels are its own, and a store's differ from one process to the next.
 """
 
 from __future__ import annotations
@@ -73,12 +74,31 @@ def format_solutions(result, fmt: str, query_text: str | None = None) -> bytes:
 
 
 def write_solutions(variables: list[str], rows: list[list], fmt: str) -> bytes:
-    """Rows of terms in one of SOLUTION_FORMATS."""
+    """Rows of terms in one of SOLUTION_FORMATS; blank nodes are labelled b0, b1... in order of
+    appearance (a result's labels are its own, and the store's differ from process to process)."""
     fmt = solution_format(fmt)
+    rows = _relabelled(rows)
     if fmt in ("table", "markdown"):
         cells = [[rdfio.display(term) for term in row] for row in rows]
         return (render_table(variables, cells) if fmt == "table" else render_markdown(variables, cells)).encode("utf-8")
     return _SOLUTION_WRITERS[fmt](variables, rows)
+
+
+def _relabelled(rows: list[list]) -> list[list]:
+    import pyoxigraph as ox
+
+    labels: dict[str, ox.BlankNode] = {}
+
+    def relabel(term):
+        if type(term).__name__ != "BlankNode":
+            return term
+        if term.value not in labels:
+            labels[term.value] = ox.BlankNode(f"b{len(labels)}")
+        return labels[term.value]
+
+    if not any(type(term).__name__ == "BlankNode" for row in rows for term in row):
+        return rows
+    return [[relabel(term) for term in row] for row in rows]
 
 
 def write_boolean(value: bool, fmt: str) -> bytes:

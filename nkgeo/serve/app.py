@@ -158,8 +158,8 @@ def choose(request: Request, table: dict[str, str], format_value: str | None = N
     return media
 
 
-def _graph_response(triples: list, media: str, fmt: str, headers: dict | None = None) -> Response:
-    body = rdfio.serialize(triples, fmt)
+def _graph_response(triples: list, media: str, fmt: str, headers: dict | None = None, about: str | None = None) -> Response:
+    body = rdfio.serialize(triples, fmt, leading=[about] if about else ())  # the thing described first
     return Response(body, media_type=negotiation.content_type(media), headers=_vary(headers))
 
 
@@ -337,7 +337,7 @@ def create_app(server: Server) -> Starlette:
             return server.render("entity.html", page=page, formats=negotiation.SUFFIXES, base=f"/{kind}/{local}")
         quads = await run_in_threadpool(_about, server.data, iri)
         media = negotiation.GRAPH_MEDIA[fmt]
-        return _graph_response(_triples(quads), media, fmt, {"Link": f'<{iri}>; rel="describes"'})
+        return _graph_response(_triples(quads), media, fmt, {"Link": f'<{iri}>; rel="describes"'}, about=iri)
 
     async def ontology(request: Request) -> Response:
         media = choose(request, DOCUMENT_TYPES, request.query_params.get("format"))
