@@ -94,6 +94,12 @@ def format_of_path(path) -> Format | None:
     return _BY_SUFFIX.get(Path(path).suffix.lower())
 
 
+def format_of_media_type(media: str | None) -> Format | None:
+    """The format a media type names (``text/turtle``; parameters such as ``charset`` ignored), or None."""
+    media = (media or "").split(";")[0].strip().lower()
+    return next((f for f in FORMATS.values() if media in f.media_types), None)
+
+
 def oxigraph_format(fmt: Format):
     """pyoxigraph's RdfFormat for ``fmt``."""
     import pyoxigraph as ox

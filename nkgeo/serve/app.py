@@ -202,9 +202,7 @@ def create_app(server: Server) -> Starlette:
 
     def solution_page(template: str, reply, **context) -> Response:
         if reply.kind == "graph":
-            import pyoxigraph as ox
-
-            table = pages.table_from_graph(reply.body, ox.RdfFormat.N_TRIPLES)
+            table = pages.table_from_graph(reply.body)
         else:
             table = pages.table_from_json(reply.body)
         return server.render(template, headers=_vary(), table=table, rows=reply.rows, **context)
