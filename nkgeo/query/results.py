@@ -14,8 +14,6 @@ appearance: a result's labels are its own, and a store's differ from one process
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 
@@ -26,6 +24,8 @@ from nkgeo.errors import FormatError, NkgeoError
 SOLUTION_FORMATS = ("table", "markdown", "json", "xml", "csv", "tsv")
 SOLUTION_ALIASES = {"md": "markdown", "srj": "json", "srx": "xml"}
 SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+# A cheap test before sparqltext is imported (its dataclasses cost a cold ``nkgeo query`` time); sparqltext decides.
+_MAYBE_STAR = re.compile(r"SELECT\s*(?:(?:DISTINCT|REDUCED)\s*)?\*", re.IGNORECASE)
 
 
 class TooManyRows(NkgeoError):
@@ -51,10 +51,13 @@ def solution_rows(solutions, query_text: str | None = None, limit: int | None = 
     """The variables and rows of SELECT solutions, reading no more than ``limit`` rows (TooManyRows
     past it). For ``SELECT *`` the variables are in order of first appearance in ``query_text``,
     the order a reader expects (pyoxigraph may list them in any order)."""
-    from nkgeo.query import sparqltext
-
     variables = [v.value for v in solutions.variables]
-    order = sparqltext.star_order(query_text) if query_text else None
+    if query_text and _MAYBE_STAR.search(query_text):
+        from nkgeo.query import sparqltext
+
+        order = sparqltext.star_order(query_text)
+    else:
+        order = None
     if order:
         variables.sort(key=lambda name: order.index(name) if name in order else len(order))
     rows = []
@@ -228,6 +231,9 @@ def csv_value(term) -> str:
 
 
 def solutions_csv(variables: list[str], rows: list[list]) -> bytes:
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(variables)
