@@ -79,14 +79,14 @@ def open_dataset():
     return CompiledDataset.open()
 
 
-def render_result(result, fmt: str) -> bytes:
-    """The result in ``fmt``. pyoxigraph evaluates lazily, so errors of evaluation (a SERVICE
-    that cannot be reached...) surface here, while the solutions are read."""
+def render_result(result, fmt: str, query_text: str | None = None) -> bytes:
+    """The result in ``fmt`` (the endpoint's bytes for the same query). pyoxigraph evaluates lazily,
+    so errors of evaluation (a SERVICE that cannot be reached...) surface here, while the solutions are read."""
     from nkgeo.query import results
 
     try:
         if results.is_solutions(result):
-            return results.format_solutions(result, fmt)
+            return results.format_solutions(result, fmt, query_text)
         if fmt in results.SOLUTION_FORMATS and fmt not in ("table", "markdown", "xml", "json"):
             raise FormatError(f"{fmt} is a format for SELECT/ASK results; a graph result takes an RDF format such as turtle")
         fmt = {"json": "json-ld"}.get(fmt, fmt)
@@ -211,7 +211,7 @@ def run_query(name, params, fmt, graphs, output, endpoint):
         result = _remote_query(endpoint, query.text, graphs, compiled, substitutions)
     else:
         result = compiled.query(query.text, substitutions=substitutions, graphs=graphs)
-    emit(render_result(result, fmt), output)
+    emit(render_result(result, fmt, query.text), output)
 
 
 def _read_query_text(query: str | None, file: str | None) -> str:
@@ -262,7 +262,7 @@ def run_sparql(query, file, fmt, graphs, output, endpoint):
         result = _remote_query(endpoint, text, graphs, open_dataset() if graphs != "all" else None)
     else:
         result = open_dataset().query(text, graphs=graphs)
-    emit(render_result(result, fmt), output)
+    emit(render_result(result, fmt, text), output)
 
 
 @cli.command("show")
@@ -375,7 +375,7 @@ def export(fmt, graphs, output):
         nkgeo export --format nq --graph inferred
     """
     from nkgeo.query.export import export as run_export
-    from nkgeo.query.results import rdf_format
+    from nkgeo.rdfio import rdf_format
 
     rdf_format(fmt)  # fail on a bad format before any work
     emit(run_export(open_dataset(), fmt, graphs), output)
@@ -409,7 +409,12 @@ def validate(fmt):
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
     if fmt == "turtle":
-        emit(report.results_graph.serialize(format="longturtle"), None)
+        from nkgeo import namespaces as ns
+        from nkgeo import rdfio
+        from nkgeo.build.validate import SHAPES_NS
+
+        prefixes = {**ns.PREFIXES, "sh": ns.SH_NS, "shapes": SHAPES_NS}
+        emit(rdfio.serialize(rdfio.from_rdflib_quads(report.results_graph), "turtle", prefixes), None)
     else:
         emit(report.text if report.text.endswith("\n") else report.text + "\n", None)
     sys.exit(0 if report.conforms else 1)

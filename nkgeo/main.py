@@ -88,7 +88,7 @@ def run_query(name: str, params: list[tuple[str, str]], fmt: str, graphs: str, o
         result = compiled.query(query.text, substitutions=substitutions, graphs=graphs)
         if not results.is_solutions(result):
             return False  # a graph result: click's command picks its RDF format
-        data = results.format_solutions(result, fmt)
+        data = results.format_solutions(result, fmt, query.text)
         if output:
             from nkgeo.files import write_atomically
 

@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from nkgeo.rdfio import jsonld_context
+
 CAPITALS = "SELECT ?city ?label WHERE { ?city a nkgeo:ProvincialCapital ; rdfs:label ?label } ORDER BY ?label"
 CAPITALS_JSON = {
     "head": {"vars": ["city", "label"]},
@@ -94,9 +96,9 @@ def test_sparql_construct_table_and_rdf(invoke):
     )
     turtle = invoke("sparql", LABEL, "--format", "ttl").output
     assert turtle.splitlines()[-1] == 'id:hamhung rdfs:label "Hamhung"@en .'
-    assert json.loads(invoke("sparql", LABEL, "--format", "json").output) == [
-        {"@id": "https://w3id.org/nkgeo/id/hamhung", "http://www.w3.org/2000/01/rdf-schema#label": [{"@language": "en", "@value": "Hamhung"}]}
-    ]
+    document = json.loads(invoke("sparql", LABEL, "--format", "json").output)  # JSON-LD, compacted with the shipped context
+    assert document["@graph"] == [{"@id": "id:hamhung", "label": {"en": "Hamhung"}}]
+    assert document["@context"] == jsonld_context()
 
 
 def test_sparql_output_file(invoke, tmp_path):

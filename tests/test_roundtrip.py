@@ -9,7 +9,8 @@ import pytest
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic, to_isomorphic
 
-from nkgeo.query.export import export, jsonld_context
+from nkgeo.query.export import export
+from nkgeo.rdfio import jsonld_context
 
 pyld = pytest.importorskip("pyld", reason="pyld is in the test extra: pip install -e '.[test]'")
 

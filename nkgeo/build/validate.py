@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nkgeo import namespaces as ns
+from nkgeo import rdfio
 from nkgeo.errors import ShapesError
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ SHAPES_FILE = "shapes.ttl"
 CHECKS_FOLDER = "checks"
 CHECK_SUFFIX = "-violation.rq"
 SHAPES_NS = "https://w3id.org/nkgeo/shapes#"
-_BARE_DATATYPES = {ns.XSD.integer, ns.XSD.decimal, ns.XSD.boolean}
 
 
 @dataclass(frozen=True)
@@ -345,20 +345,15 @@ def _namespace_manager() -> NamespaceManager:
 
 
 def _show(term, names: NamespaceManager) -> str:
-    from rdflib import BNode, URIRef
+    """A term of a report as people read it (prefixed names, literals in Turtle); a blank node is ``[]``.
+    (``names`` is no longer read: rdfio.display compacts with nkgeo's prefixes.)"""
+    from rdflib import BNode
 
-    if isinstance(term, URIRef):
-        try:
-            return term.n3(names)
-        except (ValueError, KeyError):  # an IRI rdflib cannot write as a prefixed name
-            return term.n3()
-    if isinstance(term, BNode):
-        return "[]"
     if term is None:
         return "-"
-    if str(term.datatype) in _BARE_DATATYPES:  # as Turtle writes them: 768551, not "768551"^^xsd:integer
-        return str(term)
-    return term.n3(names)
+    if isinstance(term, BNode):
+        return "[]"
+    return rdfio.display(term, literal="turtle")
 
 
 def _local_name(term) -> str:

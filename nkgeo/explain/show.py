@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from nkgeo import namespaces as ns
+from nkgeo import rdfio
 from nkgeo.explain.documents import documents, quote
 from nkgeo.explain.provenance import Statement, labels, source_lines, statements
-from nkgeo.query.results import term_text
 
 
 def describe(compiled, iri: str, include_inferred: bool = True, quote_documents: bool = True) -> dict:
@@ -33,9 +33,9 @@ def describe(compiled, iri: str, include_inferred: bool = True, quote_documents:
         for members in facts.values():
             first = members[0]
             entry = {
-                "subject": term_text(first.subject),
-                "predicate": term_text(first.predicate),
-                "object": term_text(first.object),
+                "subject": rdfio.display(first.subject),
+                "predicate": rdfio.display(first.predicate),
+                "object": rdfio.display(first.object),
                 "object_label": names.get(getattr(first.object, "value", ""), None)
                 if type(first.object).__name__ == "NamedNode" else None,
                 "subject_label": names.get(getattr(first.subject, "value", ""), None),

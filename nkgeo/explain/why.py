@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nkgeo import namespaces as ns
+from nkgeo import rdfio
 from nkgeo.errors import NkgeoError
 from nkgeo.explain.documents import documents, quote
 from nkgeo.explain.provenance import source_lines, statements
@@ -57,11 +57,10 @@ def _to_term(text: str):
 
 
 def _display(text: str, blank_labels: dict) -> str:
-    if text.startswith("<"):
-        return ns.compact(text[1:-1])
+    """A term of a derivations key as people read it; a blank node by what it stands for."""
     if text.startswith("_:"):
         return f"[{blank_labels.get(text, 'anonymous class')}]"
-    return text
+    return rdfio.display(_to_term(text), literal="turtle")
 
 
 class Explainer:

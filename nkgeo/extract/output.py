@@ -1,8 +1,8 @@
 """Candidates as data: a named graph per document, its evidence, and the new entities' names.
 
-The TriG is written by :func:`write_trig`, not by rdflib's serializer, so that the bytes depend only
-on the triples: subjects, predicates and objects sorted, evidence records in document order, no
-blank node, no timestamp. Running ``nkgeo extract`` twice on the same input gives the same file.
+The TriG is written by :func:`nkgeo.rdfio.serialize`, so the bytes depend only on the triples:
+subjects, predicates and objects sorted, evidence records in document order, no blank node, no
+timestamp. Running ``nkgeo extract`` twice on the same input gives the same file.
 
 Layout of the output (the same model as the curated ``graph/*.trig``):
 
@@ -17,14 +17,13 @@ Layout of the output (the same model as the curated ``graph/*.trig``):
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from nkgeo import namespaces as ns
+from nkgeo import rdfio
 from nkgeo.extract.extractor import EXTRACTOR_VERSION, Extraction
 from nkgeo.extract.rules import RDF_TYPE, Lit
 
-SAFE_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(?<!\.)$")
 HEADER = (
     "# Candidate triples proposed by nkgeo extract, each with evidence (character offsets of the\n"
     "# supporting sentence) in graph:provenance. Review them, then run nkgeo merge.\n"
@@ -152,7 +151,7 @@ class Candidates:
                 evidence = f"{extraction.document.stem} chars {record.start}-{record.end}"
                 if record.qualifier:
                     evidence += f" [{record.qualifier}]"
-                rows.append((_show(record.s), _show(record.p), _show(record.o), f"{record.confidence:.2f}", evidence))
+                rows.append((term(record.s), term(record.p), term(record.o), f"{record.confidence:.2f}", evidence))
         if not rows:
             return ""
         header = ("subject", "predicate", "object", "confidence", "evidence")
@@ -182,78 +181,31 @@ def _triple_key(triple) -> tuple:
     return (s, p != RDF_TYPE, p, _sort_key(o))
 
 
-def term(value, predicate: bool = False) -> str:
-    """One term in Turtle, with the project's prefixes (rdf:type is "a" as a predicate)."""
-    if isinstance(value, Lit):
-        return _literal(value)
-    iri = str(value)
-    if iri == RDF_TYPE and predicate:
-        return "a"
-    best = None
-    for prefix, namespace in ns.PREFIXES.items():
-        if iri.startswith(namespace) and SAFE_LOCAL.match(iri[len(namespace) :]):
-            if best is None or len(namespace) > len(ns.PREFIXES[best]):
-                best = prefix
-    if best is not None:
-        return f"{best}:{iri[len(ns.PREFIXES[best]) :]}"
-    return f"<{iri}>"
+def oxigraph_term(value):
+    """The pyoxigraph term of an extractor's value: an IRI (a string) or a Lit."""
+    import pyoxigraph as ox
+
+    if not isinstance(value, Lit):
+        return ox.NamedNode(str(value))
+    if value.lang:
+        return ox.Literal(value.value, language=value.lang)
+    return ox.Literal(value.value, datatype=ox.NamedNode(value.datatype or ns.XSD.string))
 
 
-def _literal(lit: Lit) -> str:
-    value = lit.value
-    if lit.datatype == ns.XSD.integer and re.fullmatch(r"-?\d+", value):
-        return value
-    if lit.datatype == ns.XSD.decimal and re.fullmatch(r"-?\d+\.\d+", value):
-        return value
-    if lit.datatype == ns.XSD.boolean and value in ("true", "false"):
-        return value
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    if lit.lang:
-        return f'"{escaped}"@{lit.lang}'
-    if lit.datatype and lit.datatype != ns.XSD.string:
-        return f'"{escaped}"^^{term(lit.datatype)}'
-    return f'"{escaped}"'
-
-
-def _show(value) -> str:
-    if isinstance(value, Lit):
-        return _literal(value)
-    return term(value)
-
-
-def subject_blocks(triples: list[tuple], order: str = "sorted") -> list[str]:
-    """Turtle blocks, one per subject: ``s p o1, o2 ; q o3 .`` indented as in graph/*.trig."""
-    by_subject: dict[str, dict[str, list]] = {}
-    for s, p, o in triples:
-        by_subject.setdefault(s, {}).setdefault(p, [])
-        if o not in by_subject[s][p]:
-            by_subject[s][p].append(o)
-    if order == "sorted":
-        subjects = sorted(by_subject)
-    else:
-        wanted = order.split("\n")
-        subjects = [s for s in wanted if s in by_subject] + sorted(s for s in by_subject if s not in wanted)
-    blocks = []
-    for s in subjects:
-        predicates = sorted(by_subject[s], key=lambda p: (p != RDF_TYPE, term(p, True)))
-        lines = []
-        for k, p in enumerate(predicates):
-            objects = sorted(by_subject[s][p], key=lambda o: term(o))
-            rendered = (",\n" + " " * 12).join(term(o) for o in objects)
-            lead = f"    {term(s)} " if k == 0 else " " * 8
-            end = " ." if k == len(predicates) - 1 else " ;"
-            lines.append(f"{lead}{term(p, True)} {rendered}{end}")
-        blocks.append("\n".join(lines))
-    return blocks
+def term(value) -> str:
+    """An extractor's value as people read it: ``nkgeo:City``, ``"Kanggye"@en``, ``768551``."""
+    return rdfio.display(oxigraph_term(value), literal="turtle")
 
 
 def write_trig(graphs: list[tuple[str, list[tuple], str]], header: str = "") -> str:
-    used = set()
-    body = []
+    """(graph IRI, triples, ordering) as TriG after ``header``; an ordering other than ``sorted``
+    lists the subjects to write first, one IRI a line (evidence records in document order)."""
+    import pyoxigraph as ox
+
+    quads, leading = [], []
     for graph, triples, order in graphs:
-        blocks = subject_blocks(triples, order)
-        body.append(f"{term(graph)} {{\n" + "\n\n".join(blocks) + "\n}\n")
-        text = "\n".join(blocks) + term(graph)
-        used |= set(re.findall(r"(?<![\w<\"])([a-z]+):", text))
-    prefixes = "".join(f"@prefix {p}: <{ns.PREFIXES[p]}> .\n" for p in sorted(used) if p in ns.PREFIXES)
-    return header + prefixes + "\n" + "\n".join(body)
+        name = ox.NamedNode(graph)
+        quads += [ox.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o), name) for s, p, o in triples]
+        if order != "sorted":
+            leading += order.split("\n")
+    return header + rdfio.serialize(quads, "trig", leading=leading).decode("utf-8")

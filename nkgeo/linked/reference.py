@@ -234,13 +234,6 @@ _COORDINATES_HEADER = """\
 """
 
 
-def _bind(dataset) -> None:
-    for prefix, iri in ns.PREFIXES.items():
-        dataset.bind(prefix, iri, replace=True)
-    dataset.bind("wgs", ns.WGS_NS, replace=True)
-    dataset.bind("dbr", DBPEDIA_NS, replace=True)
-
-
 def _common_provenance(prov_graph) -> None:
     from rdflib import Literal, URIRef
     from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
@@ -265,7 +258,6 @@ def links_dataset(records: list[LinkRecord]):
     from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
     dataset = Dataset()
-    _bind(dataset)
     links = dataset.graph(URIRef(LINKS_GRAPH))
     prov_graph = dataset.graph(URIRef(ns.PROVENANCE_GRAPH))
     graph_iri = URIRef(LINKS_GRAPH)
@@ -320,7 +312,6 @@ def points_dataset(points: list[PointRecord]):
     from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
     dataset = Dataset()
-    _bind(dataset)
     coords = dataset.graph(URIRef(COORDINATES_GRAPH))
     prov_graph = dataset.graph(URIRef(ns.PROVENANCE_GRAPH))
     graph_iri = URIRef(COORDINATES_GRAPH)
@@ -355,38 +346,23 @@ def points_dataset(points: list[PointRecord]):
 
 
 def serialize(dataset, header: str) -> str:
-    """A Dataset as TriG after a comment header, the same bytes on every run: rdflib sorts the triples
-    of a graph, but not the graphs, so each graph is written on its own and the graphs in name order."""
-    from rdflib import Dataset
+    """A Dataset as TriG after a comment header, the same bytes on every run (rdfio's writer)."""
+    from nkgeo import rdfio
 
-    prefixes: set[str] = set()
-    bodies = []
-    for graph in sorted((g for g in dataset.graphs() if len(g)), key=lambda g: str(g.identifier)):
-        single = Dataset()
-        _bind(single)
-        target = single.graph(graph.identifier)
-        for triple in graph:
-            target.add(triple)
-        text = single.serialize(format="trig")
-        lines = text.splitlines()
-        prefixes.update(line for line in lines if line.startswith("@prefix"))
-        bodies.append("\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n"))
-    return header + "\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(bodies) + "\n"
+    return header + rdfio.serialize(rdfio.from_rdflib_quads(dataset), "trig").decode("utf-8")
 
 
 def read_links(path: Path | None = None) -> list[LinkRecord]:
     """The link records of ``graph/links.trig`` (empty when the file does not exist)."""
-    from rdflib import Dataset, URIRef
+    from rdflib import URIRef
     from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
+
+    from nkgeo import rdfio
 
     path = path or graph_dir() / LINKS_FILE
     if not path.is_file():
         return []
-    dataset = Dataset()
-    try:
-        dataset.parse(path, format="trig")
-    except Exception as exc:  # rdflib raises many kinds of parser errors
-        raise SourceError(f"{path.name} does not parse: {' '.join(str(exc).split())[:300]}") from None
+    dataset = rdfio.rdflib_dataset(rdfio.read(path, "trig"))
     prov_graph = dataset.graph(URIRef(ns.PROVENANCE_GRAPH))
     links = dataset.graph(URIRef(LINKS_GRAPH))
     records = []

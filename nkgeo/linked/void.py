@@ -16,6 +16,8 @@ from nkgeo import namespaces as ns
 from nkgeo.linked import reference as refs
 
 BASE = ns.BASE + "void#"
+FOAF_NS = "http://xmlns.com/foaf/0.1/"
+PREFIXES = {**ns.PREFIXES, "foaf": FOAF_NS, "nkvoid": BASE}  # the prefixes the description is written with
 DATASET_IRI = BASE + "nkgeo"
 EXAMPLES = ("pyongyang", "hamhung", "chongjin")
 TITLE = "nkgeo: an open knowledge graph of North Korea's human geography"
@@ -96,11 +98,8 @@ def describe(compiled, sparql_endpoint: str | None = None, data_dump: str | None
 
     void = Namespace(ns.VOID_NS)
     graph = Graph()
-    for prefix, iri in ns.PREFIXES.items():
+    for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri, replace=True)
-    graph.bind("void", ns.VOID_NS, replace=True)
-    graph.bind("foaf", str(FOAF), replace=True)
-    graph.bind("nkvoid", BASE, replace=True)
 
     def integer(value: int) -> Literal:
         return Literal(value, datatype=XSD.integer)
@@ -161,8 +160,7 @@ def describe(compiled, sparql_endpoint: str | None = None, data_dump: str | None
 
 def render(compiled, fmt: str = "turtle", sparql_endpoint: str | None = None, data_dump: str | None = None) -> bytes:
     """The VoID description in an RDF format (turtle, nt, xml, json-ld...)."""
-    from nkgeo.query.results import RDF_FORMATS, rdf_format
+    from nkgeo import rdfio
 
-    key = rdf_format(fmt)
-    serializer = RDF_FORMATS[key][1]
-    return describe(compiled, sparql_endpoint, data_dump).serialize(format=serializer, encoding="utf-8")
+    fmt = rdfio.rdf_format(fmt)
+    return rdfio.serialize(rdfio.from_rdflib_quads(describe(compiled, sparql_endpoint, data_dump)), fmt, PREFIXES)

@@ -23,7 +23,8 @@ import urllib.request
 from dataclasses import dataclass
 
 from nkgeo import namespaces as ns
-from nkgeo.errors import NkgeoError, QueryError
+from nkgeo import rdfio
+from nkgeo.errors import NkgeoError, QueryError, SourceError
 from nkgeo.query import sparqltext
 
 SOLUTIONS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9, text/tab-separated-values;q=0.8"
@@ -108,17 +109,17 @@ class Endpoint:
         media = _media(headers.get("Content-Type") or headers.get("content-type"))
         try:
             if graph_form:
-                fmt = ox.RdfFormat.N_TRIPLES if media == "text/plain" else ox.RdfFormat.from_media_type(media)
+                fmt = rdfio.format_of_media_type(media)
                 if fmt is None:
                     raise RemoteError(f"{self.url} answered a graph as {media or 'an unnamed type'}, which nkgeo cannot read")
-                return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt)]
+                return [ox.Triple(q.subject, q.predicate, q.object) for q in rdfio.read(body, fmt, name="the answer")]
             fmt = ox.QueryResultsFormat.from_media_type(media) if media else None
             if fmt is None and media in ("application/json", "text/javascript"):
                 fmt = ox.QueryResultsFormat.JSON
             if fmt is None or fmt == ox.QueryResultsFormat.CSV:
                 raise RemoteError(f"{self.url} answered results as {media or 'an unnamed type'}, which nkgeo cannot read")
             return ox.parse_query_results(body, format=fmt)
-        except (SyntaxError, ValueError) as exc:
+        except (SyntaxError, ValueError, SourceError) as exc:
             raise RemoteError(f"cannot read the answer of {self.url}: {_one_line(str(exc))}") from None
 
 
@@ -180,19 +181,15 @@ def push(store, endpoint: Endpoint, graphs: list[str], progress=None) -> list[Pu
 
     Every graph is tried; ``progress(result)`` is called after each one.
     """
-    import io
-
     import pyoxigraph as ox
 
     results = []
     for graph in graphs:
         started = time.perf_counter()
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
-        buffer = io.BytesIO()
-        ox.serialize(triples, buffer, format=ox.RdfFormat.N_TRIPLES)
         try:
             status, reason, _headers, body = endpoint.send(
-                "PUT", graph_store_url(endpoint.url, graph), buffer.getvalue(),
+                "PUT", graph_store_url(endpoint.url, graph), rdfio.serialize(triples, "nt"),
                 {"Content-Type": "application/n-triples; charset=utf-8"})
             detail = "" if 200 <= status < 300 else _one_line(body.decode("utf-8", errors="replace"), 200)
         except RemoteError as exc:

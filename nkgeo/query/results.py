@@ -1,33 +1,39 @@
-"""Turning query results into text: tables for people, standard formats for programs.
+"""Query results as text: tables for people, the SPARQL 1.1 result formats for programs.
 
-SELECT and ASK results go out as a table, markdown, or the SPARQL 1.1 result formats (JSON, XML,
-CSV, TSV) that pyoxigraph writes. CONSTRUCT and DESCRIBE results, and exports, go out in any RDF
-format. Format names and their aliases are data, in the two tables below.
+SELECT and ASK results go out as a table, markdown, or the SPARQL 1.1 result formats: JSON
+(sparql11-results-json), XML (rdf-sparql-XMLres), CSV and TSV (sparql11-results-csv-tsv). The
+writers here are the only ones: the CLI and the endpoint both read the solutions into a list of
+rows (:func:`solution_rows`, which stops past a row limit, as the endpoint needs) and write them
+with :func:`write_solutions`, so both give the same bytes for the same query. CONSTRUCT and
+DESCRIBE results go out in any RDF format, written by :func:`nkgeo.rdfio.serialize`.
+
+Terms are pyoxigraph's; an unbound variable is None. Language tags are written in their BCP 47
+case (:func:`nkgeo.rdfio.language_tag`), and blank nodes are labelled ``b0``, ``b1``... in order of
+appearance: a result's labels are its own, and a store's differ from one process to the next.
 """
 
 from __future__ import annotations
 
-import io
+import json
+import re
 
 from nkgeo import namespaces as ns
-from nkgeo.errors import FormatError
+from nkgeo import rdfio
+from nkgeo.errors import FormatError, NkgeoError
 
-# name -> pyoxigraph QueryResultsFormat attribute (None: rendered here).
-SOLUTION_FORMATS = {"table": None, "markdown": None, "json": "JSON", "xml": "XML", "csv": "CSV", "tsv": "TSV"}
+SOLUTION_FORMATS = ("table", "markdown", "json", "xml", "csv", "tsv")
 SOLUTION_ALIASES = {"md": "markdown", "srj": "json", "srx": "xml"}
+SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+# A cheap test before sparqltext is imported (its dataclasses cost a cold ``nkgeo query`` time); sparqltext decides.
+_MAYBE_STAR = re.compile(r"SELECT\s*(?:(?:DISTINCT|REDUCED)\s*)?\*", re.IGNORECASE)
 
-# name -> (pyoxigraph RdfFormat attribute, rdflib serializer, keeps named graphs)
-RDF_FORMATS = {
-    "turtle": ("TURTLE", "longturtle", False),
-    "nt": ("N_TRIPLES", "nt", False),
-    "nquads": ("N_QUADS", "nquads", True),
-    "trig": ("TRIG", "trig", True),
-    "json-ld": ("JSON_LD", "json-ld", True),
-    "xml": ("RDF_XML", "xml", False),
-}
-RDF_ALIASES = {"ttl": "turtle", "ntriples": "nt", "n-triples": "nt", "nq": "nquads", "n-quads": "nquads",
-               "jsonld": "json-ld", "rdfxml": "xml", "rdf": "xml", "owl": "xml"}
-FILE_SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "nquads": ".nq", "trig": ".trig", "json-ld": ".jsonld", "xml": ".rdf"}
+
+class TooManyRows(NkgeoError):
+    """The solutions go past the row limit given to :func:`solution_rows`."""
+
+    def __init__(self, limit: int):
+        super().__init__(f"the result has more than {limit} rows")
+        self.limit = limit
 
 
 def solution_format(name: str) -> str:
@@ -37,32 +43,91 @@ def solution_format(name: str) -> str:
     return key
 
 
-def rdf_format(name: str) -> str:
-    key = RDF_ALIASES.get(name.lower(), name.lower())
-    if key not in RDF_FORMATS:
-        known = ", ".join(f"{k} ({'/'.join(a for a, v in RDF_ALIASES.items() if v == k)})" if k in RDF_ALIASES.values() else k for k in RDF_FORMATS)
-        raise FormatError(f"unknown RDF format {name!r}; choose one of {known}")
-    return key
+def is_solutions(result) -> bool:
+    return type(result).__name__ in ("QuerySolutions", "QueryBoolean")
 
 
-def term_text(term, compact: bool = True) -> str:
-    """A pyoxigraph term as a person reads it: prefixed IRIs, bare literal values."""
-    if term is None:
-        return ""
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return ns.compact(term.value) if compact else term.value
-    if kind == "BlankNode":
-        return f"_:{term.value}"
-    if kind == "Literal":
-        return term.value
-    return str(term)
+def solution_rows(solutions, query_text: str | None = None, limit: int | None = None) -> tuple[list[str], list[list]]:
+    """The variables and rows of SELECT solutions, reading no more than ``limit`` rows (TooManyRows
+    past it). For ``SELECT *`` the variables are in order of first appearance in ``query_text``,
+    the order a reader expects (pyoxigraph may list them in any order)."""
+    variables = [v.value for v in solutions.variables]
+    if query_text and _MAYBE_STAR.search(query_text):
+        from nkgeo.query import sparqltext
+
+        order = sparqltext.star_order(query_text)
+    else:
+        order = None
+    if order:
+        variables.sort(key=lambda name: order.index(name) if name in order else len(order))
+    rows = []
+    for solution in solutions:
+        if limit is not None and len(rows) >= limit:
+            raise TooManyRows(limit)
+        rows.append([solution[name] for name in variables])
+    return variables, rows
 
 
-def _rows(solutions) -> tuple[list[str], list[list[str]]]:
-    names = [v.value for v in solutions.variables]
-    rows = [[term_text(solution[name]) for name in names] for solution in solutions]
-    return names, rows
+def format_solutions(result, fmt: str, query_text: str | None = None) -> bytes:
+    """SELECT solutions or an ASK boolean in one of SOLUTION_FORMATS."""
+    fmt = solution_format(fmt)
+    if type(result).__name__ == "QueryBoolean":
+        return write_boolean(bool(result), fmt)
+    return write_solutions(*solution_rows(result, query_text), fmt)
+
+
+def write_solutions(variables: list[str], rows: list[list], fmt: str) -> bytes:
+    """Rows of terms in one of SOLUTION_FORMATS; blank nodes are labelled b0, b1... in order of
+    appearance (a result's labels are its own, and the store's differ from process to process)."""
+    fmt = solution_format(fmt)
+    rows = _relabelled(rows)
+    if fmt in ("table", "markdown"):
+        cells = [[rdfio.display(term) for term in row] for row in rows]
+        return (render_table(variables, cells) if fmt == "table" else render_markdown(variables, cells)).encode("utf-8")
+    return _SOLUTION_WRITERS[fmt](variables, rows)
+
+
+def _relabelled(rows: list[list]) -> list[list]:
+    import pyoxigraph as ox
+
+    labels: dict[str, ox.BlankNode] = {}
+
+    def relabel(term):
+        if type(term).__name__ != "BlankNode":
+            return term
+        if term.value not in labels:
+            labels[term.value] = ox.BlankNode(f"b{len(labels)}")
+        return labels[term.value]
+
+    if not any(type(term).__name__ == "BlankNode" for row in rows for term in row):
+        return rows
+    return [[relabel(term) for term in row] for row in rows]
+
+
+def write_boolean(value: bool, fmt: str) -> bytes:
+    """An ASK result: ``yes``/``no`` for people; JSON and XML have a boolean form; CSV and TSV,
+    which define none, get one line, ``true`` or ``false``."""
+    fmt = solution_format(fmt)
+    if fmt in ("table", "markdown"):
+        return b"yes\n" if value else b"no\n"
+    if fmt == "json":
+        return (json.dumps({"head": {}, "boolean": value}, separators=(",", ":")) + "\n").encode("utf-8")
+    if fmt == "xml":
+        return (f'<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="{SPARQL_RESULTS_NS}">\n<head/>\n'
+                f"<boolean>{'true' if value else 'false'}</boolean>\n</sparql>\n").encode()
+    return b"true\n" if value else b"false\n"
+
+
+def format_triples(triples, fmt: str) -> bytes:
+    """CONSTRUCT/DESCRIBE triples in an RDF format (or a table of s, p, o)."""
+    if fmt in ("table", "markdown", "md"):
+        rows = sorted([rdfio.display(t.subject), rdfio.display(t.predicate), rdfio.display(t.object)] for t in triples)
+        render = render_table if fmt == "table" else render_markdown
+        return render(["subject", "predicate", "object"], rows).encode("utf-8")
+    return rdfio.serialize(triples, fmt)
+
+
+# --- tables for people -----------------------------------------------------------------------
 
 
 def display_width(text: str) -> int:
@@ -90,36 +155,113 @@ def render_markdown(names: list[str], rows: list[list[str]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def format_solutions(result, fmt: str) -> bytes:
-    """SELECT solutions or an ASK boolean in one of SOLUTION_FORMATS."""
-    import pyoxigraph as ox
-
-    fmt = solution_format(fmt)
-    if type(result).__name__ == "QueryBoolean" and fmt in ("table", "markdown"):
-        return b"yes\n" if bool(result) else b"no\n"
-    if SOLUTION_FORMATS[fmt] is not None:
-        data = result.serialize(format=getattr(ox.QueryResultsFormat, SOLUTION_FORMATS[fmt]))
-        return data if data.endswith(b"\n") else data + b"\n"
-    names, rows = _rows(result)
-    text = render_table(names, rows) if fmt == "table" else render_markdown(names, rows)
-    return text.encode("utf-8")
+# --- the SPARQL 1.1 result formats -----------------------------------------------------------
 
 
-def format_triples(triples, fmt: str) -> bytes:
-    """CONSTRUCT/DESCRIBE triples in an RDF format (or a table of s, p, o)."""
-    if fmt in ("table", "markdown", "md"):
-        rows = sorted([term_text(t.subject), term_text(t.predicate), term_text(t.object)] for t in triples)
-        render = render_table if fmt == "table" else render_markdown
-        return render(["subject", "predicate", "object"], rows).encode("utf-8")
-    import pyoxigraph as ox
+def json_term(term) -> dict:
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return {"type": "uri", "value": term.value}
+    if kind == "BlankNode":
+        return {"type": "bnode", "value": term.value}
+    if kind == "Literal":
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = rdfio.language_tag(term.language)
+        elif term.datatype.value != ns.XSD.string:
+            out["datatype"] = term.datatype.value
+        return out
+    if kind == "Triple":
+        return {"type": "triple", "value": {"subject": json_term(term.subject), "predicate": json_term(term.predicate),
+                                             "object": json_term(term.object)}}
+    raise TypeError(f"not an RDF term: {term!r}")
 
-    key = rdf_format(fmt)
-    target = getattr(ox.RdfFormat, RDF_FORMATS[key][0])
-    buffer = io.BytesIO()
-    options = {"prefixes": dict(ns.PREFIXES)} if target in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
-    ox.serialize(list(triples), buffer, format=target, **options)
-    return buffer.getvalue()
+
+def solutions_json(variables: list[str], rows: list[list]) -> bytes:
+    bindings = [{name: json_term(term) for name, term in zip(variables, row, strict=True) if term is not None} for row in rows]
+    data = {"head": {"vars": variables}, "results": {"bindings": bindings}}
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def is_solutions(result) -> bool:
-    return type(result).__name__ in ("QuerySolutions", "QueryBoolean")
+def xml_term(term) -> str:
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return f"<uri>{rdfio.xml_text(term.value)}</uri>"
+    if kind == "BlankNode":
+        return f"<bnode>{rdfio.xml_text(term.value)}</bnode>"
+    if kind == "Literal":
+        value = rdfio.xml_text(_xml_safe(term.value))
+        if term.language:
+            return f'<literal xml:lang="{rdfio.language_tag(term.language)}">{value}</literal>'
+        if term.datatype.value != ns.XSD.string:
+            return f'<literal datatype="{rdfio.xml_text(term.datatype.value, attribute=True)}">{value}</literal>'
+        return f"<literal>{value}</literal>"
+    if kind == "Triple":
+        parts = "".join(f"<{name}>{xml_term(getattr(term, name))}</{name}>" for name in ("subject", "predicate", "object"))
+        return f"<triple>{parts}</triple>"
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _xml_safe(text: str) -> str:
+    """XML 1.0 cannot hold most control characters, even escaped: they become U+FFFD."""
+    return re.sub(r"[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]", "\uFFFD", text)
+
+
+def solutions_xml(variables: list[str], rows: list[list]) -> bytes:
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sparql xmlns="{SPARQL_RESULTS_NS}">', "<head>"]
+    out += [f'<variable name="{rdfio.xml_text(name, attribute=True)}"/>' for name in variables]
+    out += ["</head>", "<results>"]
+    for row in rows:
+        cells = "".join(f'<binding name="{name}">{xml_term(term)}</binding>' for name, term in zip(variables, row, strict=True) if term is not None)
+        out.append(f"<result>{cells}</result>")
+    out += ["</results>", "</sparql>"]
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def csv_value(term) -> str:
+    """A term in CSV: IRIs and literals as their bare text, blank nodes as ``_:label``."""
+    if term is None:
+        return ""
+    kind = type(term).__name__
+    if kind == "BlankNode":
+        return f"_:{term.value}"
+    if kind == "Triple":
+        return tsv_value(term)
+    return term.value
+
+
+def solutions_csv(variables: list[str], rows: list[list]) -> bytes:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(variables)
+    for row in rows:
+        writer.writerow([csv_value(term) for term in row])
+    return buffer.getvalue().encode("utf-8")
+
+
+def tsv_value(term) -> str:
+    """A term in TSV: Turtle syntax with whole IRIs, numbers and booleans bare when their lexical form allows it."""
+    if term is None:
+        return ""
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return f"<{term.value}>"
+    if kind == "BlankNode":
+        return f"_:{term.value}"
+    if kind == "Literal":
+        return rdfio.turtle_literal(term, lambda iri: f"<{iri}>")
+    if kind == "Triple":
+        return f"<< {tsv_value(term.subject)} {tsv_value(term.predicate)} {tsv_value(term.object)} >>"
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def solutions_tsv(variables: list[str], rows: list[list]) -> bytes:
+    lines = ["\t".join(f"?{name}" for name in variables)]
+    lines += ["\t".join(tsv_value(term) for term in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+_SOLUTION_WRITERS = {"json": solutions_json, "xml": solutions_xml, "csv": solutions_csv, "tsv": solutions_tsv}

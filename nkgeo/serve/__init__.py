@@ -6,8 +6,8 @@ none of it at the top, so ``nkgeo`` stays importable and its other commands fast
 - ``settings.py``     the server's settings, with their defaults and help (no dependency)
 - ``negotiation.py``  media-type tables and the Accept header (no dependency)
 - ``protocol.py``     the SPARQL 1.1 Protocol's query operation, read from a request (no dependency)
-- ``formats.py``      the result formats, written from rows
-- ``workers.py``      queries in worker processes, with a hard time limit and a row limit
+- ``workers.py``      queries in worker processes, with a hard time limit and a row limit, each
+                      writing its answer with the CLI's writers (``query/results.py``, ``rdfio.py``)
 - ``data.py``         what is served: the compiled dataset or the given files
 - ``service.py``      the SPARQL Service Description
 - ``pages.py``        the data behind the HTML pages, and the SVG map

@@ -36,9 +36,10 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from nkgeo import namespaces as ns
+from nkgeo import rdfio
 from nkgeo.errors import NkgeoError, ParameterError, UnknownEntityError
 from nkgeo.query import sparqltext
-from nkgeo.serve import formats, negotiation, pages, service
+from nkgeo.serve import negotiation, pages, service
 from nkgeo.serve.data import ServedData
 from nkgeo.serve.protocol import HttpError, parse_request
 from nkgeo.serve.settings import Settings
@@ -157,8 +158,8 @@ def choose(request: Request, table: dict[str, str], format_value: str | None = N
     return media
 
 
-def _graph_response(triples: list, media: str, fmt: str, headers: dict | None = None) -> Response:
-    body = formats.write_graph(triples, fmt, dict(ns.PREFIXES))
+def _graph_response(triples: list, media: str, fmt: str, headers: dict | None = None, about: str | None = None) -> Response:
+    body = rdfio.serialize(triples, fmt, leading=[about] if about else ())  # the thing described first
     return Response(body, media_type=negotiation.content_type(media), headers=_vary(headers))
 
 
@@ -201,9 +202,7 @@ def create_app(server: Server) -> Starlette:
 
     def solution_page(template: str, reply, **context) -> Response:
         if reply.kind == "graph":
-            import pyoxigraph as ox
-
-            table = pages.table_from_graph(reply.body, ox.RdfFormat.N_TRIPLES)
+            table = pages.table_from_graph(reply.body)
         else:
             table = pages.table_from_json(reply.body)
         return server.render(template, headers=_vary(), table=table, rows=reply.rows, **context)
@@ -245,7 +244,7 @@ def create_app(server: Server) -> Starlette:
             return server.render("sparql.html", headers=_vary(), table=None, rows=0, query=example, endpoint=endpoint)
         sizes = await run_in_threadpool(server.sizes)
         triples = service.description(endpoint, server.data, settings, sizes)
-        body = formats.write_graph(triples, SD_TYPES[media], service.PREFIXES)
+        body = rdfio.serialize(triples, SD_TYPES[media], service.PREFIXES)
         return Response(body, media_type=negotiation.content_type(media), headers=_vary())
 
     async def home(request: Request) -> Response:
@@ -336,7 +335,7 @@ def create_app(server: Server) -> Starlette:
             return server.render("entity.html", page=page, formats=negotiation.SUFFIXES, base=f"/{kind}/{local}")
         quads = await run_in_threadpool(_about, server.data, iri)
         media = negotiation.GRAPH_MEDIA[fmt]
-        return _graph_response(_triples(quads), media, fmt, {"Link": f'<{iri}>; rel="describes"'})
+        return _graph_response(_triples(quads), media, fmt, {"Link": f'<{iri}>; rel="describes"'}, about=iri)
 
     async def ontology(request: Request) -> Response:
         media = choose(request, DOCUMENT_TYPES, request.query_params.get("format"))

@@ -2,9 +2,9 @@
 
 Either way the data ends up as one N-Quads file, which every query worker loads, and as a
 pyoxigraph store in the server process, which the pages read (entity descriptions, the ontology,
-names). Files are read by pyoxigraph when it knows their format (Turtle, N-Triples, N-Quads, TriG,
-N3, RDF/XML, JSON-LD) and by rdflib otherwise; N-Quads and TriG keep their named graphs, the
-triples of every other format go to the default graph.
+names). Files are read by :func:`nkgeo.rdfio.read`, in the format their suffix names; N-Quads,
+TriG, JSON-LD and TriX keep their named graphs, the triples of every other format go to the
+default graph.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nkgeo import rdfio
 from nkgeo.errors import NkgeoError, SourceError
 from nkgeo.query.store import default_graphs, query_store
 
@@ -62,7 +63,7 @@ class ServedData:
             if not path.is_file():
                 raise SourceError(f"no file {path}")
             graph = graphs.get(str(raw)) or graphs.get(str(path))
-            for quad in read_rdf(path):
+            for quad in rdfio.read(path, base_iri=path.resolve().as_uri()):
                 if graph is not None and isinstance(quad.graph_name, ox.DefaultGraph):
                     quad = ox.Quad(quad.subject, quad.predicate, quad.object, ox.NamedNode(graph))
                 store.add(quad)
@@ -94,35 +95,3 @@ class ServedData:
             return self.compiled.query(text, substitutions=substitutions, graphs=graphs)
         return query_store(self.store, text, self.default_graph_for(graphs), substitutions)
 
-
-def read_rdf(path: Path):
-    """The quads of one RDF file: pyoxigraph when it knows the suffix, rdflib otherwise."""
-    import pyoxigraph as ox
-
-    suffix = path.suffix.lstrip(".").lower()
-    fmt = ox.RdfFormat.from_extension(suffix) if suffix else None
-    if fmt is None and suffix in ("owl", "xml"):
-        fmt = ox.RdfFormat.RDF_XML
-    if fmt is not None:
-        try:
-            return list(ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()))
-        except (SyntaxError, ValueError, OSError) as exc:
-            raise SourceError(f"{path.name} does not parse as {fmt.name}: {' '.join(str(exc).split())[:300]}") from None
-    return _read_with_rdflib(path)
-
-
-def _read_with_rdflib(path: Path):
-    import pyoxigraph as ox
-    from rdflib import Dataset
-    from rdflib.util import guess_format
-
-    fmt = guess_format(str(path))
-    if fmt is None:
-        raise SourceError(f"cannot tell the RDF format of {path.name} from its suffix; use .ttl, .nt, .nq, .trig, .jsonld, .rdf, .n3 or .trix")
-    dataset = Dataset()
-    try:
-        dataset.parse(str(path), format=fmt)
-    except Exception as exc:  # rdflib's parsers raise many kinds of errors
-        raise SourceError(f"{path.name} does not parse as {fmt}: {' '.join(str(exc).split())[:300]}") from None
-    data = dataset.serialize(format="nquads", encoding="utf-8")
-    return list(ox.parse(data, format=ox.RdfFormat.N_QUADS))

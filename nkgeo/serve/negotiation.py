@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nkgeo import rdfio
+from nkgeo.query.results import SOLUTION_ALIASES
+
 # SELECT and ASK results.
 SOLUTION_TYPES: dict[str, str] = {
     "application/sparql-results+json": "json",
@@ -23,18 +26,13 @@ SOLUTION_TYPES: dict[str, str] = {
     "text/html": "html",
 }
 
-# CONSTRUCT and DESCRIBE results, entity data, the service description and the ontology.
+# CONSTRUCT and DESCRIBE results, entity data, the service description and the ontology: the RDF
+# formats in the server's order of preference, each format's canonical media type first, then
+# the other types rdfio lists for them, then the page.
+GRAPH_FORMATS = ("turtle", "nt", "json-ld", "xml", "nquads", "trig")
 GRAPH_TYPES: dict[str, str] = {
-    "text/turtle": "turtle",
-    "application/n-triples": "nt",
-    "application/ld+json": "json-ld",
-    "application/rdf+xml": "xml",
-    "application/n-quads": "nquads",
-    "application/trig": "trig",
-    "application/x-turtle": "turtle",
-    "text/plain": "nt",
-    "application/json": "json-ld",
-    "application/xml": "xml",
+    **{rdfio.FORMATS[name].media_type: name for name in GRAPH_FORMATS},
+    **{media: name for name in GRAPH_FORMATS for media in rdfio.FORMATS[name].media_types[1:]},
     "text/html": "html",
 }
 
@@ -43,18 +41,15 @@ SOLUTION_MEDIA = {fmt: media for media, fmt in reversed(SOLUTION_TYPES.items())}
 GRAPH_MEDIA = {fmt: media for media, fmt in reversed(GRAPH_TYPES.items())}
 
 # Short names accepted by the ``format`` parameter, as in ``/sparql?query=...&format=csv``.
-FORMAT_ALIASES = {
-    "srj": "json", "srx": "xml", "ttl": "turtle", "n-triples": "nt", "ntriples": "nt", "jsonld": "json-ld",
-    "rdf": "xml", "rdfxml": "xml", "rdf+xml": "xml", "nq": "nquads", "n-quads": "nquads",
-}
+FORMAT_ALIASES = {**SOLUTION_ALIASES, **{alias: f.name for f in rdfio.FORMATS.values() if f.writable for alias in f.aliases}}
 
-# File suffixes of the entity and ontology documents (``/id/hamhung.ttl``).
-SUFFIXES = {"html": "html", "ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdf": "xml"}
+# File suffixes of the entity and ontology documents (``/id/hamhung.ttl``): the page and the
+# single-graph formats an entity's data is offered in.
+DOCUMENT_FORMATS = ("turtle", "nt", "json-ld", "xml")
+SUFFIXES = {"html": "html", **{rdfio.FORMATS[name].suffix.lstrip("."): name for name in DOCUMENT_FORMATS}}
 SUFFIX_OF = {fmt: suffix for suffix, fmt in SUFFIXES.items()}
 
-TEXT_TYPES = ("text/", "application/sparql-results+json", "application/json", "application/ld+json",
-              "application/xml", "application/sparql-results+xml", "application/rdf+xml", "application/n-triples",
-              "application/n-quads", "application/trig")
+TEXT_TYPES = ("text/", *SOLUTION_TYPES, *(media for f in rdfio.FORMATS.values() for media in f.media_types))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nkgeo import namespaces as ns
-from nkgeo.query.results import term_text
+from nkgeo import rdfio
 
 SAME_AS_PREDICATES = (ns.OWL.sameAs, ns.SKOS.exactMatch, ns.SKOS.closeMatch, ns.SCHEMA.sameAs)
 EXTERNAL_SITES = (
@@ -58,19 +58,19 @@ def cell(term, labels: dict[str, str] | None = None) -> Cell:
     if term is None:
         return Cell("")
     kind = type(term).__name__
+    text = rdfio.display(term)
     if kind == "NamedNode":
         link = href(term.value)
         label = (labels or {}).get(term.value)
-        text = ns.compact(term.value)
         return Cell(label or text, link, title=term.value if label is None else f"{text}  {term.value}", kind="iri",
                     external=bool(link and not link.startswith("/")))
     if kind == "BlankNode":
-        return Cell(f"_:{term.value}", kind="bnode")
+        return Cell(text, kind="bnode")
     if kind == "Literal":
         datatype = term.datatype.value if term.datatype else ""
         hint = None if datatype in (ns.XSD.string, ns.RDF.langString) else ns.compact(datatype)
-        return Cell(term.value, title=hint, lang=term.language or None)
-    return Cell(str(term))
+        return Cell(text, title=hint, lang=rdfio.language_tag(term.language) if term.language else None)
+    return Cell(text)
 
 
 # --- result tables ---------------------------------------------------------------------------
@@ -95,10 +95,9 @@ def table_from_json(body: bytes) -> Table:
     return Table(columns, rows)
 
 
-def table_from_graph(body: bytes, fmt) -> Table:
-    import pyoxigraph as ox
-
-    rows = [[cell(q.subject), cell(q.predicate), cell(q.object)] for q in ox.parse(body, format=fmt)]
+def table_from_graph(body: bytes) -> Table:
+    """A table of subject, predicate and object from N-Triples (what the workers send back for a page)."""
+    rows = [[cell(q.subject), cell(q.predicate), cell(q.object)] for q in rdfio.read(body, "nt")]
     return Table(["subject", "predicate", "object"], rows)
 
 
@@ -148,10 +147,10 @@ def entity_page(data, iri: str, quote_documents: bool = True) -> EntityPage:
     description = describe(data, iri, include_inferred=True, quote_documents=quote_documents)
     outgoing: dict[tuple[str, str], list] = {}
     for row in data.query(_OUTGOING, substitutions={"s": node}):
-        outgoing.setdefault((term_text(row["p"]), term_text(row["o"])), []).append((row["p"], row["o"]))
+        outgoing.setdefault((rdfio.display(row["p"]), rdfio.display(row["o"])), []).append((row["p"], row["o"]))
     incoming: dict[tuple[str, str], list] = {}
     for row in data.query(_INCOMING, substitutions={"o": node}):
-        incoming.setdefault((term_text(row["s"]), term_text(row["p"])), []).append((row["s"], row["p"]))
+        incoming.setdefault((rdfio.display(row["s"]), rdfio.display(row["p"])), []).append((row["s"], row["p"]))
 
     facts = _enrich(description["facts"], outgoing, lambda e: (e["predicate"], e["object"]))
     links_in = _enrich(description["links"], incoming, lambda e: (e["subject"], e["predicate"]))

@@ -10,7 +10,8 @@ alone, answered with 500) and is replaced after a number of queries, so the pool
 bounded however long the server runs.
 
 A worker reads the solutions up to one past the row limit and writes them in the negotiated
-format itself (``formats.py``), so only the bytes of the response cross the process boundary.
+format itself (:mod:`nkgeo.query.results`, :func:`nkgeo.rdfio.serialize`: the writers the CLI
+uses), so only the bytes of the response cross the process boundary.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ class WorkerError(NkgeoError):
     def __init__(self, message: str, status: int = 500):
         super().__init__(message)
         self.status = status
+
+
+# The SPARQL result formats a worker writes (tables for people are the CLI's).
+WRITTEN_FORMATS = ("json", "xml", "csv", "tsv")
 
 
 @dataclass
@@ -77,8 +82,9 @@ def execute(store, job: Job) -> Reply:
     """Run ``job`` on ``store``; raises WorkerError for a malformed query or too many rows."""
     import pyoxigraph as ox
 
-    from nkgeo.query import sparqltext
-    from nkgeo.serve import formats
+    from nkgeo import rdfio
+    from nkgeo.errors import FormatError
+    from nkgeo.query import results
 
     options: dict = {"prefixes": job.prefixes}
     if job.base_iri:
@@ -95,35 +101,29 @@ def execute(store, job: Job) -> Reply:
         result = store.query(job.query, **options)
         kind = type(result).__name__
         if kind == "QueryBoolean":
-            writer = formats.BOOLEAN_WRITERS.get(job.fmt)
-            if writer is None:
+            if job.fmt not in WRITTEN_FORMATS:
                 raise WorkerError(f"an ASK result cannot be written as {job.fmt}", 406)
-            return Reply("boolean", job.fmt, writer(bool(result)), 1)
+            return Reply("boolean", job.fmt, results.write_boolean(bool(result), job.fmt), 1)
         if kind == "QuerySolutions":
-            writer = formats.SOLUTION_WRITERS.get(job.fmt)
-            if writer is None:
+            if job.fmt not in WRITTEN_FORMATS:
                 raise WorkerError(f"a SELECT result cannot be written as {job.fmt}", 406)
-            variables = [v.value for v in result.variables]
-            order = sparqltext.star_order(job.query)
-            if order:
-                variables.sort(key=lambda name: order.index(name) if name in order else len(order))
-            rows = []
-            for solution in result:
-                if len(rows) >= job.max_rows:
-                    raise WorkerError(_too_many(job.max_rows, "rows"), 500)
-                rows.append([solution[name] for name in variables])
-            return Reply("solutions", job.fmt, writer(variables, rows), len(rows))
-        fmt = job.graph_fmt
-        if fmt not in formats.GRAPH_WRITERS:
-            raise WorkerError(f"a graph result cannot be written as {fmt}", 406)
+            try:
+                variables, rows = results.solution_rows(result, job.query, job.max_rows)
+            except results.TooManyRows:
+                raise WorkerError(_too_many(job.max_rows, "rows"), 500) from None
+            return Reply("solutions", job.fmt, results.write_solutions(variables, rows, job.fmt), len(rows))
+        if job.graph_fmt not in rdfio.FORMATS or not rdfio.FORMATS[job.graph_fmt].writable:
+            raise WorkerError(f"a graph result cannot be written as {job.graph_fmt}", 406)
         triples = []
         for triple in result:
             if len(triples) >= job.max_rows:
                 raise WorkerError(_too_many(job.max_rows, "triples"), 500)
             triples.append(triple)
-        return Reply("graph", fmt, formats.write_graph(triples, fmt, job.prefixes), len(triples))
+        return Reply("graph", job.graph_fmt, rdfio.serialize(triples, job.graph_fmt, job.prefixes or None), len(triples))
     except SyntaxError as exc:
         raise WorkerError(f"malformed query: {_one_line(exc)}", 400) from None
+    except FormatError as exc:  # RDF/XML cannot write every graph
+        raise WorkerError(str(exc), 406) from None
     except (OSError, RuntimeError, ValueError, TypeError) as exc:
         raise WorkerError(f"query failed: {_one_line(exc)}", 500) from None
 
