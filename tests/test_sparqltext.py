@@ -1,0 +1,144 @@
+"""Reading SPARQL text without a parser (``nkgeo.query.sparqltext``): tokens, the operation, updates
+in disguise, SERVICE, the nesting depth, and parameters bound with VALUES, for the CLI, the endpoint
+and remote endpoints alike."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from nkgeo import namespaces as ns
+from nkgeo.query import sparqltext
+from nkgeo.query.canned import catalogue
+
+# --- reading SPARQL text ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "operation"), [
+    ("SELECT * WHERE {}", "SELECT"),
+    ("prefix x: <http://x/>\nBASE <http://b/>\n# SELECT\nconstruct {} where {}", "CONSTRUCT"),
+    ("  ask {}", "ASK"),
+    ("DESCRIBE <http://x>", "DESCRIBE"),
+    ("PREFIX : <http://x/> INSERT DATA { :a :b :c }", "INSERT"),
+    ("WITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "WITH"),
+    ("CLEAR ALL", "CLEAR"),
+    ("# only a comment", None),
+    ("", None),
+])
+def test_operation_is_the_first_keyword_after_the_prologue(text, operation):
+    assert sparqltext.operation(text) == operation
+
+
+@pytest.mark.parametrize(("text", "update"), [
+    ("LOAD <http://x>", True), ("drop graph <http://g>", True), ("SELECT ?insert WHERE { ?insert ?p ?o }", False),
+    ('SELECT * WHERE { ?s ?p "DELETE" }', False), ("PREFIX insert: <http://x/> SELECT * WHERE { ?s insert:p ?o }", False),
+])
+def test_updates_are_told_from_queries(text, update):
+    assert sparqltext.is_update(text) is update
+
+
+@pytest.mark.parametrize(("text", "calls"), [
+    ("SELECT * WHERE { SERVICE <http://x> { ?s ?p ?o } }", True),
+    ("SELECT * WHERE { service silent ?e { ?s ?p ?o } }", True),
+    ("SELECT * WHERE{SERVICE<http://x>{?s ?p ?o}}", True),
+    ("SELECT * WHERE { \\u0053ERVICE <http://x> { ?s ?p ?o } }", True),  # a pre-parser could decode it
+    ('SELECT * WHERE { ?s ?p "SERVICE <http://x> {}" }', False),
+    ("SELECT * WHERE { ?s ?p '''multi\nSERVICE\nline''' }", False),
+    ("SELECT * WHERE { ?s ?p ?o } # SERVICE <http://x> { }", False),
+    ("PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:SERVICE ?service }", False),
+    ("SELECT * WHERE { ?s <http://x/SERVICE> ?o }", False),
+    ("SELECT * WHERE { ?s ?p ?o FILTER(?o < 3 && ?p > 2) SERVICE <http://x> { } }", True),
+])
+def test_service_calls_are_found_whatever_surrounds_them(text, calls):
+    assert sparqltext.uses_service(text) is calls
+
+
+def test_dataset_clauses_and_prefixes():
+    text = "PREFIX a: <http://a/>\nSELECT * FROM <http://g> WHERE { ?s a:p ?o ; nkgeo:q id:x }"
+    assert sparqltext.has_dataset_clause(text)
+    assert not sparqltext.has_dataset_clause("SELECT ?from WHERE { ?from ?p ?o }")
+    assert sparqltext.declared_prefixes(text) == {"a": "http://a/"}
+    completed = sparqltext.with_prefixes(text, ns.PREFIXES)
+    assert completed.startswith(f"PREFIX nkgeo: <{ns.NKGEO_NS}>\nPREFIX id: <{ns.ID_NS}>\n")
+    assert completed.count("PREFIX a:") == 1
+
+
+# --- binding parameters with VALUES ----------------------------------------------------------
+
+NASTY = [
+    'x" } ; DROP ALL ; #',
+    "a\\u0022b",
+    "back\\slash\\",
+    "line\nbreak\ttab\rreturn",
+    "\\U0001F600 and \\u005C",
+    "quote ' and ''' and \"\"\"",
+    "함흥 and 咸興",
+    "\x01control\x7f",
+]
+
+
+@pytest.mark.parametrize("value", NASTY)
+def test_a_bound_string_reads_back_as_itself(value):
+    store = ox.Store()
+    for literal in (ox.Literal(value), ox.Literal(value, language="ko"), ox.Literal(value, datatype=ox.NamedNode(ns.XSD.token))):
+        text = sparqltext.inject_values("SELECT ?x WHERE { }", {"x": literal})
+        assert [row["x"] for row in store.query(text)] == [literal], text
+
+
+def test_a_bound_string_survives_a_pre_parser_that_decodes_escapes():
+    """SPARQL 1.1 section 19.2 lets an engine decode \\u escapes before parsing: the text must mean
+    the same either way."""
+    store = ox.Store()
+    for value in NASTY:
+        text = sparqltext.inject_values("SELECT ?x WHERE { }", {"x": ox.Literal(value)})
+        decoded = sparqltext.decode_codepoints(text)
+        assert [row["x"].value for row in store.query(decoded)] == [value], decoded
+
+
+def test_values_refuse_what_cannot_be_written():
+    from nkgeo.errors import QueryError
+
+    with pytest.raises(QueryError):
+        sparqltext.values_block({"x y": ox.Literal("a")})
+    with pytest.raises(QueryError):
+        sparqltext.values_block({"x": ox.BlankNode("b")})
+    with pytest.raises(QueryError):
+        sparqltext.sparql_iri("http://x/a b")
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("SELECT ?x WHERE { ?x ?p ?o }", "SELECT ?x WHERE { VALUES"),
+    ("SELECT ?x { ?x ?p ?o }", "SELECT ?x { VALUES"),
+    ("SELECT (COUNT(*) AS ?n) ?x WHERE { ?x ?p ?o } GROUP BY ?x", "GROUP BY ?x"),
+    ("CONSTRUCT { ?x ?p ?o } WHERE { ?x ?p ?o }", "WHERE { VALUES"),
+    ("CONSTRUCT { ?x ?p ?o } { ?x ?p ?o }", "} { VALUES"),
+    ("CONSTRUCT WHERE { ?x ?p ?o }", "}\nVALUES"),
+    ("ASK { ?x ?p ?o }", "ASK { VALUES"),
+])
+def test_values_go_first_in_the_where_group(text, where):
+    bound = sparqltext.inject_values(text, {"x": ox.NamedNode("http://x/a")})
+    assert where in bound
+    ox.Store().query(bound)  # still a valid query
+
+
+CANNED = [q for q in catalogue().values() if "network" not in q.tags]
+
+
+@pytest.mark.parametrize("query", CANNED, ids=[q.name for q in CANNED])
+def test_values_binding_gives_what_substitution_gives(compiled, query):
+    """Every canned query, with its parameters, answers the same bound by VALUES (as for a remote
+    endpoint) as bound by pyoxigraph's substitutions (as locally)."""
+    from nkgeo.query.canned import bind
+    from nkgeo.query.names import NameIndex
+    from nkgeo.query.remote import remote_text
+
+    samples = {"document": "doc:000_cbd80db4a2371350", "entity": "hamhung", "subject": "hamhung", "place": "hamhung",
+               "predicate": "nkgeo:capitalOf", "class": "nkgeo:PortCity"}
+    given = {p.name: samples[p.name] for p in query.params if p.required or p.name in ("predicate", "class")}
+    terms = bind(query, given, NameIndex.from_dataset(compiled).resolve)
+    local = compiled.query(query.text, substitutions=terms)
+    remote = compiled.store.query(remote_text(query.text, terms), use_default_graph_as_union=True)
+    local_rows = sorted(tuple(str(s[v]) for v in local.variables) for s in local)
+    remote_rows = sorted(tuple(str(s[v]) for v in remote.variables) for s in remote)
+    assert local_rows == remote_rows
+    assert local_rows or not query.params, f"{query.name} gives no rows to compare"
