@@ -4,6 +4,9 @@ and remote endpoints alike."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
 
@@ -142,3 +145,109 @@ def test_values_binding_gives_what_substitution_gives(compiled, query):
     remote_rows = sorted(tuple(str(s[v]) for v in remote.variables) for s in remote)
     assert local_rows == remote_rows
     assert local_rows or not query.params, f"{query.name} gives no rows to compare"
+
+
+# --- updates in disguise ---------------------------------------------------------------------
+
+DISGUISED_UPDATES = json.loads((Path(__file__).parent / "data" / "sparql" / "disguised-updates.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("text", DISGUISED_UPDATES.values(), ids=DISGUISED_UPDATES.keys())
+def test_disguised_updates_are_updates(text):
+    analysis = sparqltext.analyse(text)
+    assert analysis.is_update
+    assert analysis.update_keyword in ("INSERT", "DELETE", "DROP")
+    assert analysis.form is None
+
+
+def test_the_disguises_are_updates_to_pyoxigraph_or_malformed_queries():
+    """The list is honest: the ones pyoxigraph reads as updates run as updates, and none is a query."""
+    for name, text in DISGUISED_UPDATES.items():
+        with pytest.raises(SyntaxError):
+            ox.Store().query(text)
+        if name in ("hash in a PREFIX IRI", "no space before the group", "prefix glued to PREFIX", "name glued to PREFIX"):
+            ox.Store().update(text)
+
+
+@pytest.mark.parametrize("text", [
+    'SELECT * WHERE { ?s ?p "\\u0049NSERT" }',
+    "SELECT * WHERE { ?s rdfs:label \"함흥\" }",
+    "SELECT ?delete WHERE { ?delete ?p ?o }",
+    "PREFIX:<http://example.org/> SELECT * WHERE { ?s :p ?o }",
+    "ASK { <urn:a> <urn:b> \"\ufeffINSERT\" }",
+])
+def test_queries_that_look_a_little_like_updates_are_queries(text):
+    analysis = sparqltext.analyse(text)
+    assert not analysis.is_update
+    assert analysis.form in ("SELECT", "ASK")
+
+
+def test_the_query_form_reads_past_a_glued_prologue():
+    assert sparqltext.analyse("PREFIX:<http://example.org/> CONSTRUCT WHERE { ?s ?p ?o }").form == "CONSTRUCT"
+    assert sparqltext.analyse("BASE<http://example.org/>DESCRIBE<a>").form == "DESCRIBE"
+
+
+# --- nesting depth ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "depth"), [
+    ("SELECT * WHERE { }", 1),
+    ("SELECT * WHERE { ?s ?p ?o FILTER((?o > 1) && (?o < 3)) }", 3),
+    ("SELECT * WHERE { ?s ?p [ ?q ( 1 ( 2 ) ) ] }", 4),
+    ("SELECT * WHERE { << << ?a ?b ?c >> ?d ?e >> ?f ?g }", 3),
+    ('SELECT * WHERE { ?s ?p "{{{{" } # ((((', 1),
+    ("SELECT * WHERE { ?s ?p <http://x/((> }", 1),
+    ("SELECT * WHERE }}}} {{ }", 2),  # stray closers do not let a query go deeper unseen
+    ("", 0),
+])
+def test_depth_counts_brackets_outside_strings_iris_and_comments(text, depth):
+    assert sparqltext.analyse(text).depth == depth
+
+
+def test_check_refuses_past_the_limit_in_one_line():
+    from nkgeo.errors import QueryError
+
+    deep = sparqltext.analyse("SELECT * WHERE " + "{" * 201 + "}" * 201)
+    sparqltext.analyse("SELECT * WHERE " + "{" * 200 + "}" * 200).check_depth(200)
+    with pytest.raises(QueryError, match=r"^the query nests brackets 201 deep, more than the limit of 200 \(--max-depth\)$"):
+        deep.check_depth(200)
+    deep.check_depth(201)
+
+
+# --- linear time -----------------------------------------------------------------------------
+# The tokenizer once backtracked on a run of dotted words (``a.a.a...``: is it a prefix ``a.a.a:``?)
+# and on unterminated strings, so 32 KB took 21 s: these inputs of 256 KiB would have taken more
+# than 20 minutes each. ``bench/sparqltext.py`` prints the timings, up to the endpoint's 1 MiB.
+
+SIZE = 1 << 18
+HOSTILE = {
+    "dotted words": ("a." * (SIZE // 2), SIZE),
+    "dotted words ending in a prefix": ("a." * (SIZE // 2 - 2) + "a:b", None),
+    "escaped quotes": ("'\\" * (SIZE // 2), None),
+    "unterminated long strings": ("'''x" * (SIZE // 4), None),
+    "unclosed IRIs": ("<a" * (SIZE // 2), None),
+    "question marks": ("?" * SIZE, SIZE),
+    "nested groups": ("{" * SIZE, SIZE),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_text_of_the_body_limit_tokenises_in_one_pass(name):
+    text, count = HOSTILE[name]
+    found = sparqltext.tokens(text, skip_space=False)
+    assert "".join(t.text for t in found) == text  # every character in exactly one token
+    assert all(a.start + len(a.text) == b.start for a, b in zip(found, found[1:], strict=False))
+    if count is not None:
+        assert len(found) == count
+
+
+def test_a_dotted_run_gives_the_tokens_the_grammar_gives():
+    found = [(t.kind, t.text) for t in sparqltext.tokens("a.b.SERVICE ex.a:b.c x:y.")]
+    assert found == [("name", "a"), ("punct", "."), ("name", "b"), ("punct", "."), ("name", "SERVICE"),
+                     ("name", "ex.a:b.c"), ("name", "x:y.")]
+    assert sparqltext.analyse("SELECT * WHERE { ?s ?p ?o.SERVICE <http://x> {} }").uses_service
+
+
+def test_an_unterminated_string_runs_to_the_end_of_its_line():
+    found = [(t.kind, t.text) for t in sparqltext.tokens("ASK { ?s ?p 'open\nSERVICE <x> {} }")]
+    assert ("unterminated", "'open") in found and ("name", "SERVICE") in found
