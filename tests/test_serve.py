@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -163,6 +164,33 @@ def test_updates_are_refused_with_403(client, request_kwargs):
     response = client.request(**request_kwargs)
     assert response.status_code == 403
     assert "read-only" in response.text
+
+
+DISGUISED_UPDATES = json.loads((Path(__file__).parent / "data" / "sparql" / "disguised-updates.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("update", DISGUISED_UPDATES.values(), ids=DISGUISED_UPDATES.keys())
+def test_disguised_updates_get_the_read_only_403(client, update):
+    for response in (get(client, update), client.post("/sparql", content=update.encode("utf-8"),
+                                                      headers={"Content-Type": "application/sparql-query"})):
+        assert response.status_code == 403, response.text
+        assert response.text.startswith("403 Forbidden: this endpoint is read-only: SPARQL Update is refused ("), response.text
+
+
+def test_a_query_nested_too_deep_is_400_before_it_reaches_the_parser(client):
+    """About 2,200 groups deep, pyoxigraph's parser overflows the worker's stack: refused first."""
+    deep = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
+    response = client.post("/sparql", content=deep, headers={"Content-Type": "application/sparql-query"})
+    assert response.status_code == 400
+    assert response.text == "400 Bad Request: the query nests brackets 5000 deep, more than the limit of 200 (--max-depth)\n"
+    assert get(client, "SELECT * WHERE " + "{" * 200 + "}" * 200).status_code == 200
+
+
+def test_the_depth_limit_is_a_setting(compiled):
+    with make_client(ServedData.from_compiled(compiled), max_depth=20) as small:
+        response = get(small, "ASK { FILTER(" + "(" * 30 + "true" + ")" * 30 + ") }")
+        assert response.status_code == 400
+        assert "more than the limit of 20 (--max-depth)" in response.text
 
 
 def test_malformed_query_is_400_with_the_parser_message(client):

@@ -47,6 +47,7 @@ class Job:
     named_graphs: list[str] | None = None  # None: every named graph
     substitutions: dict[str, tuple] = field(default_factory=dict)  # name -> ("iri", v) | ("literal", v, lang, dt)
     prefixes: dict[str, str] = field(default_factory=dict)
+    star_order: list[str] | None = None  # SELECT *: the variables in order of appearance (sparqltext)
 
 
 @dataclass
@@ -77,7 +78,6 @@ def execute(store, job: Job) -> Reply:
     """Run ``job`` on ``store``; raises WorkerError for a malformed query or too many rows."""
     import pyoxigraph as ox
 
-    from nkgeo.query import sparqltext
     from nkgeo.serve import formats
 
     options: dict = {"prefixes": job.prefixes}
@@ -104,7 +104,7 @@ def execute(store, job: Job) -> Reply:
             if writer is None:
                 raise WorkerError(f"a SELECT result cannot be written as {job.fmt}", 406)
             variables = [v.value for v in result.variables]
-            order = sparqltext.star_order(job.query)
+            order = job.star_order
             if order:
                 variables.sort(key=lambda name: order.index(name) if name in order else len(order))
             rows = []
