@@ -186,6 +186,19 @@ def test_a_query_nested_too_deep_is_400_before_it_reaches_the_parser(client):
     assert get(client, "SELECT * WHERE " + "{" * 200 + "}" * 200).status_code == 200
 
 
+def test_each_request_is_tokenised_once(client, monkeypatch):
+    """The tokenizer once ran four times per request (update, SERVICE, form, FROM) and again in the
+    worker (SELECT * order): now once, and what it found travels with the job."""
+    from nkgeo.query import sparqltext
+
+    calls = []
+    original = sparqltext.tokens
+    monkeypatch.setattr(sparqltext, "tokens", lambda *args, **kwargs: calls.append(1) or original(*args, **kwargs))
+    response = get(client, "SELECT * WHERE { ?city a nkgeo:PortCity } ORDER BY ?city", accept="text/csv")
+    assert response.status_code == 200
+    assert len(calls) == 1
+
+
 def test_the_depth_limit_is_a_setting(compiled):
     with make_client(ServedData.from_compiled(compiled), max_depth=20) as small:
         response = get(small, "ASK { FILTER(" + "(" * 30 + "true" + ")" * 30 + ") }")
@@ -503,8 +516,16 @@ def test_serve_get_of_an_error_exits_1(invoke):
     assert "400 Bad Request: malformed query" in result.output
 
 
+def test_serve_max_depth_option(invoke):
+    deep = "ASK { FILTER(" + "(" * 10 + "true" + ")" * 10 + ") }"
+    result = invoke("serve", "--max-depth", "5", "--get", "/sparql?query=" + quote(deep))
+    assert result.exit_code == 1
+    assert result.output == "400 Bad Request: the query nests brackets 12 deep, more than the limit of 5 (--max-depth)\n"
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["--get", "id/hamhung"], "--get takes a path that starts with /"),
+    (["--max-depth", "0", "--get", "/"], "--max-depth must be at least 1"),
     (["--time-limit", "0", "--get", "/"], "--time-limit must be a positive number"),
     (["--workers", "0", "--get", "/"], "--workers must be at least 1"),
     (["--accept", "text/turtle"], "--accept and --headers go with --get PATH"),
