@@ -92,3 +92,21 @@ def test_the_depth_limit_has_one_default():
         option = next(p for p in cli.commands[name].params if "--max-depth" in p.opts)
         assert option.default == MAX_DEPTH, name
     assert SETTINGS["max_depth"][0] == Settings().max_depth == MAX_DEPTH
+
+
+def test_a_missing_shared_file_fails_the_test_naming_it():
+    """Tests that read ../shared/ fail when it is missing, never skip (conftest.shared_path)."""
+    from conftest import SHARED, shared_path
+
+    with pytest.raises(pytest.fail.Exception, match=f"^{SHARED / 'no-such-suite'} is missing: "):
+        shared_path("no-such-suite")
+    assert shared_path("corpus") == SHARED / "corpus"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests").glob("test_*.py")), ids=lambda p: p.name)
+def test_no_test_skips_on_a_missing_extra_of_the_test_extra(path):
+    """``importorskip`` of what ``pip install -e '.[test]'`` installs would make a broken install
+    green: the tests import it, and fail without it."""
+    calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Attribute) and node.attr == "importorskip"]
+    assert not calls, f"{path.name} skips when an extra is missing"

@@ -10,8 +10,6 @@ import pytest
 
 from nkgeo.linked import mapping
 
-pytest.importorskip("matplotlib")
-
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 

@@ -11,8 +11,6 @@ from rdflib.compare import isomorphic, to_isomorphic
 
 from nkgeo.query.export import export, jsonld_context
 
-pyld = pytest.importorskip("pyld", reason="pyld is in the test extra: pip install -e '.[test]'")
-
 
 @pytest.fixture(scope="module")
 def turtle(compiled) -> bytes:

@@ -10,19 +10,15 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
+import pyoxigraph as ox
 import pytest
+import rdflib
+from starlette.testclient import TestClient
 
-pytest.importorskip("starlette", reason="the 'serve' extra is not installed: pip install -e '.[serve]'")
-pytest.importorskip("httpx", reason="Starlette's TestClient needs httpx (in the 'test' extra)")
-
-import pyoxigraph as ox  # noqa: E402
-import rdflib  # noqa: E402
-from starlette.testclient import TestClient  # noqa: E402
-
-from nkgeo import namespaces as ns  # noqa: E402
-from nkgeo.serve.app import Server, create_app  # noqa: E402
-from nkgeo.serve.data import ServedData  # noqa: E402
-from nkgeo.serve.settings import Settings  # noqa: E402
+from nkgeo import namespaces as ns
+from nkgeo.serve.app import Server, create_app
+from nkgeo.serve.data import ServedData
+from nkgeo.serve.settings import Settings
 
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
 PORT_CITIES = "SELECT ?city WHERE { ?city a nkgeo:PortCity } ORDER BY ?city"
@@ -192,8 +188,8 @@ def test_each_request_is_tokenised_once(client, monkeypatch):
     from nkgeo.query import sparqltext
 
     calls = []
-    original = sparqltext.tokens
-    monkeypatch.setattr(sparqltext, "tokens", lambda *args, **kwargs: calls.append(1) or original(*args, **kwargs))
+    original = sparqltext.iter_tokens
+    monkeypatch.setattr(sparqltext, "iter_tokens", lambda *args, **kwargs: calls.append(1) or original(*args, **kwargs))
     response = get(client, "SELECT * WHERE { ?city a nkgeo:PortCity } ORDER BY ?city", accept="text/csv")
     assert response.status_code == 200
     assert len(calls) == 1

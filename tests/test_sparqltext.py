@@ -251,3 +251,22 @@ def test_a_dotted_run_gives_the_tokens_the_grammar_gives():
 def test_an_unterminated_string_runs_to_the_end_of_its_line():
     found = [(t.kind, t.text) for t in sparqltext.tokens("ASK { ?s ?p 'open\nSERVICE <x> {} }")]
     assert ("unterminated", "'open") in found and ("name", "SERVICE") in found
+
+
+@pytest.mark.parametrize(("text", "order"), [
+    ("SELECT * WHERE { ?b ?a ?c . ?a ?d ?b }", ["b", "a", "c", "d"]),
+    ("PREFIX x: <http://x/> select distinct * { ?z x:p ?y }", ["z", "y"]),
+    ("SELECT REDUCED * { ?q ?r ?q }", ["q", "r"]),
+    ("SELECT ?b ?a WHERE { ?a ?p ?b }", None),
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", None),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", None),
+    ("ASK { ?s ?p ?o }", None),
+])
+def test_star_order_is_the_order_of_appearance(text, order):
+    assert sparqltext.analyse(text).star_order == order
+
+
+def test_the_analysis_keeps_no_tokens():
+    """A megabyte of text may hold a million tokens: the analysis keeps only what it found."""
+    analysis = sparqltext.analyse("SELECT * WHERE { ?s ?p ?o } " + "a." * 1000)
+    assert not any(isinstance(value, list) and len(value) > 10 for value in vars(analysis).values())

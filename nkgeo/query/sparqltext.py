@@ -25,7 +25,8 @@ import functools
 import re
 import unicodedata
 from collections import namedtuple
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from nkgeo.errors import QueryError
 
@@ -41,18 +42,23 @@ CLOSERS = frozenset({"}", ")", "]", ">>"})
 # byte-order mark. The tokenizer takes them for white space; undisguised() removes them.
 _INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
 
-# One alternative per token kind; the first that matches at the position wins. Repetitions are
-# possessive (``*+``: no backtracking), strings that do not end are tokens of their own, so a failed
-# alternative has looked at a few characters only. NAME is filled in twice, see _patterns().
+# One alternative per token kind. Where two can match at a position the first wins: bnode before
+# name (``_:b``), iri before punct (``<``), var before punct (``?``), string before unterminated;
+# elsewhere their first characters differ, and the frequent kinds come first (brackets, a run of
+# which is the deepest query, are five times faster so). Repetitions are possessive (``*+``: no
+# backtracking) and a string that does not end is a token of its own, so a failed alternative has
+# looked at a few characters only. NAME is filled in twice, see _patterns(). A "bracket" is
+# punctuation of one character that starts no other token; it is given as punct.
 _PATTERN = r"""
-    (?P<ws>[\s INVISIBLE]++)
-  | (?P<comment>\#[^\n\r]*+)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*+'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*+\"\"\"|'(?:[^'\\\n\r]|\\.)*+'|"(?:[^"\\\n\r]|\\.)*+")
-  | (?P<unterminated>'''(?:[^\\]|\\.)*+|\"\"\"(?:[^\\]|\\.)*+|'(?:[^\\\n\r]|\\.)*+|"(?:[^\\\n\r]|\\.)*+)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*+>)
-  | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]++)
+    (?P<bracket>[{}()\[\];,*])
+  | (?P<ws>[\s INVISIBLE]++)
   | (?P<bnode>_:[\w.\-]++)
   | (?P<name>NAME)
+  | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]++)
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*+>)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*+'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*+\"\"\"|'(?:[^'\\\n\r]|\\.)*+'|"(?:[^"\\\n\r]|\\.)*+")
+  | (?P<unterminated>'''(?:[^\\]|\\.)*+|\"\"\"(?:[^\\]|\\.)*+|'(?:[^\\\n\r]|\\.)*+|"(?:[^\\\n\r]|\\.)*+)
+  | (?P<comment>\#[^\n\r]*+)
   | (?P<number>[+-]?(?:\d++\.?\d*+(?:[eE][+-]?\d++)?|\.\d++(?:[eE][+-]?\d++)?))
   | (?P<punct>\^\^|<<|>>|<=|>=|!=|&&|\|\||.)
 """.replace(" INVISIBLE", _INVISIBLE)
@@ -85,11 +91,10 @@ class Token(namedtuple("Token", "kind text start")):
 _new_token = tuple.__new__  # Token(kind, text, start) without the Python-level __new__: a third faster
 
 
-def tokens(text: str, skip_space: bool = True) -> list[Token]:
-    """The tokens of ``text``, in one linear pass; malformed text gives tokens too, never an error."""
+def iter_tokens(text: str, skip_space: bool = True) -> Iterator[Token]:
+    """The tokens of ``text``, one at a time, in one linear pass; malformed text gives tokens too,
+    never an error."""
     token, plain = _patterns()
-    found = []
-    add = found.append
     skipped = ("ws", "comment") if skip_space else ()
     for match in token.finditer(text):
         kind, value = match.lastgroup, match.group()
@@ -97,10 +102,13 @@ def tokens(text: str, skip_space: bool = True) -> list[Token]:
             continue
         if kind == "name" and "." in value and ":" not in value:  # dotted bare words: a.b.c is a . b . c
             for part in plain.finditer(text, match.start(), match.end()):
-                add(_new_token(Token, (part.lastgroup, part.group(), part.start())))
+                yield _new_token(Token, (part.lastgroup, part.group(), part.start()))
         else:
-            add(_new_token(Token, (kind, value, match.start())))
-    return found
+            yield _new_token(Token, ("punct" if kind == "bracket" else kind, value, match.start()))
+
+
+def tokens(text: str, skip_space: bool = True) -> list[Token]:
+    return list(iter_tokens(text, skip_space))
 
 
 def keywords(text: str) -> list[str]:
@@ -134,35 +142,45 @@ def _body(toks: list[Token]) -> list[Token]:
     return []
 
 
-def _depth(toks: list[Token]) -> int:
-    """How deep brackets, braces, parentheses and quoted triples nest (stray closers do not help)."""
-    depth = deepest = 0
-    for token in toks:
-        if token.kind != "punct":
-            continue
-        if token.text in OPENERS:
-            depth += 1
-            deepest = max(deepest, depth)
-        elif token.text in CLOSERS and depth:
-            depth -= 1
-    return deepest
+@dataclass
+class _Scan:
+    """What one pass over the tokens finds; the tokens themselves are not kept (a megabyte of
+    text may hold a million of them)."""
+
+    operation: str | None = None  # the first query form or update keyword
+    depth: int = 0  # how deep brackets, braces, parentheses and quoted triples nest
+    words: set[str] = field(default_factory=set)  # which of SERVICE and FROM occur
+    star_order: list[str] | None = None  # for SELECT *, the variables in order of first appearance
 
 
-def _star_order(body: list[Token]) -> list[str] | None:
-    """For ``SELECT *`` (or ``SELECT DISTINCT *``...), the variables in order of first appearance,
-    the order a reader expects (engines may list them in any order); None for other queries."""
-    if not body or body[0].keyword != "SELECT":
-        return None
-    index = 1
-    while index < len(body) and body[index].keyword in ("DISTINCT", "REDUCED"):
-        index += 1
-    if index >= len(body) or body[index].text != "*":
-        return None
-    return list(dict.fromkeys(t.text[1:] for t in body if t.kind == "var"))
-
-
-def _has_keyword(toks: list[Token], word: str) -> bool:
-    return any(t.keyword == word for t in toks)
+def _scan(toks) -> _Scan:
+    """One pass over the tokens. The prologue (``BASE``, ``PREFIX``, their IRIs and names, glued to
+    the keyword or not) holds no query form or update keyword, so the first one is the operation.
+    Stray closing brackets do not let a query nest deeper unseen."""
+    found = _Scan()
+    depth, star, variables = 0, None, {}
+    for kind, value, _start in toks:
+        if kind == "punct":
+            if value in OPENERS:
+                depth += 1
+                if depth > found.depth:
+                    found.depth = depth
+            elif value in CLOSERS and depth:
+                depth -= 1
+        elif kind == "var":
+            variables.setdefault(value[1:], None)
+        elif kind == "name" and ":" not in value:
+            word = value.upper()
+            if found.operation is None and (word in QUERY_FORMS or word in UPDATE_KEYWORDS):
+                found.operation = word
+                continue
+            if word in ("SERVICE", "FROM"):
+                found.words.add(word)
+        if star is None and found.operation == "SELECT" and not (kind == "name" and value.upper() in ("DISTINCT", "REDUCED")):
+            star = value == "*"  # the first token after SELECT [DISTINCT|REDUCED]
+    if star:
+        found.star_order = list(variables)
+    return found
 
 
 @dataclass(frozen=True)
@@ -174,7 +192,6 @@ class QueryText:
     """
 
     text: str
-    tokens: list[Token]
     operation: str | None  # SELECT, CONSTRUCT, ASK, DESCRIBE, an update keyword such as INSERT, or None
     update_keyword: str | None  # the update keyword it starts with, as written or as a person reads it
     depth: int  # how deep its brackets, braces, parentheses and quoted triples nest
@@ -203,18 +220,16 @@ class QueryText:
 
 
 def analyse(text: str) -> QueryText:
-    """Tokenise ``text`` once (twice when it is in disguise) and say what it is."""
-    toks = tokens(text)
+    """Tokenise ``text`` once (twice when it is in disguise) and say what it is, in one pass."""
+    found = _scan(iter_tokens(text))
+    update = found.operation if found.operation in UPDATE_KEYWORDS else None
+    service = "SERVICE" in found.words
     plain = undisguised(text)
-    disguised = tokens(plain) if plain != text else []
-    body, seen = _body(toks), _body(disguised)
-    operation = body[0].keyword if body else None
-    if operation in UPDATE_KEYWORDS:
-        update = operation
-    else:
-        update = seen[0].keyword if seen and seen[0].keyword in UPDATE_KEYWORDS else None
-    return QueryText(text, toks, operation, update, _depth(toks), _has_keyword(toks, "SERVICE") or _has_keyword(disguised, "SERVICE"),
-                     _has_keyword(toks, "FROM"), _star_order(body))
+    if plain != text:  # read as a person reads it, for an update or a SERVICE call in disguise
+        seen = _scan(iter_tokens(plain))
+        update = update or (seen.operation if seen.operation in UPDATE_KEYWORDS else None)
+        service = service or "SERVICE" in seen.words
+    return QueryText(text, found.operation, update, found.depth, service, "FROM" in found.words, found.star_order)
 
 
 def operation(text: str) -> str | None:
