@@ -58,7 +58,6 @@ def run_query(name: str, params: list[tuple[str, str]], fmt: str, graphs: str, o
     try:
         from nkgeo.build.cache import CompiledDataset
         from nkgeo.query import canned, results, sparqltext
-        from nkgeo.query.names import Resolver
         from nkgeo.resources import queries_dir
 
         given = dict(params)
@@ -68,11 +67,20 @@ def run_query(name: str, params: list[tuple[str, str]], fmt: str, graphs: str, o
         if "/" in name or not path.is_file():
             return False  # click lists the close matches
         query = canned.load_query(path)
-        analysis = sparqltext.analyse(query.text)
-        if analysis.is_update or analysis.depth > sparqltext.MAX_DEPTH:
-            return False  # click refuses it
+        if sparqltext.may_nest_deeper(query.text) and sparqltext.analyse(query.text).depth > sparqltext.MAX_DEPTH:
+            return False  # click refuses it (an update fails to parse below, and click refuses it too)
         compiled = CompiledDataset.open()
-        substitutions = canned.bind(query, given, Resolver(compiled))
+        resolvers = []
+
+        def resolve(text: str) -> str:
+            """Names as names.Resolver resolves them; its module only when a parameter needs it."""
+            if not resolvers:
+                from nkgeo.query.names import Resolver
+
+                resolvers.append(Resolver(compiled))
+            return resolvers[0](text)
+
+        substitutions = canned.bind(query, given, resolve)
         result = compiled.query(query.text, substitutions=substitutions, graphs=graphs)
         if not results.is_solutions(result):
             return False  # a graph result: click's command picks its RDF format

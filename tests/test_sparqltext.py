@@ -270,3 +270,12 @@ def test_the_analysis_keeps_no_tokens():
     """A megabyte of text may hold a million tokens: the analysis keeps only what it found."""
     analysis = sparqltext.analyse("SELECT * WHERE { ?s ?p ?o } " + "a." * 1000)
     assert not any(isinstance(value, list) and len(value) > 10 for value in vars(analysis).values())
+
+
+@pytest.mark.parametrize("text", ["SELECT * WHERE " + "{" * 201 + "}" * 201, "ASK { FILTER(" + "(" * 300 + "1" + ")" * 300 + ") }",
+                                  "SELECT * WHERE { ?s ?p ?o }", 'ASK { ?s ?p "' + "{" * 500 + '" }',
+                                  "SELECT * WHERE { " + "<< " * 201 + "?s ?p ?o" + " >>" * 201 + " ?q ?r }"])
+def test_may_nest_deeper_is_a_bound_of_the_depth(text):
+    if sparqltext.analyse(text).depth > 200:
+        assert sparqltext.may_nest_deeper(text, 200)
+    assert sparqltext.may_nest_deeper("{" * 201, 200) and not sparqltext.may_nest_deeper("{" * 200, 200)

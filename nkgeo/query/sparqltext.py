@@ -219,6 +219,12 @@ class QueryText:
             raise QueryError(f"the query nests brackets {self.depth} deep, more than the limit of {limit} (--max-depth)")
 
 
+def may_nest_deeper(text: str, limit: int = MAX_DEPTH) -> bool:
+    """False when ``text`` cannot nest deeper than ``limit``: it has no more opening brackets than
+    that. A bound at the cost of a few ``str.count``, for the fast path of ``nkgeo query``."""
+    return sum(text.count(opener) for opener in OPENERS) > limit  # str.count sees every opener the tokenizer sees
+
+
 def analyse(text: str) -> QueryText:
     """Tokenise ``text`` once (twice when it is in disguise) and say what it is, in one pass."""
     found = _scan(iter_tokens(text))
