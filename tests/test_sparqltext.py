@@ -269,7 +269,7 @@ def test_star_order_is_the_order_of_appearance(text, order):
 def test_the_analysis_keeps_no_tokens():
     """A megabyte of text may hold a million tokens: the analysis keeps only what it found."""
     analysis = sparqltext.analyse("SELECT * WHERE { ?s ?p ?o } " + "a." * 1000)
-    assert not any(isinstance(value, list) and len(value) > 10 for value in vars(analysis).values())
+    assert not any(isinstance(value, list) and len(value) > 10 for value in analysis._asdict().values())
 
 
 @pytest.mark.parametrize("text", ["SELECT * WHERE " + "{" * 201 + "}" * 201, "ASK { FILTER(" + "(" * 300 + "1" + ")" * 300 + ") }",

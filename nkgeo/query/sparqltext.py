@@ -24,9 +24,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import namedtuple
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from nkgeo.errors import QueryError
 
@@ -76,11 +75,12 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
             re.compile(_PATTERN.replace("NAME", _BARE_WORD), re.VERBOSE | re.DOTALL))
 
 
-class Token(namedtuple("Token", "kind text start")):
-    """One token: its kind (ws, comment, string, unterminated, iri, var, bnode, name, number or
-    punct), its text and where it starts. A tuple: a megabyte of text may hold a million tokens."""
+class Token(NamedTuple):
+    """One token. A tuple: a megabyte of text may hold a million tokens."""
 
-    __slots__ = ()
+    kind: str  # ws, comment, string, unterminated, iri, var, bnode, name, number or punct
+    text: str
+    start: int
 
     @property
     def keyword(self) -> str | None:
@@ -142,53 +142,49 @@ def _body(toks: list[Token]) -> list[Token]:
     return []
 
 
-@dataclass
-class _Scan:
+class _Scan(NamedTuple):
     """What one pass over the tokens finds; the tokens themselves are not kept (a megabyte of
     text may hold a million of them)."""
 
-    operation: str | None = None  # the first query form or update keyword
-    depth: int = 0  # how deep brackets, braces, parentheses and quoted triples nest
-    words: set[str] = field(default_factory=set)  # which of SERVICE and FROM occur
-    star_order: list[str] | None = None  # for SELECT *, the variables in order of first appearance
+    operation: str | None  # the first query form or update keyword
+    depth: int  # how deep brackets, braces, parentheses and quoted triples nest
+    words: set[str]  # which of SERVICE and FROM occur
+    star_order: list[str] | None  # for SELECT *, the variables in order of first appearance
 
 
 def _scan(toks) -> _Scan:
     """One pass over the tokens. The prologue (``BASE``, ``PREFIX``, their IRIs and names, glued to
     the keyword or not) holds no query form or update keyword, so the first one is the operation.
     Stray closing brackets do not let a query nest deeper unseen."""
-    found = _Scan()
-    depth, star, variables = 0, None, {}
+    operation, depth, deepest, words, star, variables = None, 0, 0, set(), None, {}
     for kind, value, _start in toks:
         if kind == "punct":
             if value in OPENERS:
                 depth += 1
-                if depth > found.depth:
-                    found.depth = depth
+                if depth > deepest:
+                    deepest = depth
             elif value in CLOSERS and depth:
                 depth -= 1
         elif kind == "var":
             variables.setdefault(value[1:], None)
         elif kind == "name" and ":" not in value:
             word = value.upper()
-            if found.operation is None and (word in QUERY_FORMS or word in UPDATE_KEYWORDS):
-                found.operation = word
+            if operation is None and (word in QUERY_FORMS or word in UPDATE_KEYWORDS):
+                operation = word
                 continue
             if word in ("SERVICE", "FROM"):
-                found.words.add(word)
-        if star is None and found.operation == "SELECT" and not (kind == "name" and value.upper() in ("DISTINCT", "REDUCED")):
+                words.add(word)
+        if star is None and operation == "SELECT" and not (kind == "name" and value.upper() in ("DISTINCT", "REDUCED")):
             star = value == "*"  # the first token after SELECT [DISTINCT|REDUCED]
-    if star:
-        found.star_order = list(variables)
-    return found
+    return _Scan(operation, deepest, words, list(variables) if star else None)
 
 
-@dataclass(frozen=True)
-class QueryText:
+class QueryText(NamedTuple):
     """What one SPARQL text is, from one pass of the tokenizer (a second one when it is in disguise).
 
     Everything is worked out by :func:`analyse`, so that a server can do it in a thread and read
-    the answers anywhere at no cost.
+    the answers anywhere at no cost. (A NamedTuple, not a dataclass: ``nkgeo query`` imports this
+    module, and dataclasses would bring ``inspect``.)
     """
 
     text: str
