@@ -127,21 +127,18 @@ class KnowledgeGraph:
     def __init__(self, compiled, queries: Path | None = None):
         self.dataset = compiled  # nkgeo.build.cache.CompiledDataset, for anything the API does not cover
         self._queries = queries
-        self._index = None
+        self._resolver = None
 
     def __repr__(self) -> str:
         return f"<nkgeo.KnowledgeGraph {self.dataset.path}>"
 
     def resolve(self, name: str) -> str:
         """The IRI of the entity ``name`` names (label, slug, prefixed name, IRI, Korean name...)."""
-        from nkgeo.query import names
+        if self._resolver is None:
+            from nkgeo.query.names import Resolver
 
-        known = names._known_slug(self.dataset, name)
-        if known:
-            return known
-        if self._index is None:
-            self._index = names.NameIndex.from_dataset(self.dataset)
-        return self._index.resolve(name)
+            self._resolver = Resolver(self.dataset)
+        return self._resolver(name)
 
     def queries(self) -> dict[str, str]:
         """The canned queries: name -> summary."""

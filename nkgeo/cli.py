@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import sys
 
 import click
 
 from nkgeo.errors import FormatError, NkgeoError, QueryError
+from nkgeo.query.sparqltext import MAX_DEPTH
+from nkgeo.query.store import GRAPH_CHOICES, GRAPH_HELP
+from nkgeo.serve.settings import SETTINGS as SERVE_SETTINGS
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-GRAPH_HELP = "Default graph of the query: all (asserted + inferred), asserted or inferred."
-UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+DEPTH_HELP = "Levels the query's brackets and braces may nest; a deeper query is refused before it is parsed."
 
 
 def complete_query(ctx, param, incomplete):
@@ -50,10 +51,23 @@ def output_option(command):
     )(command)
 
 
-def graph_option(command):
-    return click.option(
-        "--graph", "graphs", type=click.Choice(["all", "asserted", "inferred"]), default="all", show_default=True, help=GRAPH_HELP
-    )(command)
+def graph_option(help_text: str = GRAPH_HELP):
+    """``--graph all|asserted|inferred``, the one choice of default graph (``query.store.GRAPH_CHOICES``)."""
+    return click.option("--graph", "graphs", type=click.Choice(GRAPH_CHOICES), default=GRAPH_CHOICES[0], show_default=True,
+                        help=help_text)
+
+
+def depth_option(help_text: str = DEPTH_HELP):
+    """``--max-depth N``: how deep a query may nest before it is refused (``sparqltext.MAX_DEPTH``)."""
+    return click.option("--max-depth", type=click.IntRange(1), default=MAX_DEPTH, show_default=True, metavar="N", help=help_text)
+
+
+def setting_option(name: str, *declarations: str, **options):
+    """An option of ``nkgeo serve`` from its row of ``serve.settings.SETTINGS``: its default and its help."""
+    default, help_text = SERVE_SETTINGS[name]
+    if isinstance(default, bool):
+        return click.option(*declarations, is_flag=True, help=help_text, **options)
+    return click.option(*declarations, type=type(default), default=default, show_default=True, help=help_text, **options)
 
 
 def emit(data: bytes | str, output: str | None) -> None:
@@ -71,6 +85,19 @@ def emit(data: bytes | str, output: str | None) -> None:
     sys.stdout.flush()  # keep order with anything click.echo wrote before
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
+
+
+def checked_query(text: str, max_depth: int):
+    """The analysis of a query the CLI may run: no update (the graph is read-only here), and no
+    deeper than ``max_depth`` (a deeper one would crash the parser)."""
+    from nkgeo.query import sparqltext
+
+    analysis = sparqltext.analyse(text)
+    if analysis.is_update:
+        raise QueryError(f"SPARQL Update ({analysis.update_keyword}) is not allowed: the graph is read-only from the CLI; "
+                         f"edit the files in graph/")
+    analysis.check_depth(max_depth)
+    return analysis
 
 
 def open_dataset():
@@ -173,11 +200,12 @@ def list_queries(fmt):
 @click.argument("name", shell_complete=complete_query)
 @click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE", help="Set a parameter (repeatable).")
 @click.option("--format", "fmt", default="table", show_default=True, help="table, markdown, csv, tsv, json, xml (or an RDF format for CONSTRUCT).")
-@graph_option
+@graph_option()
 @output_option
 @click.option("--endpoint", metavar="URL", help="Run it on this SPARQL endpoint instead (names are resolved locally).")
+@depth_option()
 @reports_errors
-def run_query(name, params, fmt, graphs, output, endpoint):
+def run_query(name, params, fmt, graphs, output, endpoint, max_depth):
     """Run the canned query NAME (see 'nkgeo queries'), here or on another SPARQL endpoint.
 
     \b
@@ -186,27 +214,18 @@ def run_query(name, params, fmt, graphs, output, endpoint):
         nkgeo query cities-with-industry -p industry steel --format csv
         nkgeo query capitals --endpoint http://127.0.0.1:7878/query
     """
-    from nkgeo.query import canned, names
-    from nkgeo.query.names import NameIndex
+    from nkgeo.query import canned
+    from nkgeo.query.names import Resolver
 
     query = canned.get(name)
+    checked_query(query.text, max_depth)
     given = {}
     for key, value in params:
         if key in given:
             raise NkgeoError(f"parameter {key!r} is given twice")
         given[key] = value
     compiled = open_dataset()
-    index: list[NameIndex] = []
-
-    def resolve(text: str) -> str:
-        known = names._known_slug(compiled, text)
-        if known:
-            return known
-        if not index:
-            index.append(NameIndex.from_dataset(compiled))
-        return index[0].resolve(text)
-
-    substitutions = canned.bind(query, given, resolve)
+    substitutions = canned.bind(query, given, Resolver(compiled))
     if endpoint:
         result = _remote_query(endpoint, query.text, graphs, compiled, substitutions)
     else:
@@ -229,24 +248,16 @@ def _read_query_text(query: str | None, file: str | None) -> str:
     return query
 
 
-def refuse_update(text: str) -> None:
-    """Refuse SPARQL Update: the CLI's graph is read-only (edit graph/ instead)."""
-    body = re.sub(r"#[^\n]*", "", text)
-    body = re.sub(r"(?is)^\s*((BASE\s*<[^>]*>|PREFIX\s+[\w-]*:\s*<[^>]*>)\s*)*", "", body)
-    first = body.split(None, 1)[0].upper() if body.split() else ""
-    if first in UPDATE_KEYWORDS:
-        raise QueryError(f"SPARQL Update ({first}) is not allowed: the graph is read-only from the CLI; edit the files in graph/")
-
-
 @cli.command("sparql")
 @click.argument("query", required=False)
 @click.option("-f", "--file", type=str, help="Read the query from FILE ('-' for stdin).")
 @click.option("--format", "fmt", default="table", show_default=True, help="table, markdown, csv, tsv, json, xml; for CONSTRUCT/DESCRIBE an RDF format.")
-@graph_option
+@graph_option()
 @output_option
 @click.option("--endpoint", metavar="URL", help="Send the query to this SPARQL endpoint instead of the local graph.")
+@depth_option()
 @reports_errors
-def run_sparql(query, file, fmt, graphs, output, endpoint):
+def run_sparql(query, file, fmt, graphs, output, endpoint, max_depth):
     """Run any SPARQL 1.1 query (read-only). Known prefixes (nkgeo:, id:, rdfs: ...) need no PREFIX.
 
     \b
@@ -257,7 +268,7 @@ def run_sparql(query, file, fmt, graphs, output, endpoint):
         nkgeo sparql 'SELECT * WHERE { ?s ?p ?o } LIMIT 5' --endpoint http://127.0.0.1:8000/sparql
     """
     text = _read_query_text(query, file)
-    refuse_update(text)
+    checked_query(text, max_depth)
     if endpoint:
         result = _remote_query(endpoint, text, graphs, open_dataset() if graphs != "all" else None)
     else:
@@ -312,57 +323,22 @@ def why(subject, predicate, object, fmt, no_quote):  # noqa: A002 - click names 
         nkgeo why Hamhung locatedIn "North Korea"
         nkgeo why id:kimchaek rdf:type nkgeo:SteelTown
     """
-    import pyoxigraph as ox
-
-    from nkgeo.explain.why import Explainer
+    from nkgeo.explain.why import Explainer, resolve_triple
     from nkgeo.query.names import NameIndex
 
     compiled = open_dataset()
-    index = NameIndex.from_dataset(compiled)
-    s = ox.NamedNode(index.resolve(subject))
-    p = ox.NamedNode(_resolve_predicate(index, predicate))
-    o = _literal_object(compiled, s, p, object)  # a value first: "City of Iron" also names Chongjin
-    if o is None:
-        o = ox.NamedNode(index.resolve(object))
+    triple = resolve_triple(compiled, NameIndex.from_dataset(compiled), subject, predicate, object)
     explainer = Explainer(compiled, quote_documents=not no_quote)
-    tree = explainer.explain(s, p, o)
+    tree = explainer.explain(*triple)
     if fmt == "json":
         emit(json.dumps(tree.as_dict(), indent=2, ensure_ascii=False) + "\n", None)
     else:
         emit(explainer.render(tree), None)
 
 
-def _resolve_predicate(index, text: str) -> str:
-    """A predicate by IRI, prefixed name, label or bare local name (``locatedIn`` -> nkgeo:locatedIn)."""
-    from nkgeo import namespaces as ns
-    from nkgeo.errors import UnknownEntityError
-
-    if text == "a":
-        return ns.RDF.type
-    iri = index.expand(text)  # rdf:type, rdfs:label...: predicates need not be subjects of the graph
-    if iri is not None:
-        return iri
-    try:
-        return index.resolve(text)
-    except UnknownEntityError:
-        if re.fullmatch(r"[A-Za-z][\w-]*", text) and ns.NKGEO_NS + text in index.iris:
-            return ns.NKGEO_NS + text
-        raise UnknownEntityError(f"no property named {text!r}") from None
-
-
-def _literal_object(compiled, s, p, text: str):
-    """The literal object of (s, p, ?) whose value is ``text``, or None if there is none."""
-    from nkgeo.explain.provenance import statements
-
-    for st in statements(compiled, s, p):
-        if type(st.object).__name__ == "Literal" and st.object.value == text:
-            return st.object
-    return None
-
-
 @cli.command("export")
 @click.option("--format", "fmt", default="turtle", show_default=True, help="turtle/ttl, json-ld/jsonld, nt, nquads/nq, trig, xml.")
-@click.option("--graph", "graphs", type=click.Choice(["all", "asserted", "inferred"]), default="all", show_default=True, help="Which triples to export.")
+@graph_option("Which triples to export: all (asserted + inferred), asserted or inferred.")
 @output_option
 @reports_errors
 def export(fmt, graphs, output):
@@ -498,41 +474,16 @@ def link(names, threshold, write, evaluate, fmt):
     compiled = open_dataset()
     if evaluate:
         result = linking.evaluate(compiled, threshold)
-        if fmt == "json":
-            data = {"threshold": threshold, "verified": len(result.known), "accepted": len(result.accepted), "correct": result.correct,
-                    "precision": round(result.precision, 3), "recall": round(result.recall, 3),
-                    "wrong_above_threshold": [c.as_dict() for c in result.wrong_above],
-                    "missed": sorted(f"id:{s}" for s in result.known if result.accepted.get(s) != result.known[s])}
-            emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None)
-        else:
-            missed = sorted(f"id:{s}" for s in result.known if result.accepted.get(s) != result.known[s])
-            emit(result.summary() + "\n" + (f"missed: {', '.join(missed)}\n" if missed else ""), None)
+        emit(json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n" if fmt == "json" else result.report(), None)
         return
     linker = linking.make_linker(compiled)
-    slugs = None
-    if names:
-        index = NameIndex.from_dataset(compiled)
-        slugs = []
-        for name in names:
-            iri = index.resolve(name)
-            slug = iri[len("https://w3id.org/nkgeo/id/"):] if iri.startswith("https://w3id.org/nkgeo/id/") else None
-            if slug not in linker.places:
-                raise NkgeoError(f"{name!r} is not a place of the graph; only places get GeoNames links")
-            slugs.append(slug)
+    slugs = linking.places_named(linker, NameIndex.from_dataset(compiled), names) if names else None
     rows = linker.run(threshold, slugs=slugs, include_linked=bool(names))
-    written = linking.write(rows) if write else []
-    accepted = [r for r in rows if r.status == "accept"]
+    written = linking.write(rows) if write else None
     if fmt == "json":
-        data = {"threshold": threshold, "candidates": [r.as_dict() for r in rows],
-                "written": [{"entity": f"id:{r.slug}", "predicate": r.predicate, "target": r.target, "score": r.score} for r in written]}
-        emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None)
-        return
-    text = linking.render(rows)
-    if write:
-        text += f"wrote {len(written)} link{'s' if len(written) != 1 else ''} to graph/links.trig\n"
+        emit(json.dumps(linking.report_dict(threshold, rows, written or []), indent=2, ensure_ascii=False) + "\n", None)
     else:
-        text += f"{len(accepted)} accepted at threshold {threshold:.2f}" + (" (--write adds them to graph/links.trig)\n" if accepted else "\n")
-    emit(text, None)
+        emit(linking.report_text(threshold, rows, written), None)
 
 
 @cli.command("map", short_help="Draw the map of the places with coordinates, as SVG or PNG.")
@@ -589,32 +540,25 @@ def _remote_query(url: str, text: str, graphs: str, compiled=None, bindings: dic
     return endpoint.query(remote.remote_text(text, bindings), default_graphs, named_graphs)
 
 
-def _serve_settings():
-    from nkgeo.serve.settings import SETTINGS
-
-    return SETTINGS
-
-
 @cli.command("serve")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; the default is this machine only.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on (0: any free port).")
-@click.option("--graph", "graphs", type=click.Choice(["all", "asserted", "inferred"]), default="all", show_default=True, help=GRAPH_HELP)
-@click.option("--time-limit", type=float, default=_serve_settings()["time_limit"][0], show_default=True, metavar="SECONDS",
-              help=_serve_settings()["time_limit"][1])
-@click.option("--max-rows", type=int, default=_serve_settings()["max_rows"][0], show_default=True, help=_serve_settings()["max_rows"][1])
-@click.option("--workers", type=int, default=_serve_settings()["workers"][0], show_default=True, help=_serve_settings()["workers"][1])
-@click.option("--worker-memory", type=int, default=_serve_settings()["worker_memory"][0], show_default=True, metavar="MB",
-              help=_serve_settings()["worker_memory"][1])
-@click.option("--allow-service", is_flag=True, help=_serve_settings()["allow_service"][1])
-@click.option("--cors", is_flag=True, help=_serve_settings()["cors"][1])
+@graph_option(SERVE_SETTINGS["graphs"][1])
+@setting_option("time_limit", "--time-limit", metavar="SECONDS")
+@setting_option("max_rows", "--max-rows")
+@setting_option("workers", "--workers")
+@setting_option("worker_memory", "--worker-memory", metavar="MB")
+@setting_option("max_depth", "--max-depth", metavar="N")
+@setting_option("allow_service", "--allow-service")
+@setting_option("cors", "--cors")
 @click.option("--no-quote", is_flag=True, help="Do not quote the supporting sentences on entity pages.")
 @click.option("--get", "get_path", metavar="PATH", help="Send one GET request for PATH to the server without a socket, print the response and exit.")
 @click.option("--accept", metavar="TYPE", help="With --get: the Accept header, such as text/turtle.")
 @click.option("--headers", "show_headers", is_flag=True, help="With --get: print the status line and headers first.")
 @reports_errors
-def serve(files, host, port, graphs, time_limit, max_rows, workers, worker_memory, allow_service, cors, no_quote, get_path, accept,
-          show_headers):
+def serve(files, host, port, graphs, time_limit, max_rows, workers, worker_memory, max_depth, allow_service, cors, no_quote, get_path,
+          accept, show_headers):
     """Serve the graph (or the RDF FILEs given) over HTTP: a read-only SPARQL 1.1 endpoint at
     /sparql, a page per entity at /id/NAME, the canned queries at /, the ontology at /ontology.
 
@@ -632,7 +576,7 @@ def serve(files, host, port, graphs, time_limit, max_rows, workers, worker_memor
     from nkgeo.serve.settings import Settings
 
     require_extra()  # one line, not a traceback, when the extra is missing
-    settings = Settings(time_limit=time_limit, max_rows=max_rows, workers=workers, worker_memory=worker_memory,
+    settings = Settings(time_limit=time_limit, max_rows=max_rows, workers=workers, worker_memory=worker_memory, max_depth=max_depth,
                         allow_service=allow_service, cors=cors, graphs=graphs, quote=not no_quote)
     if get_path is None:
         if accept or show_headers:

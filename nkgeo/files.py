@@ -1,9 +1,17 @@
-"""Writing files so that a reader never sees half of one: write a temporary file, then rename."""
+"""Writing files so that a reader never sees half of one: write a temporary file, sync it, rename it
+over the old one, then sync the folder so that the rename survives a crash too.
+
+:func:`write_atomically` writes bytes or text at once; :func:`open_atomically` gives a handle for
+writing in pieces (lines of an index, a stream of N-Quads). Every writer of the project uses one of
+them, so each file it writes is either the old one or the whole new one.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -17,17 +25,32 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomically(path: Path | str, data: bytes | str) -> None:
-    """Replace ``path`` with ``data`` in one step; on any failure the old file is untouched.
+def sync_folder(folder: Path | str) -> None:
+    """Make the renames in ``folder`` durable (POSIX); a no-op where a folder cannot be synced."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems cannot sync a folder: the file itself is synced
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def open_atomically(path: Path | str, text: bool = False) -> Iterator:
+    """A handle (binary, or UTF-8 text with ``text``) whose content replaces ``path`` in one step
+    when the block ends; on any error or interrupt in the block the old file is untouched.
 
     The folder must exist (a mistyped ``-o`` folder is an error, not a new folder).
     """
     path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") if text else os.fdopen(fd, "wb") as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _mode_for(path))  # mkstemp makes it 0600
@@ -35,3 +58,11 @@ def write_atomically(path: Path | str, data: bytes | str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    sync_folder(path.parent)
+
+
+def write_atomically(path: Path | str, data: bytes | str) -> None:
+    """Replace ``path`` with ``data`` (text is written as UTF-8) in one step; on any failure the
+    old file is untouched."""
+    with open_atomically(path) as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)

@@ -15,9 +15,6 @@ from __future__ import annotations
 
 import sys
 
-GRAPHS = ("all", "asserted", "inferred")
-ID_NS = "https://w3id.org/nkgeo/id/"
-
 
 def parse_query_arguments(args: list[str]) -> tuple | None:
     """``NAME``, params, format, graph and output of ``nkgeo query``, or None to let click do it."""
@@ -49,7 +46,9 @@ def parse_query_arguments(args: list[str]) -> tuple | None:
             return None
         name = arg
         i += 1
-    if name is None or options["--graph"] not in GRAPHS:
+    from nkgeo.query.store import GRAPH_CHOICES
+
+    if name is None or options["--graph"] not in GRAPH_CHOICES:
         return None
     return name, params, options["--format"], options["--graph"], options["--output"]
 
@@ -58,7 +57,7 @@ def run_query(name: str, params: list[tuple[str, str]], fmt: str, graphs: str, o
     """Run a canned query as ``nkgeo query`` does; False (having written nothing) if click should."""
     try:
         from nkgeo.build.cache import CompiledDataset
-        from nkgeo.query import canned, results
+        from nkgeo.query import canned, results, sparqltext
         from nkgeo.resources import queries_dir
 
         given = dict(params)
@@ -68,21 +67,18 @@ def run_query(name: str, params: list[tuple[str, str]], fmt: str, graphs: str, o
         if "/" in name or not path.is_file():
             return False  # click lists the close matches
         query = canned.load_query(path)
+        if sparqltext.may_nest_deeper(query.text) and sparqltext.analyse(query.text).depth > sparqltext.MAX_DEPTH:
+            return False  # click refuses it (an update fails to parse below, and click refuses it too)
         compiled = CompiledDataset.open()
+        resolvers = []
 
         def resolve(text: str) -> str:
-            """An exact slug of the graph (as names._known_slug); any other name: the name index."""
-            import re
+            """Names as names.Resolver resolves them; its module only when a parameter needs it."""
+            if not resolvers:
+                from nkgeo.query.names import Resolver
 
-            import pyoxigraph as ox
-
-            if re.fullmatch(r"[a-z0-9][a-z0-9-]*", text):
-                iri = ID_NS + text
-                if compiled.query("ASK { ?s ?p ?o }", substitutions={"s": ox.NamedNode(iri)}):
-                    return iri
-            from nkgeo.query import names  # its name index is only needed for other names
-
-            return names.resolve(compiled, text)
+                resolvers.append(Resolver(compiled))
+            return resolvers[0](text)
 
         substitutions = canned.bind(query, given, resolve)
         result = compiled.query(query.text, substitutions=substitutions, graphs=graphs)

@@ -1,8 +1,13 @@
-"""Shared fixtures: a private cache for the session, the CLI runner, the compiled dataset and a tiny project.
+"""Shared fixtures: a private cache for the session, the CLI runner, the compiled dataset, a tiny
+project, and the files of ``../shared/`` that some tests read.
 
 The environment is set at import time, before any nkgeo module reads it: the compiled dataset is
 built once per test session into a fresh temporary folder (removed at exit) and never touches
-``~/.cache``; the corpus, when it is at hand, lets ``show`` and ``why`` quote their sources.
+``~/.cache``; the corpus lets ``show`` and ``why`` quote their sources.
+
+The corpus, the reference file and the W3C suites are not copied here: they are read from
+``../shared/`` beside the checkout. A test that needs one of them fails, naming the path, when it
+is missing (``shared``), so that a clone without them is red, not green having checked nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
 
 _SESSION_CACHE = tempfile.mkdtemp(prefix="nkgeo-test-cache-")
 atexit.register(shutil.rmtree, _SESSION_CACHE, ignore_errors=True)
@@ -53,6 +59,28 @@ graph:gazetteer {
         skos:prefLabel "Gamma River"@en .
 }
 """
+
+def shared_path(relative: str) -> Path:
+    """``../shared/<relative>``, or a failure naming it (never a skip). Modules that need the file
+    to collect their tests (the W3C suite) call it at import; tests take the ``shared`` fixture."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.fail(f"{path} is missing: these tests read the corpus, the reference file and the W3C suites from "
+                    f"../shared/ beside the checkout", pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared():
+    """``shared("corpus")``: a path under ``../shared/``; the test fails, naming it, when it is missing."""
+    return shared_path
+
+
+@pytest.fixture(scope="session")
+def corpus(shared) -> Path:
+    """The source documents, ``../shared/corpus/``."""
+    return shared("corpus")
+
 
 @pytest.fixture
 def runner():
@@ -113,7 +141,6 @@ def tiny_project(tmp_path, monkeypatch, tiny_cache):
 @pytest.fixture(scope="session")
 def extractor():
     """The extractor over a small hand-made gazetteer (tests/data/extract/mini.trig), built once."""
-    pytest.importorskip("spacy")
     from rdflib import Dataset, URIRef
 
     from nkgeo import namespaces as ns

@@ -220,3 +220,16 @@ def test_query_missing_name(invoke):
     result = invoke("query")
     assert result.exit_code == 2
     assert "Missing argument 'NAME'" in result.output
+
+
+def test_query_refuses_a_canned_query_nested_too_deep(invoke, tiny_project):
+    """A canned query is a file anyone may edit: it passes the same guard as any query, on the fast
+    path too (which leaves it to click, having written nothing)."""
+    from nkgeo import main
+
+    (tiny_project / "queries" / "deep.rq").write_text("#+ summary: too deep\nSELECT * WHERE " + "{" * 3000 + "}" * 3000 + "\n",
+                                                      encoding="utf-8")
+    assert main.run_query("deep", [], "table", "all", None) is False
+    result = invoke("query", "deep")
+    assert result.exit_code == 1
+    assert result.output == "Error: the query nests brackets 3000 deep, more than the limit of 200 (--max-depth)\n"

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
-CORPUS = Path(os.environ.get("NKGEO_CORPUS", "/nonexistent"))
 HAMHUNG = "https://w3id.org/nkgeo/id/hamhung"
 
 
@@ -58,13 +55,12 @@ def test_show_asserted_only(invoke):
     assert "Inferred" not in text
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not at hand")
-def test_show_quotes_the_document_at_the_recorded_offsets(invoke):
+def test_show_quotes_the_document_at_the_recorded_offsets(invoke, corpus):
     data = json.loads(invoke("show", "kimchaek", "--format", "json").output)
     sources = [s for f in data["facts"] for s in f["sources"] if "document" in s]
     assert sources and all("quote" in s for s in sources)
     for source in sources:
-        text = (CORPUS / f"{source['document']}.txt").read_text(encoding="utf-8")
+        text = (corpus / f"{source['document']}.txt").read_text(encoding="utf-8")
         passage = " ".join(text[source["start"]:source["end"]].split())
         assert source["quote"] == (passage if len(passage) <= 240 else passage[:239] + "…")
 

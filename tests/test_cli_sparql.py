@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -215,3 +216,44 @@ def test_sparql_failure_while_reading_results_is_one_line(invoke):
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)
     assert re.fullmatch(r"Error: query failed: [^\n]+\n", result.output)
+
+
+# Updates in disguise (tests/data/sparql/disguised-updates.json): each is an update to pyoxigraph's
+# update parser, or would be once its escapes are decoded and its invisible or full-width characters
+# read as a person reads them; each must get the read-only message, never "malformed query".
+DISGUISED_UPDATES = json.loads((Path(__file__).parent / "data" / "sparql" / "disguised-updates.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("update", DISGUISED_UPDATES.values(), ids=DISGUISED_UPDATES.keys())
+def test_sparql_disguised_update_gets_the_read_only_message(invoke, update):
+    result = invoke("sparql", update)
+    assert result.exit_code == 1
+    assert re.fullmatch(r"Error: SPARQL Update \((INSERT|DELETE|DROP)\) is not allowed: the graph is read-only from the CLI; "
+                        r"edit the files in graph/\n", result.output), result.output
+
+
+def nested(depth: int) -> str:
+    return "SELECT * WHERE " + "{" * depth + "}" * depth
+
+
+def test_sparql_refuses_a_query_nested_too_deep(invoke):
+    """pyoxigraph's parser recurses: about 2,200 groups deep it overflows the stack and the process
+    dies (SIGSEGV). The query is refused before it reaches the parser."""
+    result = invoke("sparql", nested(5000))
+    assert result.exit_code == 1
+    assert result.output == "Error: the query nests brackets 5000 deep, more than the limit of 200 (--max-depth)\n"
+
+
+def test_sparql_depth_limit_is_a_setting(invoke):
+    assert invoke("sparql", nested(200), "--format", "csv").exit_code == 0
+    assert invoke("sparql", nested(201)).output == "Error: the query nests brackets 201 deep, more than the limit of 200 (--max-depth)\n"
+    assert invoke("sparql", nested(201), "--max-depth", "300", "--format", "csv").exit_code == 0
+    deep = "ASK { FILTER(" + "(" * 30 + "true" + ")" * 30 + ") }"
+    assert invoke("sparql", deep, "--max-depth", "20").output == (
+        "Error: the query nests brackets 32 deep, more than the limit of 20 (--max-depth)\n")
+
+
+def test_sparql_depth_of_brackets_in_strings_and_comments_does_not_count(invoke):
+    text = 'ASK { ?s ?p "' + "{" * 500 + '" } # ' + "(" * 500
+    result = invoke("sparql", text, "--format", "json")
+    assert result.exit_code == 0, result.output

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-from pathlib import Path
 
 import pytest
-
-CORPUS = Path(os.environ.get("NKGEO_CORPUS", "/nonexistent"))
 
 STEEL_TOWN = """\
 id:kimchaek rdf:type nkgeo:SteelTown  [inferred by cax-sco]
@@ -60,13 +56,12 @@ def test_why_names_rules_and_source_document(invoke):
     assert "source: 001_96b58870d0b32f5b chars 7221-7346" in output
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not at hand")
-def test_why_quotes_each_source(invoke):
+def test_why_quotes_each_source(invoke, corpus):
     lines = invoke("why", "kimchaek", "a", "SteelTown").output.splitlines()
     sources = [(i, m) for i, line in enumerate(lines) if (m := re.search(r"source: (\S+) chars (\d+)-(\d+)$", line))]
     assert len(sources) == 2
     for i, match in sources:
-        text = (CORPUS / f"{match[1]}.txt").read_text(encoding="utf-8")
+        text = (corpus / f"{match[1]}.txt").read_text(encoding="utf-8")
         passage = " ".join(text[int(match[2]):int(match[3])].split())
         assert lines[i + 1].lstrip(" │") == f'"{passage}"'
 

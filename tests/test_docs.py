@@ -43,19 +43,15 @@ def test_ci_runs_exactly_the_readme_test_command():
     assert (ROOT / ".ci" / "run").stat().st_mode & 0o111, ".ci/run must be executable"
 
 
-def test_no_corpus_sentence_is_copied_into_tracked_files():
+def test_no_corpus_sentence_is_copied_into_tracked_files(corpus):
     """The project's text is its own: no run of 10 words of a corpus document in a tracked file."""
-    corpus = ROOT.parent / "shared" / "corpus"
-    if not corpus.is_dir():
-        pytest.skip(f"corpus not found at {corpus}")
     words = lambda text: re.findall(r"[a-z0-9']+", text.lower())  # noqa: E731
     shingles = set()
     for doc in sorted(corpus.glob("*.txt")):
         w = words(doc.read_text(encoding="utf-8", errors="replace"))
         shingles.update(" ".join(w[i : i + 10]) for i in range(len(w) - 9))
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
-    if not tracked:
-        pytest.skip("not a git checkout")
+    assert tracked, f"git ls-files lists nothing in {ROOT}: this test reads the tracked files of a git checkout"
     offenders = []
     for name in tracked:
         path = ROOT / name

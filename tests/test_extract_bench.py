@@ -8,10 +8,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("spacy")
-
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +40,10 @@ def test_leave_one_out_removes_what_only_the_document_taught(bench, dataset):
     assert not dropped & subjects
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}")
-def test_corpus_meets_the_targets_leave_one_out(bench, dataset):
+def test_corpus_meets_the_targets_leave_one_out(bench, dataset, corpus):
     tables = []
     for document_iri, file_name, graph_iri in bench.corpus_documents(dataset):
-        scores, _details = bench.evaluate_corpus_document(dataset, document_iri, file_name, graph_iri, CORPUS)
+        scores, _details = bench.evaluate_corpus_document(dataset, document_iri, file_name, graph_iri, corpus)
         tables.append(scores)
     merged = bench.merge_scores(tables)
     overall = bench.total(merged)

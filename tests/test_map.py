@@ -151,7 +151,7 @@ def test_no_label_covers_another_or_a_marker(data, hangul):
 
 def test_labels_do_not_overlap_as_matplotlib_draws_them(scene):
     """The layout's text widths hold for the PNG too: matplotlib's own extents of every label."""
-    pytest.importorskip("matplotlib")
+    import matplotlib  # noqa: F401 - the test extra installs it: fail, never skip, without it
     boxes = mapping.label_boxes_png(scene)
     assert overlapping(boxes) == []
 

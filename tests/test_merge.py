@@ -6,10 +6,6 @@ graph), never in the checkout's graph/.
 
 from __future__ import annotations
 
-import pytest
-
-pytest.importorskip("spacy")
-
 GOOD = "Notes on Testland\n\nAlphaville is the capital of Delta Province in Testland. Alphaville lies on the Gamma River.\n"
 HEDGED = "Epsilon\n\nThe town of Epsilon is often considered part of the Alphaville metropolitan area.\n"
 INVALID = "Zetaville\n\nThe city of Zetaville has a small harbour.\n"

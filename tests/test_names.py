@@ -126,3 +126,58 @@ def test_expand(index, text, iri):
 )
 def test_resolve_on_the_shipped_graph(compiled, text, slug):
     assert resolve(compiled, text) == ID + slug
+
+
+@pytest.mark.parametrize(
+    ("words", "shorter"),
+    [(["Yalu", "River"], ["Yalu"]), (["Rason", "Special", "City"], ["Rason"]), (["Yellow", "Sea"], ["Yellow"]),
+     (["River"], None), (["Special", "City"], ["Special"]), (["Hamhung"], None), (["South", "Hamgyong", "PROVINCE"], ["South", "Hamgyong"])],
+)
+def test_strip_suffix(words, shorter):
+    from nkgeo.query.names import strip_suffix
+
+    assert strip_suffix(words) == shorter
+
+
+def test_the_gazetteer_leaves_off_only_what_running_text_leaves_off():
+    """One table of suffixes (query/names.py) for the name index and the extractor's gazetteer; a
+    document's "East" or "Yellow" is not a sea, though a user who looks up "yellow" means it."""
+    from nkgeo.extract.gazetteer import Gazetteer
+    from nkgeo.query.names import SUFFIXES, SUFFIXES_IN_TEXT
+
+    assert set(SUFFIXES_IN_TEXT) < set(SUFFIXES)
+    gazetteer = Gazetteer()
+    for name, iri in [("Yalu River", "urn:yalu"), ("Rason Special City", "urn:rason"), ("Yellow Sea", "urn:yellow")]:
+        gazetteer.add_name(name, iri)
+    assert gazetteer.names["Yalu"] == {"urn:yalu"} and gazetteer.names["Rason"] == {"urn:rason"}
+    assert "Yellow" not in gazetteer.names
+    index = NameIndex.from_dataset(TinyCompiled('id:yellow-sea rdfs:label "Yellow Sea"@en .\nid:rason rdfs:label "Rason Special City"@en .'))
+    assert index.resolve("yellow") == ID + "yellow-sea"
+    assert index.resolve("Rason") == ID + "rason"
+
+
+def test_the_resolver_builds_the_index_once_and_only_for_names(compiled, monkeypatch):
+    from nkgeo.query import names
+
+    built = []
+    original = names.NameIndex.from_dataset.__func__
+    monkeypatch.setattr(names.NameIndex, "from_dataset", classmethod(lambda cls, data: built.append(1) or original(cls, data)))
+    resolver = names.Resolver(compiled)
+    assert resolver("hamhung") == ID + "hamhung" and not built  # an exact slug: no index
+    assert resolver("Hamhŭng") == ID + "hamhung"
+    assert resolver("City of Iron") == ID + "chongjin"
+    assert built == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "iri"),
+    [("a", ns.RDF.type), ("rdf:type", ns.RDF.type), ("rdfs:label", ns.RDFS.label), ("locatedIn", ns.NKGEO.locatedIn),
+     ("nkgeo:capitalOf", ns.NKGEO.capitalOf), (f"<{ns.NKGEO.satelliteOf}>", ns.NKGEO.satelliteOf)],
+)
+def test_resolve_predicate(compiled, text, iri):
+    assert NameIndex.from_dataset(compiled).resolve_predicate(text) == iri
+
+
+def test_resolve_predicate_unknown(compiled):
+    with pytest.raises(UnknownEntityError, match="^no property named 'liesNear'$"):
+        NameIndex.from_dataset(compiled).resolve_predicate("liesNear")

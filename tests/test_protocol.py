@@ -23,25 +23,20 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pyoxigraph as ox
 import pytest
+import rdflib
+from conftest import shared_path
+from rdflib.collection import Collection
+from starlette.testclient import TestClient
 
-pytest.importorskip("starlette", reason="the 'serve' extra is not installed: pip install -e '.[serve]'")
-pytest.importorskip("httpx", reason="Starlette's TestClient needs httpx (in the 'test' extra)")
-
-import pyoxigraph as ox  # noqa: E402
-import rdflib  # noqa: E402
-from rdflib.collection import Collection  # noqa: E402
-from starlette.testclient import TestClient  # noqa: E402
-
-from nkgeo.serve.app import Server, create_app  # noqa: E402
-from nkgeo.serve.data import ServedData  # noqa: E402
-from nkgeo.serve.settings import Settings  # noqa: E402
+from nkgeo.serve.app import Server, create_app
+from nkgeo.serve.data import ServedData
+from nkgeo.serve.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-SUITE = ROOT.parent / "shared" / "conformance" / "w3c-sparql11"
-PROTOCOL = SUITE / "protocol"
-if not (PROTOCOL / "manifest.ttl").is_file():
-    pytest.skip(f"the W3C SPARQL 1.1 test suite is not at {SUITE}", allow_module_level=True)
+SUITE = shared_path("conformance/w3c-sparql11")  # the tests are collected from its manifests: a failure if missing
+PROTOCOL = shared_path("conformance/w3c-sparql11/protocol/manifest.ttl").parent
 
 MF = rdflib.Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 QT = rdflib.Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-query#")

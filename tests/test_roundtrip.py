@@ -12,8 +12,6 @@ from rdflib.compare import isomorphic, to_isomorphic
 from nkgeo.query.export import export
 from nkgeo.rdfio import jsonld_context
 
-pyld = pytest.importorskip("pyld", reason="pyld is in the test extra: pip install -e '.[test]'")
-
 
 @pytest.fixture(scope="module")
 def turtle(compiled) -> bytes:

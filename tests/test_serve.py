@@ -7,21 +7,18 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 from urllib.parse import quote
 
+import pyoxigraph as ox
 import pytest
+import rdflib
+from starlette.testclient import TestClient
 
-pytest.importorskip("starlette", reason="the 'serve' extra is not installed: pip install -e '.[serve]'")
-pytest.importorskip("httpx", reason="Starlette's TestClient needs httpx (in the 'test' extra)")
-
-import pyoxigraph as ox  # noqa: E402
-import rdflib  # noqa: E402
-from starlette.testclient import TestClient  # noqa: E402
-
-from nkgeo import namespaces as ns  # noqa: E402
-from nkgeo.serve.app import Server, create_app  # noqa: E402
-from nkgeo.serve.data import ServedData  # noqa: E402
-from nkgeo.serve.settings import Settings  # noqa: E402
+from nkgeo import namespaces as ns
+from nkgeo.serve.app import Server, create_app
+from nkgeo.serve.data import ServedData
+from nkgeo.serve.settings import Settings
 
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
 PORT_CITIES = "SELECT ?city WHERE { ?city a nkgeo:PortCity } ORDER BY ?city"
@@ -163,6 +160,46 @@ def test_updates_are_refused_with_403(client, request_kwargs):
     response = client.request(**request_kwargs)
     assert response.status_code == 403
     assert "read-only" in response.text
+
+
+DISGUISED_UPDATES = json.loads((Path(__file__).parent / "data" / "sparql" / "disguised-updates.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("update", DISGUISED_UPDATES.values(), ids=DISGUISED_UPDATES.keys())
+def test_disguised_updates_get_the_read_only_403(client, update):
+    for response in (get(client, update), client.post("/sparql", content=update.encode("utf-8"),
+                                                      headers={"Content-Type": "application/sparql-query"})):
+        assert response.status_code == 403, response.text
+        assert response.text.startswith("403 Forbidden: this endpoint is read-only: SPARQL Update is refused ("), response.text
+
+
+def test_a_query_nested_too_deep_is_400_before_it_reaches_the_parser(client):
+    """About 2,200 groups deep, pyoxigraph's parser overflows the worker's stack: refused first."""
+    deep = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
+    response = client.post("/sparql", content=deep, headers={"Content-Type": "application/sparql-query"})
+    assert response.status_code == 400
+    assert response.text == "400 Bad Request: the query nests brackets 5000 deep, more than the limit of 200 (--max-depth)\n"
+    assert get(client, "SELECT * WHERE " + "{" * 200 + "}" * 200).status_code == 200
+
+
+def test_each_request_is_tokenised_once(client, monkeypatch):
+    """The tokenizer once ran four times per request (update, SERVICE, form, FROM) and again in the
+    worker (SELECT * order): now once, and what it found travels with the job."""
+    from nkgeo.query import sparqltext
+
+    calls = []
+    original = sparqltext.iter_tokens
+    monkeypatch.setattr(sparqltext, "iter_tokens", lambda *args, **kwargs: calls.append(1) or original(*args, **kwargs))
+    response = get(client, "SELECT * WHERE { ?city a nkgeo:PortCity } ORDER BY ?city", accept="text/csv")
+    assert response.status_code == 200
+    assert len(calls) == 1
+
+
+def test_the_depth_limit_is_a_setting(compiled):
+    with make_client(ServedData.from_compiled(compiled), max_depth=20) as small:
+        response = get(small, "ASK { FILTER(" + "(" * 30 + "true" + ")" * 30 + ") }")
+        assert response.status_code == 400
+        assert "more than the limit of 20 (--max-depth)" in response.text
 
 
 def test_malformed_query_is_400_with_the_parser_message(client):
@@ -475,8 +512,16 @@ def test_serve_get_of_an_error_exits_1(invoke):
     assert "400 Bad Request: malformed query" in result.output
 
 
+def test_serve_max_depth_option(invoke):
+    deep = "ASK { FILTER(" + "(" * 10 + "true" + ")" * 10 + ") }"
+    result = invoke("serve", "--max-depth", "5", "--get", "/sparql?query=" + quote(deep))
+    assert result.exit_code == 1
+    assert result.output == "400 Bad Request: the query nests brackets 12 deep, more than the limit of 5 (--max-depth)\n"
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["--get", "id/hamhung"], "--get takes a path that starts with /"),
+    (["--max-depth", "0", "--get", "/"], "--max-depth must be at least 1"),
     (["--time-limit", "0", "--get", "/"], "--time-limit must be a positive number"),
     (["--workers", "0", "--get", "/"], "--workers must be at least 1"),
     (["--accept", "text/turtle"], "--accept and --headers go with --get PATH"),

@@ -15,10 +15,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("starlette", reason="the 'serve' extra is not installed: pip install -e '.[serve]'")
-pytest.importorskip("uvicorn", reason="the 'serve' extra is not installed: pip install -e '.[serve]'")
-
-from nkgeo.serve.launch import ServerProcess  # noqa: E402
+from nkgeo.serve.launch import ServerProcess
 
 PACKAGES = ("chromium", "fonts-nanum")
 

@@ -16,12 +16,9 @@ from urllib.parse import quote
 
 import pytest
 
-pytest.importorskip("starlette", reason="the 'serve' extra is not installed: pip install -e '.[serve]'")
-pytest.importorskip("uvicorn", reason="the 'serve' extra is not installed: pip install -e '.[serve]'")
-
-from nkgeo import namespaces as ns  # noqa: E402
-from nkgeo.query.canned import catalogue  # noqa: E402
-from nkgeo.serve.launch import ServerProcess, free_port  # noqa: E402
+from nkgeo import namespaces as ns
+from nkgeo.query.canned import catalogue
+from nkgeo.serve.launch import ServerProcess, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 CANNED = [q for q in catalogue().values() if "network" not in q.tags]
@@ -84,7 +81,8 @@ def test_entity_redirect_over_the_wire(server):
 
 
 def test_sparqlwrapper_select_ask_construct(server):
-    sparqlwrapper = pytest.importorskip("SPARQLWrapper", reason="SPARQLWrapper is in the 'test' extra")
+    import SPARQLWrapper as sparqlwrapper
+
     wrapper = sparqlwrapper.SPARQLWrapper(server.url + "/sparql")
     wrapper.setReturnFormat(sparqlwrapper.JSON)
     wrapper.setQuery(f"PREFIX nkgeo: <{ns.NKGEO_NS}> SELECT ?city WHERE {{ ?city a nkgeo:PortCity }} ORDER BY ?city")
@@ -108,7 +106,7 @@ def test_sparqlwrapper_select_ask_construct(server):
 
 
 def test_sparqlwrapper_sees_a_bad_query_as_such(server):
-    sparqlwrapper = pytest.importorskip("SPARQLWrapper", reason="SPARQLWrapper is in the 'test' extra")
+    import SPARQLWrapper as sparqlwrapper
     from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
     wrapper = sparqlwrapper.SPARQLWrapper(server.url + "/sparql")

@@ -63,6 +63,27 @@ def _display(text: str, blank_labels: dict) -> str:
     return rdfio.display(_to_term(text), literal="turtle")
 
 
+def resolve_triple(compiled, index, subject: str, predicate: str, obj: str) -> tuple:
+    """The triple a user names, as pyoxigraph terms. Each part is a name, prefixed name or IRI
+    (``index`` is a :class:`nkgeo.query.names.NameIndex`); the object may also be the value of a
+    literal of (subject, predicate), which comes first: "City of Iron" is a nickname's value, and a
+    name of Chongjin too."""
+    import pyoxigraph as ox
+
+    s = ox.NamedNode(index.resolve(subject))
+    p = ox.NamedNode(index.resolve_predicate(predicate))
+    o = literal_object(compiled, s, p, obj)
+    return s, p, o if o is not None else ox.NamedNode(index.resolve(obj))
+
+
+def literal_object(compiled, s, p, text: str):
+    """The literal object of (s, p, ?) whose value is ``text``, or None if there is none."""
+    for st in statements(compiled, s, p):
+        if type(st.object).__name__ == "Literal" and st.object.value == text:
+            return st.object
+    return None
+
+
 class Explainer:
     """Builds explanation trees from a compiled dataset's derivations and evidence."""
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from nkgeo import namespaces as ns
 from nkgeo.extract import lexicon
+from nkgeo.query.names import SUFFIXES_IN_TEXT, strip_suffix
 
 NAME_PREDICATES = {
     ns.RDFS.label: 3,
@@ -26,7 +27,6 @@ NAME_PREDICATES = {
     ns.NKGEO.formerName: 1,
 }
 NOT_NAMED = {ns.NKGEO.PopulationEstimate, ns.NKGEO.PopulationRanking, ns.NKGEO.Evidence, ns.NKGEO.SourceDocument, ns.NKGEO.Industry, ns.NKGEO.UrbanRole}
-_STRIPPABLE = ("province", "river", "city", "special city")
 
 _QUERY_NAMES = """
 SELECT DISTINCT ?s ?p ?name WHERE {
@@ -138,9 +138,17 @@ class Gazetteer:
     @classmethod
     def from_dataset(cls, dataset) -> Gazetteer:
         """From an rdflib Dataset (the sources, or the sources less one document)."""
-        from nkgeo.build.validate import _oxigraph_store
+        import pyoxigraph as ox
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-        return cls.from_store(_oxigraph_store(dataset))
+        from nkgeo.rdfio import from_rdflib
+
+        def graph(name):
+            return ox.DefaultGraph() if name == DATASET_DEFAULT_GRAPH_ID else from_rdflib(name)
+
+        store = ox.Store()
+        store.extend(ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o), graph(g)) for s, p, o, g in dataset.quads((None, None, None, None)))
+        return cls.from_store(store)
 
     def _add_industry(self, name: str, iri: str) -> None:
         text = name.lower()
@@ -155,12 +163,10 @@ class Gazetteer:
             return
         variants = {name}
         words = name.split()
-        lowered = [w.lower() for w in words]
-        for suffix in _STRIPPABLE:
-            tail = suffix.split()
-            if len(words) > len(tail) and lowered[-len(tail) :] == tail:
-                variants.add(" ".join(words[: -len(tail)]))
-        if lowered[:1] == ["the"] and len(words) > 1:
+        shorter = strip_suffix(words, SUFFIXES_IN_TEXT)
+        if shorter:
+            variants.add(" ".join(shorter))
+        if words[0].lower() == "the" and len(words) > 1:
             variants.add(" ".join(words[1:]))
         for variant in variants:
             self.names.setdefault(variant, set()).add(iri)

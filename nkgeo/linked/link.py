@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from nkgeo import namespaces as ns
 from nkgeo.errors import NkgeoError
 from nkgeo.linked import reference as refs
-from nkgeo.query.names import _keys
+from nkgeo.query.names import name_keys
 from nkgeo.resources import writable_graph_dir
 
 THRESHOLD = 0.8
@@ -240,7 +240,7 @@ def _index(items: list[Feature]) -> dict[str, list[tuple[Feature, bool]]]:
     for feature in items:
         seen = set()
         for name, main in [(feature.name, True), *((a, False) for a in feature.alternates)]:
-            for key in _keys(name):
+            for key in name_keys(name):
                 if (key, main) in seen or (key, True) in seen:
                     continue
                 seen.add((key, main))
@@ -277,12 +277,12 @@ class Linker:
         by_name = {}
         for feature in features_:
             if feature.kind == "country":
-                for key in _keys(feature.name):
+                for key in name_keys(feature.name):
                     by_name[key] = feature.country
         for entity in self.places.values():
             if entity.kind == "country":
                 for name in entity.names:
-                    for key in _keys(name):
+                    for key in name_keys(name):
                         if key in by_name:
                             codes[entity.slug] = by_name[key]
         return codes
@@ -298,11 +298,11 @@ class Linker:
                 continue
             if entity.kind not in ("province", "settlement+area"):
                 continue
-            keys = {k for name in entity.names for k in _keys(name)}
+            keys = {k for name in entity.names for k in name_keys(name)}
             matches = {
                 d["geonames_admin1_code"].split(".")[-1]
                 for d in divisions
-                if keys & {k for n in [d.get("name_en_csc") or "", *d.get("aliases", [])] for k in _keys(n)}
+                if keys & {k for n in [d.get("name_en_csc") or "", *d.get("aliases", [])] for k in name_keys(n)}
             }
             if len(matches) == 1:
                 codes[entity.slug] = matches.pop()
@@ -319,7 +319,7 @@ class Linker:
         matched: dict[int, dict] = {}
         for former, names in ((False, entity.names), (True, entity.former)):
             for name in sorted(names):
-                for key in _keys(name):
+                for key in name_keys(name):
                     for feature, main in self.index.get(key, []):
                         slot = matched.setdefault(feature.geonameid, {"feature": feature, "main": set(), "alt": set(), "former": set()})
                         bucket = "former" if former else ("main" if main else "alt")
@@ -457,12 +457,26 @@ class Evaluation:
     def recall(self) -> float:
         return self.correct / len(self.known) if self.known else 0.0
 
+    @property
+    def missed(self) -> list[str]:
+        """The verified places the linker does not link to their verified id, as ``id:slug``."""
+        return sorted(f"id:{s}" for s in self.known if self.accepted.get(s) != self.known[s])
+
     def summary(self) -> str:
         return (
             f"threshold {self.threshold:.2f}: {len(self.accepted)} accepted, {self.correct} correct, "
             f"{len(self.known)} verified ids; precision {self.precision:.2f}, recall {self.recall:.2f}; "
             f"{len(self.wrong_above)} wrong candidates at or above the threshold"
         )
+
+    def report(self) -> str:
+        """The summary, then the missed places: what ``nkgeo link --evaluate`` prints."""
+        return self.summary() + "\n" + (f"missed: {', '.join(self.missed)}\n" if self.missed else "")
+
+    def as_dict(self) -> dict:
+        return {"threshold": self.threshold, "verified": len(self.known), "accepted": len(self.accepted), "correct": self.correct,
+                "precision": round(self.precision, 3), "recall": round(self.recall, 3),
+                "wrong_above_threshold": [c.as_dict() for c in self.wrong_above], "missed": self.missed}
 
 
 def evaluate(compiled, threshold: float = THRESHOLD, reference: dict | None = None, tables=None) -> Evaluation:
@@ -512,6 +526,34 @@ def write(candidates: list[Candidate], source: str = "GeoNames, as shipped by th
     if new:
         refs.write_links(existing + new)
     return new
+
+
+def places_named(linker: Linker, index, names) -> list[str]:
+    """The slugs of the places ``names`` name (``index`` is a NameIndex); only places get links."""
+    slugs = []
+    for name in names:
+        iri = index.resolve(name)
+        slug = iri[len(ns.ID_NS):] if iri.startswith(ns.ID_NS) else None
+        if slug not in linker.places:
+            raise NkgeoError(f"{name!r} is not a place of the graph; only places get GeoNames links")
+        slugs.append(slug)
+    return slugs
+
+
+def report_dict(threshold: float, rows: list[Candidate], written: list[refs.LinkRecord]) -> dict:
+    """What ``nkgeo link --format json`` prints: every candidate, and the links written."""
+    return {"threshold": threshold, "candidates": [r.as_dict() for r in rows],
+            "written": [{"entity": f"id:{r.slug}", "predicate": r.predicate, "target": r.target, "score": r.score} for r in written]}
+
+
+def report_text(threshold: float, rows: list[Candidate], written: list[refs.LinkRecord] | None) -> str:
+    """What ``nkgeo link`` prints: the candidates, then what was written (``written`` is None
+    without --write) or how many would be accepted."""
+    text = render(rows)
+    if written is not None:
+        return text + f"wrote {len(written)} link{'s' if len(written) != 1 else ''} to graph/links.trig\n"
+    accepted = sum(1 for r in rows if r.status == "accept")
+    return text + f"{accepted} accepted at threshold {threshold:.2f}" + (" (--write adds them to graph/links.trig)\n" if accepted else "\n")
 
 
 def render(rows: list[Candidate]) -> str:

@@ -2,12 +2,12 @@
 
 Names are compared after folding case, accents and punctuation, so ``Hamhung``, ``hamhung`` and
 ``HAMHUNG`` agree, and a trailing "Province"/"River"/... may be left off. An unknown name gets
-the closest known names in its error message.
+the closest known names in its error message. The generic words a name may end with are defined
+here once, for this index, the linker (``linked/link.py``) and the extractor's gazetteer.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,8 +15,23 @@ from dataclasses import dataclass
 from nkgeo import namespaces as ns
 from nkgeo.errors import UnknownEntityError
 
-# Words a user may leave off: "South Hamgyong" finds "South Hamgyong Province".
-_OPTIONAL_SUFFIXES = ("province", "river", "sea", "city", "industry", "mountain")
+# Generic words that end a name and that people leave off: "South Hamgyong" for "South Hamgyong
+# Province", "Rason" for "Rason Special City". Running text leaves off only the first group: a
+# user who looks up "yellow" means the Yellow Sea, but a document's "East" is not the East Sea.
+SUFFIXES_IN_TEXT = ("special city", "province", "city", "river")
+SUFFIXES = SUFFIXES_IN_TEXT + ("sea", "industry", "mountain")
+
+
+def strip_suffix(words: list[str], suffixes: tuple[str, ...] = SUFFIXES) -> list[str] | None:
+    """The words of a name without its generic last word(s) (compared in lower case), or None when
+    it has none or is nothing else: ["Yalu", "River"] -> ["Yalu"], ["River"] -> None."""
+    lowered = [w.lower() for w in words]
+    for suffix in suffixes:
+        tail = suffix.split()
+        if len(words) > len(tail) and lowered[-len(tail):] == tail:
+            return words[: -len(tail)]
+    return None
+
 
 _NAME_QUERY = """
 SELECT DISTINCT ?thing ?name ?weight WHERE {
@@ -39,11 +54,13 @@ def fold(text: str) -> str:
     return re.sub(r"[\W_]+", "", stripped.casefold())
 
 
-def _keys(text: str) -> set[str]:
+def name_keys(text: str) -> set[str]:
+    """The folded keys a name is found by: the whole name, and the name without a generic suffix."""
     words = re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text).casefold()).split()
     keys = {fold(text)}
-    if len(words) > 1 and words[-1] in _OPTIONAL_SUFFIXES:
-        keys.add(fold(" ".join(words[:-1])))
+    shorter = strip_suffix(words)
+    if shorter:
+        keys.add(fold(" ".join(shorter)))
     return {k for k in keys if k}
 
 
@@ -72,7 +89,7 @@ class NameIndex:
             # Suggestions show the strongest name of a key: the label "Hamhung", not its variant "Hamhŭng".
             if weight > shown.get(fold(name), 0):
                 display[fold(name)], shown[fold(name)] = name, weight
-            for key in _keys(name):
+            for key in name_keys(name):
                 add(key, iri, weight)
         for row in compiled.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER(isIRI(?s)) }"):
             iri = row["s"].value
@@ -81,7 +98,7 @@ class NameIndex:
                 if iri.startswith(namespace):
                     slug = iri[len(namespace):]
                     display.setdefault(fold(slug), slug)
-                    for key in _keys(slug.replace("-", " ")):
+                    for key in name_keys(slug.replace("-", " ")):
                         add(key, iri, 4)
         return cls(by_key, iris, display)
 
@@ -105,7 +122,7 @@ class NameIndex:
                 return iri
             raise UnknownEntityError(f"no entity with IRI {ns.compact(iri)} in the graph")
         candidates: dict[str, int] = {}
-        for key in _keys(text):
+        for key in name_keys(text):
             for found, weight in self.by_key.get(key, {}).items():
                 candidates[found] = max(weight, candidates.get(found, 0))
         if candidates:
@@ -113,7 +130,23 @@ class NameIndex:
             return min(candidates, key=lambda i: (-candidates[i], not i.startswith(ns.ID_NS), len(i), i))
         raise UnknownEntityError(self._unknown_message(text))
 
+    def resolve_predicate(self, text: str) -> str:
+        """A predicate by IRI, prefixed name, label or bare local name (``locatedIn`` -> nkgeo:locatedIn)."""
+        if text == "a":
+            return ns.RDF.type
+        iri = self.expand(text)  # rdf:type, rdfs:label...: predicates need not be subjects of the graph
+        if iri is not None:
+            return iri
+        try:
+            return self.resolve(text)
+        except UnknownEntityError:
+            if re.fullmatch(r"[A-Za-z][\w-]*", text) and ns.NKGEO_NS + text in self.iris:
+                return ns.NKGEO_NS + text
+            raise UnknownEntityError(f"no property named {text!r}") from None
+
     def _unknown_message(self, text: str) -> str:
+        import difflib
+
         close = difflib.get_close_matches(fold(text), list(self.by_key), n=3, cutoff=0.6)
         message = f"no entity named {text!r}"
         if close:
@@ -122,8 +155,8 @@ class NameIndex:
         return message
 
 
-def _known_slug(compiled, text: str) -> str | None:
-    """``id:<text>`` when ``text`` is already an exact slug of the graph: the fast path."""
+def known_slug(compiled, text: str) -> str | None:
+    """``id:<text>`` when ``text`` is already an exact slug of the graph: no index needed."""
     import pyoxigraph as ox
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", text):
@@ -132,6 +165,24 @@ def _known_slug(compiled, text: str) -> str | None:
     return iri if compiled.query("ASK { ?s ?p ?o }", substitutions={"s": ox.NamedNode(iri)}) else None
 
 
+class Resolver:
+    """Names to IRIs over one dataset: an exact slug at once, any other name through the name
+    index, built on first need and kept for the next name."""
+
+    def __init__(self, compiled, index: NameIndex | None = None):
+        self.compiled = compiled
+        self._index = index
+
+    @property
+    def index(self) -> NameIndex:
+        if self._index is None:
+            self._index = NameIndex.from_dataset(self.compiled)
+        return self._index
+
+    def __call__(self, text: str) -> str:
+        return known_slug(self.compiled, text) or self.index.resolve(text)
+
+
 def resolve(compiled, text: str, index: NameIndex | None = None) -> str:
     """Resolve one name against a compiled dataset; an exact slug needs no index."""
-    return _known_slug(compiled, text) or (index or NameIndex.from_dataset(compiled)).resolve(text)
+    return Resolver(compiled, index)(text)

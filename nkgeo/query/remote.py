@@ -133,9 +133,11 @@ def remote_text(text: str, bindings: dict | None = None) -> str:
 def dataset_for(local_graphs: list[str], choice: str) -> tuple[list[str], list[str]]:
     """default-graph-uri and named-graph-uri for ``--graph``: nothing for all (the store's default
     graph is used, which should be the union of the named graphs), else the chosen graphs."""
-    if choice == "all":
+    from nkgeo.query.store import default_graphs
+
+    wanted = default_graphs(local_graphs, choice)
+    if wanted is None:
         return [], []
-    wanted = [g for g in local_graphs if (g == ns.INFERRED_GRAPH) == (choice == "inferred")]
     if not wanted:
         raise QueryError(f"the dataset has no {choice} graph")
     return wanted, list(local_graphs)

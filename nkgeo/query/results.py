@@ -47,12 +47,16 @@ def is_solutions(result) -> bool:
     return type(result).__name__ in ("QuerySolutions", "QueryBoolean")
 
 
-def solution_rows(solutions, query_text: str | None = None, limit: int | None = None) -> tuple[list[str], list[list]]:
+def solution_rows(solutions, query_text: str | None = None, limit: int | None = None,
+                  order: list[str] | None = None) -> tuple[list[str], list[list]]:
     """The variables and rows of SELECT solutions, reading no more than ``limit`` rows (TooManyRows
-    past it). For ``SELECT *`` the variables are in order of first appearance in ``query_text``,
-    the order a reader expects (pyoxigraph may list them in any order)."""
+    past it). For ``SELECT *`` the variables are in order of first appearance in the query, the
+    order a reader expects (pyoxigraph may list them in any order): ``order`` when the caller has
+    it from its analysis of the text, else read from ``query_text``."""
     variables = [v.value for v in solutions.variables]
-    if query_text and _MAYBE_STAR.search(query_text):
+    if order is not None:
+        pass
+    elif query_text and _MAYBE_STAR.search(query_text):
         from nkgeo.query import sparqltext
 
         order = sparqltext.star_order(query_text)

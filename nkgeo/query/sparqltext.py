@@ -1,48 +1,84 @@
-"""Reading SPARQL text without a parser: tokens, the query form, and safely bound parameters.
+"""Reading SPARQL text without a parser: tokens, what the text is, and safely bound parameters.
 
-The server must know, before it runs a request, whether the text is an update (refused), what its
-form is (SELECT/ASK give result tables, CONSTRUCT/DESCRIBE give graphs: content negotiation
-depends on it), whether it calls ``SERVICE`` (refused unless allowed) and whether it names its own
-dataset with ``FROM``. The client of a remote endpoint must bind canned-query parameters without
-pyoxigraph, by adding a ``VALUES`` block. A small tokenizer answers all of these exactly: it skips
+Before a query reaches pyoxigraph, the CLI and the server must know whether the text is an update
+(refused: the graph is read-only), what its form is (SELECT/ASK give result tables,
+CONSTRUCT/DESCRIBE give graphs: content negotiation depends on it), whether it calls ``SERVICE``
+(refused unless allowed), whether it names its own dataset with ``FROM``, and how deep its brackets
+nest (pyoxigraph's parser recurses, and about 2,200 groups deep it overflows the stack and kills
+the process). :func:`analyse` answers all of these from one pass of a small tokenizer. It skips
 comments, string literals and IRIs, so a bare word is always a keyword of the grammar (prefixed
 names, variables and blank nodes are other tokens), and ``SERVICE`` inside a string, an IRI, a
 comment or a name such as ``ex:SERVICE`` is never mistaken for the keyword.
 
-Pure Python, no dependency: ``nkgeo/remote.py`` uses it without the ``serve`` extra.
+The tokenizer takes linear time: no alternative of its pattern can fail after a long scan, a run of
+dotted words (``a.b.c``, which might have been the prefix of ``a.b.c:d``) is scanned once, and an
+unterminated string runs to the end of its line (pyoxigraph refuses such a text anyway). A text in
+disguise (code-point escapes, invisible or full-width characters) is read a second time as a person
+reads it, so that an update or a ``SERVICE`` call cannot hide behind them.
+
+Pure Python, no dependency: the CLI, the server and ``query/remote.py`` share it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from nkgeo.errors import QueryError
 
 UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
 QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"})
 GRAPH_FORMS = frozenset({"CONSTRUCT", "DESCRIBE"})
+# How deep brackets, braces, parentheses and quoted triples may nest: far beyond any real query, far
+# below the ~2,200 levels at which pyoxigraph's recursive parser overflows the stack.
+MAX_DEPTH = 200
+OPENERS = frozenset({"{", "(", "[", "<<"})
+CLOSERS = frozenset({"}", ")", "]", ">>"})
+# Characters a person does not see: format characters such as the zero-width space and the
+# byte-order mark. The tokenizer takes them for white space; undisguised() removes them.
+_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
 
-# One alternative per token kind; the first that matches at the position wins.
-_TOKEN = re.compile(
-    r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
-  | (?P<bnode>_:[\w.\-]+)
-  | (?P<name>(?:[^\W\d][\w\-.]*)?:(?:[\w\-.:%\\]|%[0-9A-Fa-f]{2})*|[^\W\d][\w\-]*)
-  | (?P<number>[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?))
+# One alternative per token kind. Where two can match at a position the first wins: bnode before
+# name (``_:b``), iri before punct (``<``), var before punct (``?``), string before unterminated;
+# elsewhere their first characters differ, and the frequent kinds come first (brackets, a run of
+# which is the deepest query, are five times faster so). Repetitions are possessive (``*+``: no
+# backtracking) and a string that does not end is a token of its own, so a failed alternative has
+# looked at a few characters only. NAME is filled in twice, see _patterns(). A "bracket" is
+# punctuation of one character that starts no other token; it is given as punct.
+_PATTERN = r"""
+    (?P<bracket>[{}()\[\];,*])
+  | (?P<ws>[\s INVISIBLE]++)
+  | (?P<bnode>_:[\w.\-]++)
+  | (?P<name>NAME)
+  | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]++)
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*+>)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*+'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*+\"\"\"|'(?:[^'\\\n\r]|\\.)*+'|"(?:[^"\\\n\r]|\\.)*+")
+  | (?P<unterminated>'''(?:[^\\]|\\.)*+|\"\"\"(?:[^\\]|\\.)*+|'(?:[^\\\n\r]|\\.)*+|"(?:[^\\\n\r]|\\.)*+)
+  | (?P<comment>\#[^\n\r]*+)
+  | (?P<number>[+-]?(?:\d++\.?\d*+(?:[eE][+-]?\d++)?|\.\d++(?:[eE][+-]?\d++)?))
   | (?P<punct>\^\^|<<|>>|<=|>=|!=|&&|\|\||.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+""".replace(" INVISIBLE", _INVISIBLE)
+# A name is a bare word (a keyword, or ``a``) or a prefixed name ``prefix:local``: the prefix may
+# hold dots, the local part colons, dots, ``%`` escapes and backslashes. A run of word characters
+# and dots with no colon after it is tokenised again by the plain pattern, whose names are bare words.
+_NAME = r"[^\W\d][\w\-.]*+(?::[\w\-.:%\\]*+)?|:[\w\-.:%\\]*+"
+_BARE_WORD = r"[^\W\d][\w\-]*+"
 
 
-@dataclass(frozen=True)
-class Token:
-    kind: str  # ws, comment, string, iri, var, bnode, name, number, punct
+@functools.cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The token pattern and the plain one, compiled on first use (it takes longer than the CLI's start)."""
+    return (re.compile(_PATTERN.replace("NAME", _NAME), re.VERBOSE | re.DOTALL),
+            re.compile(_PATTERN.replace("NAME", _BARE_WORD), re.VERBOSE | re.DOTALL))
+
+
+class Token(NamedTuple):
+    """One token. A tuple: a megabyte of text may hold a million tokens."""
+
+    kind: str  # ws, comment, string, unterminated, iri, var, bnode, name, number or punct
     text: str
     start: int
 
@@ -52,56 +88,31 @@ class Token:
         return self.text.upper() if self.kind == "name" and ":" not in self.text else None
 
 
+_new_token = tuple.__new__  # Token(kind, text, start) without the Python-level __new__: a third faster
+
+
+def iter_tokens(text: str, skip_space: bool = True) -> Iterator[Token]:
+    """The tokens of ``text``, one at a time, in one linear pass; malformed text gives tokens too,
+    never an error."""
+    token, plain = _patterns()
+    skipped = ("ws", "comment") if skip_space else ()
+    for match in token.finditer(text):
+        kind, value = match.lastgroup, match.group()
+        if kind in skipped:
+            continue
+        if kind == "name" and "." in value and ":" not in value:  # dotted bare words: a.b.c is a . b . c
+            for part in plain.finditer(text, match.start(), match.end()):
+                yield _new_token(Token, (part.lastgroup, part.group(), part.start()))
+        else:
+            yield _new_token(Token, ("punct" if kind == "bracket" else kind, value, match.start()))
+
+
 def tokens(text: str, skip_space: bool = True) -> list[Token]:
-    """The tokens of ``text``; an unterminated string or IRI becomes punctuation, never an error."""
-    found = []
-    position = 0
-    while position < len(text):
-        match = _TOKEN.match(text, position)
-        kind = match.lastgroup
-        if not (skip_space and kind in ("ws", "comment")):
-            found.append(Token(kind, match.group(), position))
-        position = match.end()
-    return found
+    return list(iter_tokens(text, skip_space))
 
 
 def keywords(text: str) -> list[str]:
     return [t.keyword for t in tokens(text) if t.keyword]
-
-
-def _body(toks: list[Token]) -> list[Token]:
-    """The tokens after the prologue (BASE <iri> and PREFIX name: <iri> declarations)."""
-    index = 0
-    while index < len(toks):
-        word = toks[index].keyword
-        if word == "BASE":
-            index += 2
-        elif word == "PREFIX":
-            index += 3
-        else:
-            break
-    return toks[index:]
-
-
-def operation(text: str) -> str | None:
-    """The first keyword after the prologue: SELECT, ASK, CONSTRUCT, DESCRIBE, an update
-    keyword such as INSERT or CLEAR, or None when there is none."""
-    for token in _body(tokens(text)):
-        if token.keyword:
-            return token.keyword
-        return None
-    return None
-
-
-def is_update(text: str) -> bool:
-    """True when the text is a SPARQL Update request (its first operation is an update keyword)."""
-    return operation(text) in UPDATE_KEYWORDS
-
-
-def query_form(text: str) -> str | None:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE, or None when the text starts with none of them."""
-    form = operation(text)
-    return form if form in QUERY_FORMS else None
 
 
 def decode_codepoints(text: str) -> str:
@@ -114,33 +125,137 @@ def decode_codepoints(text: str) -> str:
     return re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})", char, text)
 
 
+def undisguised(text: str) -> str:
+    """The text as a person reads it: code-point escapes decoded, invisible characters removed,
+    compatibility forms (full-width letters...) normalised (NFKC). ASCII without escapes is itself."""
+    if text.isascii() and "\\" not in text:
+        return text
+    return unicodedata.normalize("NFKC", re.sub(f"[{_INVISIBLE}]", "", decode_codepoints(text)))
+
+
+def _body(toks: list[Token]) -> list[Token]:
+    """The tokens from the first query form or update keyword on. The prologue (``BASE``,
+    ``PREFIX``, their IRIs and names, glued to the keyword or not) holds no such word."""
+    for index, token in enumerate(toks):
+        if token.keyword in QUERY_FORMS or token.keyword in UPDATE_KEYWORDS:
+            return toks[index:]
+    return []
+
+
+class _Scan(NamedTuple):
+    """What one pass over the tokens finds; the tokens themselves are not kept (a megabyte of
+    text may hold a million of them)."""
+
+    operation: str | None  # the first query form or update keyword
+    depth: int  # how deep brackets, braces, parentheses and quoted triples nest
+    words: set[str]  # which of SERVICE and FROM occur
+    star_order: list[str] | None  # for SELECT *, the variables in order of first appearance
+
+
+def _scan(toks) -> _Scan:
+    """One pass over the tokens. The prologue (``BASE``, ``PREFIX``, their IRIs and names, glued to
+    the keyword or not) holds no query form or update keyword, so the first one is the operation.
+    Stray closing brackets do not let a query nest deeper unseen."""
+    operation, depth, deepest, words, star, variables = None, 0, 0, set(), None, {}
+    for kind, value, _start in toks:
+        if kind == "punct":
+            if value in OPENERS:
+                depth += 1
+                if depth > deepest:
+                    deepest = depth
+            elif value in CLOSERS and depth:
+                depth -= 1
+        elif kind == "var":
+            variables.setdefault(value[1:], None)
+        elif kind == "name" and ":" not in value:
+            word = value.upper()
+            if operation is None and (word in QUERY_FORMS or word in UPDATE_KEYWORDS):
+                operation = word
+                continue
+            if word in ("SERVICE", "FROM"):
+                words.add(word)
+        if star is None and operation == "SELECT" and not (kind == "name" and value.upper() in ("DISTINCT", "REDUCED")):
+            star = value == "*"  # the first token after SELECT [DISTINCT|REDUCED]
+    return _Scan(operation, deepest, words, list(variables) if star else None)
+
+
+class QueryText(NamedTuple):
+    """What one SPARQL text is, from one pass of the tokenizer (a second one when it is in disguise).
+
+    Everything is worked out by :func:`analyse`, so that a server can do it in a thread and read
+    the answers anywhere at no cost. (A NamedTuple, not a dataclass: ``nkgeo query`` imports this
+    module, and dataclasses would bring ``inspect``.)
+    """
+
+    text: str
+    operation: str | None  # SELECT, CONSTRUCT, ASK, DESCRIBE, an update keyword such as INSERT, or None
+    update_keyword: str | None  # the update keyword it starts with, as written or as a person reads it
+    depth: int  # how deep its brackets, braces, parentheses and quoted triples nest
+    uses_service: bool  # the keyword SERVICE anywhere, as written or as a person reads it
+    has_dataset_clause: bool  # FROM or FROM NAMED: the query names its own dataset
+    star_order: list[str] | None  # for SELECT *, the variables in order of first appearance
+
+    @property
+    def is_update(self) -> bool:
+        return self.update_keyword is not None
+
+    @property
+    def form(self) -> str | None:
+        """SELECT, ASK, CONSTRUCT or DESCRIBE, or None when the text is none of them."""
+        return self.operation if self.operation in QUERY_FORMS and not self.is_update else None
+
+    @property
+    def is_graph_form(self) -> bool:
+        """CONSTRUCT and DESCRIBE answer graphs; SELECT and ASK answer result tables."""
+        return self.form in GRAPH_FORMS
+
+    def check_depth(self, limit: int = MAX_DEPTH) -> None:
+        """Refuse, before any parser sees it, a text whose brackets nest deeper than ``limit``."""
+        if self.depth > limit:
+            raise QueryError(f"the query nests brackets {self.depth} deep, more than the limit of {limit} (--max-depth)")
+
+
+def may_nest_deeper(text: str, limit: int = MAX_DEPTH) -> bool:
+    """False when ``text`` cannot nest deeper than ``limit``: it has no more opening brackets than
+    that. A bound at the cost of a few ``str.count``, for the fast path of ``nkgeo query``."""
+    return sum(text.count(opener) for opener in OPENERS) > limit  # str.count sees every opener the tokenizer sees
+
+
+def analyse(text: str) -> QueryText:
+    """Tokenise ``text`` once (twice when it is in disguise) and say what it is, in one pass."""
+    found = _scan(iter_tokens(text))
+    update = found.operation if found.operation in UPDATE_KEYWORDS else None
+    service = "SERVICE" in found.words
+    plain = undisguised(text)
+    if plain != text:  # read as a person reads it, for an update or a SERVICE call in disguise
+        seen = _scan(iter_tokens(plain))
+        update = update or (seen.operation if seen.operation in UPDATE_KEYWORDS else None)
+        service = service or "SERVICE" in seen.words
+    return QueryText(text, found.operation, update, found.depth, service, "FROM" in found.words, found.star_order)
+
+
+def operation(text: str) -> str | None:
+    return analyse(text).operation
+
+
+def is_update(text: str) -> bool:
+    return analyse(text).is_update
+
+
+def query_form(text: str) -> str | None:
+    return analyse(text).form
+
+
 def star_order(text: str) -> list[str] | None:
-    """For ``SELECT *`` (or ``SELECT DISTINCT *``...), the variables in order of first appearance,
-    the order a reader expects (engines may list them in any order); None for other queries."""
-    body = _body(tokens(text))
-    if not body or body[0].keyword != "SELECT":
-        return None
-    index = 1
-    while index < len(body) and body[index].keyword in ("DISTINCT", "REDUCED"):
-        index += 1
-    if index >= len(body) or body[index].text != "*":
-        return None
-    order: list[str] = []
-    for token in body:
-        if token.kind == "var" and token.text[1:] not in order:
-            order.append(token.text[1:])
-    return order
+    return analyse(text).star_order
 
 
 def uses_service(text: str) -> bool:
-    """True when the query calls a remote endpoint (the keyword SERVICE anywhere), read both as
-    written and with code-point escapes decoded, so an escaped keyword is caught too."""
-    return "SERVICE" in keywords(text) or ("\\" in text and "SERVICE" in keywords(decode_codepoints(text)))
+    return analyse(text).uses_service
 
 
 def has_dataset_clause(text: str) -> bool:
-    """True when the query names its own dataset (FROM or FROM NAMED)."""
-    return "FROM" in keywords(text)
+    return analyse(text).has_dataset_clause
 
 
 def declared_prefixes(text: str) -> dict[str, str]:

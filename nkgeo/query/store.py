@@ -1,25 +1,39 @@
-"""Running SPARQL on a pyoxigraph store: nkgeo's prefixes, the default graph chosen, errors in one line."""
+"""Running SPARQL on a pyoxigraph store: nkgeo's prefixes, the default graph chosen, errors in one line.
+
+The choice of default graph (``--graph all|asserted|inferred`` of ``query``, ``sparql``, ``export``
+and ``serve``, the server's setting, a remote endpoint's dataset) is defined here once. The CLI
+reads it when it starts, so the vocabulary is imported only by the functions that need it.
+"""
 
 from __future__ import annotations
 
-from nkgeo import namespaces as ns
 from nkgeo.errors import QueryError
 
 GRAPH_CHOICES = ("all", "asserted", "inferred")
+GRAPH_HELP = "Default graph of the query: all (asserted + inferred), asserted or inferred."
+
+
+def check_graph_choice(choice: str) -> str:
+    if choice not in GRAPH_CHOICES:
+        raise QueryError(f"unknown graph choice {choice!r}; choose one of {', '.join(GRAPH_CHOICES)}")
+    return choice
 
 
 def default_graphs(named: list[str], choice: str) -> list[str] | None:
     """The graphs making up the default graph for ``choice``: None for the union of all, else a list."""
-    if choice not in GRAPH_CHOICES:
-        raise QueryError(f"unknown graph choice {choice!r}; choose one of {', '.join(GRAPH_CHOICES)}")
-    if choice == "all":
+    from nkgeo import namespaces as ns
+
+    if check_graph_choice(choice) == "all":
         return None
     return [g for g in named if (g == ns.INFERRED_GRAPH) == (choice == "inferred")]
+
 
 def query_store(store, text: str, graphs: list[str] | None = None, substitutions: dict | None = None):
     """Run a SPARQL query on a pyoxigraph store with nkgeo's prefixes, its default graph being the
     union of all graphs (``graphs`` None) or the given ones; errors become one-line QueryErrors."""
     import pyoxigraph as ox
+
+    from nkgeo import namespaces as ns
 
     options: dict = {"prefixes": dict(ns.PREFIXES)}
     if graphs is None:
@@ -34,6 +48,7 @@ def query_store(store, text: str, graphs: list[str] | None = None, substitutions
         raise QueryError(f"malformed query: {_one_line(str(exc))}") from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(f"query failed: {_one_line(str(exc))}") from None
+
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())

@@ -82,6 +82,7 @@ class Server:
         self._lock = threading.Lock()
         self._names = None
         self._sizes = None
+        self._analyses: dict[str, sparqltext.QueryText] = {}
 
     def names(self):
         from nkgeo.query.names import NameIndex
@@ -96,6 +97,13 @@ class Server:
             if self._sizes is None:
                 self._sizes = service.graph_sizes(self.data)
             return self._sizes
+
+    def analysis(self, query) -> sparqltext.QueryText:
+        """What a canned query's text is (tokenised once for the server's life)."""
+        with self._lock:
+            if query.name not in self._analyses:
+                self._analyses[query.name] = sparqltext.analyse(query.text)
+            return self._analyses[query.name]
 
     def default_graph(self) -> list[str] | None:
         return self.data.default_graph_for(self.settings.graphs)
@@ -174,146 +182,146 @@ def _term_spec(term) -> tuple:
 # --- the application -------------------------------------------------------------------------
 
 
-def create_app(server: Server) -> Starlette:
-    settings = server.settings
+class Handlers:
+    """The routes of the application, one method each, over the state of one Server."""
 
-    def refuse_service(text: str) -> None:
-        if not settings.allow_service and sparqltext.uses_service(text):
+    def __init__(self, server: Server):
+        self.server = server
+        self.settings = server.settings
+
+    # Steps the query routes share.
+
+    def check(self, analysis: sparqltext.QueryText) -> None:
+        """What the endpoint refuses in any query before it runs: nesting past the limit (the parser
+        would overflow its stack) and, unless allowed, SERVICE calls."""
+        try:
+            analysis.check_depth(self.settings.max_depth)
+        except NkgeoError as exc:
+            raise HttpError(400, str(exc)) from None
+        if not self.settings.allow_service and analysis.uses_service:
             raise HttpError(403, "SERVICE calls to other endpoints are refused here; the operator can allow them "
                                  "with nkgeo serve --allow-service")
 
-    async def run_job(job: Job):
+    def job(self, analysis: sparqltext.QueryText, fmt: str, **options) -> Job:
+        """A job for the workers: the query in the negotiated format (an HTML page reads SPARQL JSON
+        or N-Triples), with the dataset of the server's --graph unless the request or query names one."""
+        job = Job(query=analysis.text, max_rows=self.settings.max_rows, prefixes=dict(ns.PREFIXES), star_order=analysis.star_order,
+                  **options)
+        if fmt == "html":
+            job.fmt, job.graph_fmt = "json", "nt"
+        elif analysis.is_graph_form:
+            job.graph_fmt = fmt
+        else:
+            job.fmt = fmt
+        if not analysis.has_dataset_clause:
+            default = self.server.default_graph()
+            job.union = default is None
+            job.default_graph = default
+        else:
+            job.union = False  # the query's FROM / FROM NAMED
+        return job
+
+    async def run(self, job: Job):
         try:
-            return await run_in_threadpool(server.pool.run, job)
+            return await run_in_threadpool(self.server.pool.run, job)
         except WorkerError as exc:
             raise HttpError(exc.status, str(exc)) from None
         except NkgeoError as exc:
             raise HttpError(503, str(exc)) from None
 
-    def dataset_options(job: Job, text: str, default_graphs: list[str], named_graphs: list[str]) -> None:
-        if default_graphs or named_graphs:
-            job.default_graph, job.named_graphs, job.union = list(default_graphs), list(named_graphs), False
-        elif sparqltext.has_dataset_clause(text):
-            job.union = False  # the query's FROM / FROM NAMED
-        else:
-            default = server.default_graph()
-            job.union = default is None
-            job.default_graph = default
-
-    def solution_page(template: str, reply, **context) -> Response:
+    def solution_page(self, template: str, reply, **context) -> Response:
         if reply.kind == "graph":
             table = pages.table_from_graph(reply.body)
         else:
             table = pages.table_from_json(reply.body)
-        return server.render(template, headers=_vary(), table=table, rows=reply.rows, **context)
+        return self.server.render(template, headers=_vary(), table=table, rows=reply.rows, **context)
 
-    async def sparql(request: Request) -> Response:
+    # The SPARQL endpoint.
+
+    async def sparql(self, request: Request) -> Response:
         method = request.method
         if method == "OPTIONS":
             return Response(status_code=204, headers={"Allow": "GET, POST, HEAD, OPTIONS"})
-        body = await read_body(request, settings.max_body) if method == "POST" else b""
-        parsed = parse_request(method, request.url.query, request.headers.get("content-type"), body)
+        body = await read_body(request, self.settings.max_body) if method == "POST" else b""
+        # Reading the request tokenises the query (linear, but a megabyte of it takes a second): off the event loop.
+        parsed = await run_in_threadpool(parse_request, method, request.url.query, request.headers.get("content-type"), body)
         if parsed is None:
-            return await service_description(request)
-        text = parsed.query
-        refuse_service(text)
-        form = sparqltext.query_form(text)
-        graph_form = form in sparqltext.GRAPH_FORMS
-        table = negotiation.GRAPH_TYPES if graph_form else negotiation.SOLUTION_TYPES
+            return await self.service_description(request)
+        analysis = parsed.analysis
+        self.check(analysis)
+        table = negotiation.GRAPH_TYPES if analysis.is_graph_form else negotiation.SOLUTION_TYPES
         media = choose(request, table, parsed.format)
         fmt = table[media]
-        job = Job(query=text, max_rows=settings.max_rows, base_iri=str(request.url_for("sparql_endpoint")),
-                  prefixes=dict(ns.PREFIXES))
+        endpoint = str(request.url_for("sparql_endpoint"))
+        job = self.job(analysis, fmt, base_iri=endpoint)
+        if parsed.has_dataset:
+            job.default_graph, job.named_graphs, job.union = list(parsed.default_graphs), list(parsed.named_graphs), False
+        reply = await self.run(job)
         if fmt == "html":
-            job.fmt, job.graph_fmt = "json", "nt"
-        elif graph_form:
-            job.graph_fmt = fmt
-        else:
-            job.fmt = fmt
-        dataset_options(job, text, parsed.default_graphs, parsed.named_graphs)
-        reply = await run_job(job)
-        if fmt == "html":
-            return solution_page("sparql.html", reply, query=text, endpoint=str(request.url_for("sparql_endpoint")))
+            return self.solution_page("sparql.html", reply, query=parsed.query, endpoint=endpoint)
         return Response(reply.body, media_type=negotiation.content_type(media), headers=_vary())
 
-    async def service_description(request: Request) -> Response:
+    async def service_description(self, request: Request) -> Response:
         media = choose(request, SD_TYPES, request.query_params.get("format"))
         endpoint = str(request.url_for("sparql_endpoint"))
         if SD_TYPES[media] == "html":
             example = "SELECT ?city ?label WHERE {\n  ?city a nkgeo:City ; rdfs:label ?label .\n  FILTER(LANG(?label) = \"en\")\n} ORDER BY ?label"
-            return server.render("sparql.html", headers=_vary(), table=None, rows=0, query=example, endpoint=endpoint)
-        sizes = await run_in_threadpool(server.sizes)
-        triples = service.description(endpoint, server.data, settings, sizes)
+            return self.server.render("sparql.html", headers=_vary(), table=None, rows=0, query=example, endpoint=endpoint)
+        sizes = await run_in_threadpool(self.server.sizes)
+        triples = service.description(endpoint, self.server.data, self.settings, sizes)
         body = rdfio.serialize(triples, SD_TYPES[media], service.PREFIXES)
         return Response(body, media_type=negotiation.content_type(media), headers=_vary())
 
-    async def home(request: Request) -> Response:
-        sizes = await run_in_threadpool(server.sizes)
-        return server.render("home.html", queries=list(server.catalogue.values()), graphs=sizes[0], triples=sizes[1])
+    # The canned queries.
 
-    async def canned(request: Request) -> Response:
-        from nkgeo.query import canned
+    async def home(self, request: Request) -> Response:
+        sizes = await run_in_threadpool(self.server.sizes)
+        return self.server.render("home.html", queries=list(self.server.catalogue.values()), graphs=sizes[0], triples=sizes[1])
 
-        name = request.path_params["name"]
-        query = server.catalogue.get(name)
+    def canned_query(self, name: str):
+        query = self.server.catalogue.get(name)
         if query is None:
             import difflib
 
-            close = difflib.get_close_matches(name, list(server.catalogue), n=3)
+            close = difflib.get_close_matches(name, list(self.server.catalogue), n=3)
             raise HttpError(404, f"no canned query named {name!r}" + (f"; did you mean {', '.join(close)}?" if close else
                                                                      "; the home page / lists them"))
-        refuse_service(query.text)
-        given: dict[str, str] = {}
-        for key, value in request.query_params.multi_items():
-            if key in ("format", "output"):
-                continue
-            if key in given:
-                raise HttpError(400, f"parameter {key!r} is given twice")
-            if value.strip():
-                given[key] = value.strip()
-        form = sparqltext.query_form(query.text)
-        graph_form = form in sparqltext.GRAPH_FORMS
-        table = negotiation.GRAPH_TYPES if graph_form else negotiation.SOLUTION_TYPES
+        return query
+
+    def bind(self, query, given: dict[str, str]) -> dict:
+        """The query's parameters as terms (in a thread: the first name builds the name index)."""
+        from nkgeo.query import canned
+
+        missing = [p for p in query.params if p.required and p.name not in given]
+        if missing:
+            p = missing[0]
+            raise ParameterError(f"query {query.name} needs the parameter {p.name} ({p.description}), as /query/{query.name}?{p.name}=VALUE")
+        return canned.bind(query, given, lambda text: self.server.names().resolve(text))
+
+    async def canned(self, request: Request) -> Response:
+        query = self.canned_query(request.path_params["name"])
+        analysis = self.server.analysis(query)
+        self.check(analysis)
+        given = _parameters(request)
+        table = negotiation.GRAPH_TYPES if analysis.is_graph_form else negotiation.SOLUTION_TYPES
         media = choose(request, table, request.query_params.get("format"))
         fmt = table[media]
-        missing = [p for p in query.params if p.required and p.name not in given]
-
-        def bind():
-            if missing:
-                p = missing[0]
-                raise ParameterError(f"query {name} needs the parameter {p.name} ({p.description}), as /query/{name}?{p.name}=VALUE")
-            index = None
-
-            def resolve(text: str) -> str:
-                nonlocal index
-                index = index or server.names()
-                return index.resolve(text)
-
-            return canned.bind(query, given, resolve)
-
         try:
-            terms = await run_in_threadpool(bind)
+            terms = await run_in_threadpool(self.bind, query, given)
         except (ParameterError, UnknownEntityError) as exc:
             if fmt == "html":
-                return server.render("query.html", status=400, headers=_vary(), query=query, given=given, table=None, rows=0,
-                                     error=str(exc), links={})
+                return self.server.render("query.html", status=400, headers=_vary(), query=query, given=given, table=None, rows=0,
+                                          error=str(exc), links={})
             raise HttpError(400, str(exc)) from None
-        job = Job(query=query.text, max_rows=settings.max_rows, prefixes=dict(ns.PREFIXES),
-                  substitutions={k: _term_spec(v) for k, v in terms.items()})
-        if fmt == "html":
-            job.fmt, job.graph_fmt = "json", "nt"
-        elif graph_form:
-            job.graph_fmt = fmt
-        else:
-            job.fmt = fmt
-        dataset_options(job, query.text, [], [])
-        reply = await run_job(job)
+        reply = await self.run(self.job(analysis, fmt, substitutions={k: _term_spec(v) for k, v in terms.items()}))
         if fmt != "html":
             return Response(reply.body, media_type=negotiation.content_type(media), headers=_vary())
         links = {label: str(request.url.include_query_params(format=label)) for label in ("csv", "tsv", "json", "xml")}
-        return solution_page("query.html", reply, query=query, given=given, error=None, links=links)
+        return self.solution_page("query.html", reply, query=query, given=given, error=None, links=links)
 
-    async def resource(request: Request) -> Response:
+    # The graph's own IRIs, the ontology, names.
+
+    async def resource(self, request: Request) -> Response:
         kind = request.url.path.split("/")[1]  # id or doc
         local = request.path_params["local"]
         fmt = None
@@ -322,44 +330,41 @@ def create_app(server: Server) -> Starlette:
                 local, fmt = local[: -len(suffix) - 1], name
                 break
         iri = f"{ns.BASE}{kind}/{local}"
-        exists = await run_in_threadpool(_exists, server.data, iri)
-        if not exists:
-            hint = await run_in_threadpool(_suggest, server, local)
+        data = self.server.data
+        if not await run_in_threadpool(_exists, data, iri):
+            hint = await run_in_threadpool(_suggest, self.server, local)
             raise HttpError(404, f"no entity {ns.compact(iri)} in the graph{hint}")
         if fmt is None:
             media = choose(request, DOCUMENT_TYPES, request.query_params.get("format"))
             target = f"/{kind}/{local}.{negotiation.SUFFIX_OF[DOCUMENT_TYPES[media]]}"
             return RedirectResponse(target, status_code=303, headers=_vary())
         if fmt == "html":
-            page = await run_in_threadpool(pages.entity_page, server.data, iri, settings.quote)
-            return server.render("entity.html", page=page, formats=negotiation.SUFFIXES, base=f"/{kind}/{local}")
-        quads = await run_in_threadpool(_about, server.data, iri)
-        media = negotiation.GRAPH_MEDIA[fmt]
-        return _graph_response(_triples(quads), media, fmt, {"Link": f'<{iri}>; rel="describes"'}, about=iri)
+            page = await run_in_threadpool(pages.entity_page, data, iri, self.settings.quote)
+            return self.server.render("entity.html", page=page, formats=negotiation.SUFFIXES, base=f"/{kind}/{local}")
+        quads = await run_in_threadpool(_about, data, iri)
+        return _graph_response(_triples(quads), negotiation.GRAPH_MEDIA[fmt], fmt, {"Link": f'<{iri}>; rel="describes"'}, about=iri)
 
-    async def ontology(request: Request) -> Response:
+    async def ontology(self, request: Request) -> Response:
         media = choose(request, DOCUMENT_TYPES, request.query_params.get("format"))
         return RedirectResponse(f"/ontology.{negotiation.SUFFIX_OF[DOCUMENT_TYPES[media]]}", status_code=303, headers=_vary())
 
-    async def ontology_document(request: Request) -> Response:
+    async def ontology_document(self, request: Request) -> Response:
         suffix = request.path_params["suffix"]
         fmt = negotiation.SUFFIXES.get(suffix)
         if fmt is None:
             raise HttpError(404, f"no ontology document /ontology.{suffix}; try /ontology.html or /ontology.ttl")
         if fmt == "html":
-            data = await run_in_threadpool(pages.ontology_page, server.data)
-            return server.render("ontology.html", **data)
-        import pyoxigraph as ox
-
-        quads = await run_in_threadpool(lambda: list(server.data.store.quads_for_pattern(None, None, None, ox.NamedNode(ns.ONTOLOGY_GRAPH))))
+            data = await run_in_threadpool(pages.ontology_page, self.server.data)
+            return self.server.render("ontology.html", **data)
+        quads = await run_in_threadpool(_ontology_quads, self.server.data)
         return _graph_response(_triples(quads), negotiation.GRAPH_MEDIA[fmt], fmt)
 
-    async def find(request: Request) -> Response:
+    async def find(self, request: Request) -> Response:
         name = request.query_params.get("name", "").strip()
         if not name:
             raise HttpError(400, "give a name to find, as /find?name=Hamhung")
         try:
-            iri = await run_in_threadpool(lambda: server.names().resolve(name))
+            iri = await run_in_threadpool(lambda: self.server.names().resolve(name))
         except UnknownEntityError as exc:
             raise HttpError(404, str(exc)) from None
         link = pages.href(iri)
@@ -367,20 +372,27 @@ def create_app(server: Server) -> Starlette:
             raise HttpError(404, f"{name!r} is {ns.compact(iri)}, which has no page here")
         return RedirectResponse(link, status_code=303)
 
-    async def favicon(request: Request) -> Response:
+    async def favicon(self, request: Request) -> Response:
         return Response(status_code=204)
 
-    async def on_http_error(request: Request, exc: HttpError) -> Response:
-        return error_response(server, request, exc.status, exc.message, exc.headers)
+    # Errors: one line, in the format the client prefers.
 
-    async def on_starlette_error(request: Request, exc: HTTPException) -> Response:
+    async def on_http_error(self, request: Request, exc: HttpError) -> Response:
+        return error_response(self.server, request, exc.status, exc.message, exc.headers)
+
+    async def on_starlette_error(self, request: Request, exc: HTTPException) -> Response:
         message = {404: f"nothing at {request.url.path}; the home page / lists what there is",
                    405: f"{request.method} is not allowed here"}.get(exc.status_code, str(exc.detail))
-        return error_response(server, request, exc.status_code, message, dict(exc.headers or {}))
+        return error_response(self.server, request, exc.status_code, message, dict(exc.headers or {}))
 
-    async def on_error(request: Request, exc: Exception) -> Response:
+    async def on_error(self, request: Request, exc: Exception) -> Response:
         log.exception("error while answering %s %s", request.method, request.url.path)
-        return error_response(server, request, 500, "the server failed to answer; the error is in its log")
+        return error_response(self.server, request, 500, "the server failed to answer; the error is in its log")
+
+
+def create_app(server: Server) -> Starlette:
+    """The Starlette application of ``server``: its routes, CORS when asked, errors in one shape."""
+    handlers = Handlers(server)
 
     @asynccontextmanager
     async def lifespan(app):
@@ -390,25 +402,38 @@ def create_app(server: Server) -> Starlette:
             server.close()
 
     routes = [
-        Route("/", home, name="home"),
-        Route("/sparql", sparql, methods=ALL_METHODS, name="sparql_endpoint"),
-        Route("/sparql/", sparql, methods=ALL_METHODS),
-        Route("/query/{name}", canned),
-        Route("/id/{local:path}", resource),
-        Route("/doc/{local:path}", resource),
-        Route("/ontology", ontology),
-        Route("/ontology.{suffix}", ontology_document),
-        Route("/find", find),
-        Route("/favicon.ico", favicon),
+        Route("/", handlers.home, name="home"),
+        Route("/sparql", handlers.sparql, methods=ALL_METHODS, name="sparql_endpoint"),
+        Route("/sparql/", handlers.sparql, methods=ALL_METHODS),
+        Route("/query/{name}", handlers.canned),
+        Route("/id/{local:path}", handlers.resource),
+        Route("/doc/{local:path}", handlers.resource),
+        Route("/ontology", handlers.ontology),
+        Route("/ontology.{suffix}", handlers.ontology_document),
+        Route("/find", handlers.find),
+        Route("/favicon.ico", handlers.favicon),
     ]
     middleware = []
-    if settings.cors:
+    if server.settings.cors:
         middleware.append(Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
                                      allow_headers=["Accept", "Content-Type"], expose_headers=["Vary"], max_age=3600))
-    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
-                    exception_handlers={HttpError: on_http_error, HTTPException: on_starlette_error, Exception: on_error})
+    errors = {HttpError: handlers.on_http_error, HTTPException: handlers.on_starlette_error, Exception: handlers.on_error}
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan, exception_handlers=errors)
     app.state.server = server
     return app
+
+
+def _parameters(request: Request) -> dict[str, str]:
+    """The parameters of a canned query from the URL (``format``/``output`` are not parameters)."""
+    given: dict[str, str] = {}
+    for key, value in request.query_params.multi_items():
+        if key in ("format", "output"):
+            continue
+        if key in given:
+            raise HttpError(400, f"parameter {key!r} is given twice")
+        if value.strip():
+            given[key] = value.strip()
+    return given
 
 
 # --- reading the data (in a thread) ----------------------------------------------------------
@@ -428,6 +453,12 @@ def _about(data, iri: str) -> list:
 
     node = ox.NamedNode(iri)
     return list(data.store.quads_for_pattern(node, None, None, None)) + list(data.store.quads_for_pattern(None, None, node, None))
+
+
+def _ontology_quads(data) -> list:
+    import pyoxigraph as ox
+
+    return list(data.store.quads_for_pattern(None, None, None, ox.NamedNode(ns.ONTOLOGY_GRAPH)))
 
 
 def _triples(quads: list) -> list:

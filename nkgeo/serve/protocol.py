@@ -4,8 +4,9 @@ read from an HTTP request; every way a request can be wrong has its status and i
 Three ways to send a query: GET with ``query=`` in the URL; POST of an HTML form
 (``application/x-www-form-urlencoded``, ``query=`` in the body); POST of the query itself
 (``application/sparql-query``, UTF-8). ``default-graph-uri`` and ``named-graph-uri`` may repeat;
-they come from the URL, or from the form body. The update operation is refused in all its forms:
-the endpoint is read-only.
+they come from the URL, or from the form body. The update operation is refused in all its forms,
+disguised ones included: the endpoint is read-only. The query text is tokenised here, once, and
+what the handler needs to know of it travels with the request (``QueryRequest.analysis``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class HttpError(Exception):
 @dataclass
 class QueryRequest:
     query: str
+    analysis: sparqltext.QueryText
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
     format: str | None = None  # the ``format`` parameter, an extension of the protocol
@@ -114,10 +116,12 @@ def parse_request(method: str, query_string: str, content_type: str | None, body
     text = queries[0]
     if not text.strip():
         raise HttpError(400, "the query is empty")
-    if sparqltext.is_update(text):
-        raise HttpError(403, f"{READ_ONLY} ({sparqltext.operation(text)})")
+    analysis = sparqltext.analyse(text)
+    if analysis.is_update:
+        raise HttpError(403, f"{READ_ONLY} ({analysis.update_keyword})")
     request = QueryRequest(
         query=text,
+        analysis=analysis,
         default_graphs=[value for name, value in params if name == "default-graph-uri"],
         named_graphs=[value for name, value in params if name == "named-graph-uri"],
         format=formats[-1] if formats else None,

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nkgeo.query.sparqltext import MAX_DEPTH
+from nkgeo.query.store import GRAPH_CHOICES, GRAPH_HELP
+
 # name -> (default, help)
 SETTINGS = {
     "time_limit": (10.0, "Seconds a query may run; past it the query is stopped and the answer is 503."),
@@ -13,7 +16,8 @@ SETTINGS = {
     "worker_memory": (2048, "Megabytes of address space each worker may use (0: no cap)."),
     "allow_service": (False, "Let queries call other endpoints with SERVICE (refused by default)."),
     "cors": (False, "Send CORS headers, so that web pages on other sites may query the endpoint."),
-    "graphs": ("all", "Default graph of the queries: all (asserted + inferred), asserted or inferred."),
+    "graphs": (GRAPH_CHOICES[0], GRAPH_HELP),
+    "max_depth": (MAX_DEPTH, "Levels a query's brackets and braces may nest; deeper is refused (400) before parsing."),
     "quote": (True, "Quote the supporting sentences on entity pages when the documents are at hand."),
     "max_body": (1 << 20, "Bytes a request body may hold."),
 }
@@ -30,6 +34,7 @@ class Settings:
     graphs: str = SETTINGS["graphs"][0]
     quote: bool = SETTINGS["quote"][0]
     max_body: int = SETTINGS["max_body"][0]
+    max_depth: int = SETTINGS["max_depth"][0]
 
     def check(self) -> Settings:
         from nkgeo.errors import NkgeoError
@@ -42,6 +47,8 @@ class Settings:
             raise NkgeoError("--workers must be at least 1")
         if self.worker_memory < 0:
             raise NkgeoError("--worker-memory must be 0 (no cap) or a number of megabytes")
-        if self.graphs not in ("all", "asserted", "inferred"):
-            raise NkgeoError("--graph must be all, asserted or inferred")
+        if self.graphs not in GRAPH_CHOICES:
+            raise NkgeoError(f"--graph must be {', '.join(GRAPH_CHOICES[:-1])} or {GRAPH_CHOICES[-1]}")
+        if self.max_depth < 1:
+            raise NkgeoError("--max-depth must be at least 1")
         return self

@@ -52,6 +52,7 @@ class Job:
     named_graphs: list[str] | None = None  # None: every named graph
     substitutions: dict[str, tuple] = field(default_factory=dict)  # name -> ("iri", v) | ("literal", v, lang, dt)
     prefixes: dict[str, str] = field(default_factory=dict)
+    star_order: list[str] | None = None  # SELECT *: the variables in order of appearance (sparqltext)
 
 
 @dataclass
@@ -108,7 +109,7 @@ def execute(store, job: Job) -> Reply:
             if job.fmt not in WRITTEN_FORMATS:
                 raise WorkerError(f"a SELECT result cannot be written as {job.fmt}", 406)
             try:
-                variables, rows = results.solution_rows(result, job.query, job.max_rows)
+                variables, rows = results.solution_rows(result, limit=job.max_rows, order=job.star_order)
             except results.TooManyRows:
                 raise WorkerError(_too_many(job.max_rows, "rows"), 500) from None
             return Reply("solutions", job.fmt, results.write_solutions(variables, rows, job.fmt), len(rows))
