@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from nkgeo import namespaces as ns
+from nkgeo import rdfcheck
 from nkgeo.errors import FormatError, SourceError
 
 
@@ -136,6 +137,11 @@ def parse(source: Path | str | bytes, fmt: str | Format | None = None, *, name: 
             known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
             raise SourceError(f"cannot tell the RDF format of {label} from its suffix; use one of {known}")
     fmt = rdf_format(fmt, writing=False)
+    if fmt.name in rdfcheck.CHECKED_FORMATS:  # formats whose parsers a hostile text can crash: checked first
+        if path is not None:
+            base_iri = base_iri or (path.resolve().as_uri() if fmt.oxigraph is None else None)  # what rdflib takes from the path
+            source, path = _read_bytes(path), None
+        rdfcheck.check(source, fmt.name, label)
     if fmt.oxigraph is None:
         yield from _parse_with_rdflib(source, path, fmt, label, base_iri)
         return
@@ -146,6 +152,13 @@ def parse(source: Path | str | bytes, fmt: str | Format | None = None, *, name: 
         yield from (ox.parse(path=str(path), **options) if path is not None else ox.parse(input=source, **options))
     except (SyntaxError, ValueError) as exc:
         raise SourceError(f"{label} does not parse: {parse_message(exc)}") from None
+    except OSError as exc:
+        raise SourceError(f"cannot read {path}: {_os_message(exc)}") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read {path}: {_os_message(exc)}") from None
 
@@ -678,6 +691,22 @@ def language_tag(tag: str) -> str:
         else:
             out.append(part.lower())
     return "-".join(out)
+
+
+def is_iri(text: str) -> bool:
+    """Whether ``text`` is an absolute IRI that can become a term (RFC 3987, as pyoxigraph reads it).
+
+    Text from users and requests (a path, a name in angle brackets, a graph parameter) is checked
+    with this before it becomes a NamedNode, so a bad IRI is the user's error (no entity, 400), not
+    a ValueError of ours.
+    """
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def nt_term(term) -> str:
