@@ -151,6 +151,15 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def endpoint_iri(request: Request) -> str:
+    """The endpoint's own IRI, as the client names it (the base IRI of its queries, the subject of
+    the service description); 400 when the Host header makes no IRI of it."""
+    endpoint = str(request.url_for("sparql_endpoint"))
+    if not rdfio.is_iri(endpoint):
+        raise HttpError(400, f"the Host header {request.headers.get('host', '')!r} is not a host name")
+    return endpoint
+
+
 def choose(request: Request, table: dict[str, str], format_value: str | None = None) -> str:
     """The media type to answer with: the ``format`` parameter when given, else the Accept header."""
     if format_value:
@@ -252,7 +261,7 @@ class Handlers:
         table = negotiation.GRAPH_TYPES if analysis.is_graph_form else negotiation.SOLUTION_TYPES
         media = choose(request, table, parsed.format)
         fmt = table[media]
-        endpoint = str(request.url_for("sparql_endpoint"))
+        endpoint = endpoint_iri(request)
         job = self.job(analysis, fmt, base_iri=endpoint)
         if parsed.has_dataset:
             job.default_graph, job.named_graphs, job.union = list(parsed.default_graphs), list(parsed.named_graphs), False
@@ -263,7 +272,7 @@ class Handlers:
 
     async def service_description(self, request: Request) -> Response:
         media = choose(request, SD_TYPES, request.query_params.get("format"))
-        endpoint = str(request.url_for("sparql_endpoint"))
+        endpoint = endpoint_iri(request)
         if SD_TYPES[media] == "html":
             example = "SELECT ?city ?label WHERE {\n  ?city a nkgeo:City ; rdfs:label ?label .\n  FILTER(LANG(?label) = \"en\")\n} ORDER BY ?label"
             return self.server.render("sparql.html", headers=_vary(), table=None, rows=0, query=example, endpoint=endpoint)
@@ -330,6 +339,8 @@ class Handlers:
                 local, fmt = local[: -len(suffix) - 1], name
                 break
         iri = f"{ns.BASE}{kind}/{local}"
+        if not rdfio.is_iri(iri):  # a space, a quote, a bare % in the path: no IRI, so no entity
+            raise HttpError(404, f"no entity at /{kind}/{local}: {local!r} cannot be part of an IRI")
         data = self.server.data
         if not await run_in_threadpool(_exists, data, iri):
             hint = await run_in_threadpool(_suggest, self.server, local)

@@ -1,0 +1,20 @@
+"""Hostile input to the CLI gets one line and a non-zero exit, never a traceback (issue 12, rows 5 and 15)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("args", "stdin", "message"), [
+    (["why", "hamhung", "<a b>", "x"], None, "Error: '<a b>' is not an IRI (an absolute IRI has a scheme, and no spaces, quotes or angle brackets)\n"),
+    (["show", "<http://example.org/a\"b>"], None, "Error: '<http://example.org/a\"b>' is not an IRI"),
+    (["query", "cities-with-industry", "-p", "industry", "<%zz>"], None, "Error: '<%zz>' is not an IRI"),
+    (["sparql", "-"], b"\xff\xfeASK {}", "Error: cannot read the query from stdin: 'utf-8' codec can't decode byte 0xff in position 0"),
+    (["sparql", "-f", "-"], b"ASK {} # \xe9", "Error: cannot read the query from stdin: 'utf-8' codec can't decode byte 0xe9 in position 9"),
+])
+def test_one_line_for_bad_input(invoke, compiled, args, stdin, message):
+    result = invoke(*args, input=stdin)
+    assert result.exit_code == 1
+    assert result.output.startswith(message)
+    assert result.output.count("\n") == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
