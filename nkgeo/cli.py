@@ -138,8 +138,9 @@ def cli(project):
         nkgeo show Hamhung
         nkgeo init my-graph
     """
-    from nkgeo import resources
+    from nkgeo import rdfio, resources
 
+    rdfio.quiet_rdflib_logging()  # one line per warning, never the traceback rdflib logs for an ill-typed literal
     resources.use_project(project)
 
 
@@ -234,15 +235,20 @@ def run_query(name, params, fmt, graphs, output, endpoint, max_depth):
 
 
 def _read_query_text(query: str | None, file: str | None) -> str:
+    """The query from the argument, a file or stdin (``-``); a file or stdin must be UTF-8."""
     if query and file:
         raise NkgeoError("give the query as an argument or with -f FILE, not both")
+    if file == "-" or (query == "-" and not file):
+        try:
+            return sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise NkgeoError(f"cannot read the query from stdin: {exc}") from None
     if file:
         try:
-            return sys.stdin.read() if file == "-" else open(file, encoding="utf-8").read()
+            with open(file, encoding="utf-8") as handle:
+                return handle.read()
         except (OSError, UnicodeDecodeError) as exc:
             raise NkgeoError(f"cannot read query file {file}: {getattr(exc, 'strerror', None) or exc}") from None
-    if query == "-":
-        return sys.stdin.read()
     if not query:
         raise NkgeoError("no query: give one as an argument, with -f FILE, or - for stdin")
     return query
@@ -619,7 +625,7 @@ def push(endpoint, graph, user, password, token):
     compiled = open_dataset()
     graphs = remote.choose_graphs(compiled.named_graphs(), graph)
     results = remote.push(compiled.store, target, graphs, progress=lambda r: click.echo(remote.render_push_line(r)))
-    summary = remote.render_push_summary(results, endpoint)
+    summary = remote.render_push_summary(results, target.shown)
     if all(r.ok for r in results):
         click.echo(summary)
         return

@@ -742,6 +742,39 @@ def display(term, compact: bool = True, literal: str = "value") -> str:
 
 # --- the bridge between pyoxigraph and rdflib ------------------------------------------------
 
+MAX_RDFLIB_WARNINGS = 5
+
+
+def quiet_rdflib_logging() -> None:
+    """Route rdflib's log to one line per distinct warning on stderr (at most five, then one line
+    saying the rest are left out), instead of the traceback it logs for an ill-typed literal such
+    as ``"abc"^^xsd:integer``. The CLI calls this at start; rdflib's debug talk is not shown."""
+    import logging
+    import sys
+
+    logger = logging.getLogger("rdflib")
+    if any(getattr(h, "one_line", False) for h in logger.handlers):
+        return
+    seen: set[str] = set()
+
+    def emit(record: logging.LogRecord) -> None:
+        text = " ".join(record.getMessage().split())
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None:
+            text += f" ({type(error).__name__}: {' '.join(str(error).split())})"
+        if text not in seen:
+            seen.add(text)
+            if len(seen) <= MAX_RDFLIB_WARNINGS:
+                sys.stderr.write(f"warning: rdflib: {text[:300]}\n")
+            elif len(seen) == MAX_RDFLIB_WARNINGS + 1:
+                sys.stderr.write("warning: rdflib: more warnings left out\n")
+
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = emit
+    handler.one_line = True
+    logger.addHandler(handler)
+    logger.propagate = False
+
 
 def to_rdflib(term):
     """The rdflib term of a pyoxigraph term (a plain ``xsd:string`` literal stays untyped, as rdflib

@@ -18,3 +18,19 @@ def test_one_line_for_bad_input(invoke, compiled, args, stdin, message):
     assert result.output.startswith(message)
     assert result.output.count("\n") == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_rdflib_warnings_are_one_line(invoke, tmp_path):
+    """Row 15: rdflib logs a traceback for an ill-typed literal; the user sees one line per literal."""
+    literal = '<typedLiteral datatype="http://www.w3.org/2001/XMLSchema#integer">{}</typedLiteral>'
+    triples = "".join(f"<triple><uri>http://example.org/s</uri><uri>http://example.org/p</uri>{literal.format(word)}</triple>"
+                      for word in ("one", "two"))
+    path = tmp_path / "ill-typed.trix"
+    path.write_text(f'<TriX xmlns="http://www.w3.org/2004/03/trix/trix-1/"><graph><uri>http://example.org/g</uri>{triples}</graph></TriX>',
+                    encoding="utf-8")
+    result = invoke("serve", str(path), "--get", "/sparql?query=ASK%7B%7D")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"warning: rdflib: Failed to convert Literal lexical form to value. Datatype=http://www.w3.org/2001/XMLSchema#integer, "
+        f"Converter=<class 'int'> (ValueError: invalid literal for int() with base 10: '{word}')" for word in ("one", "two")]
