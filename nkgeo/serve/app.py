@@ -56,8 +56,9 @@ DOCUMENT_TYPES = {"text/html": "html", **{m: f for m, f in negotiation.GRAPH_TYP
 SD_TYPES = {m: f for m, f in negotiation.GRAPH_TYPES.items()}
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
-STATUS_TITLES = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
-                 413: "Content Too Large", 415: "Unsupported Media Type", 500: "Internal Server Error", 503: "Service Unavailable"}
+STATUS_TITLES = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable", 408: "Request Timeout",
+                 413: "Content Too Large", 414: "URI Too Long", 415: "Unsupported Media Type", 431: "Request Header Fields Too Large",
+                 500: "Internal Server Error", 501: "Not Implemented", 503: "Service Unavailable", 505: "HTTP Version Not Supported"}
 
 
 class Server:
@@ -135,7 +136,12 @@ def error_response(server: Server | None, request: Request, status: int, message
         return Response(body, status_code=status, media_type="application/json", headers=extra)
     if media == "text/html" and server is not None:
         return server.render("error.html", status=status, headers=extra, status_code=status, title=title, message=message)
-    return Response(f"{status} {title}: {message}\n", status_code=status, media_type="text/plain; charset=utf-8", headers=extra)
+    return Response(error_text(status, message, title), status_code=status, media_type="text/plain; charset=utf-8", headers=extra)
+
+
+def error_text(status: int, message: str, title: str | None = None) -> str:
+    """An error as plain text, the default shape: ``404 Not Found: no entity id:nowhere in the graph``."""
+    return f"{status} {title or STATUS_TITLES.get(status, 'Error')}: {message}\n"
 
 
 async def read_body(request: Request, limit: int) -> bytes:

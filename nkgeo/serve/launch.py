@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import signal
 import socket
@@ -254,6 +255,7 @@ def run(files, settings, host: str, port: int, say=print) -> None:
     import uvicorn
 
     from nkgeo.serve.app import create_app
+    from nkgeo.serve.guard import GuardedH11Protocol, HeadLimits
 
     if port == 0:
         port = free_port(host)
@@ -273,5 +275,5 @@ def run(files, settings, host: str, port: int, say=print) -> None:
         say(f"  warning: listening on {host}, not only on this machine: anyone who can reach it can query the data")
     say("Press Ctrl-C to stop.")
     app = create_app(server)
-    uvicorn.run(app, host=host, port=port, log_level="info", limit_concurrency=256, timeout_keep_alive=5,
-                timeout_graceful_shutdown=5, server_header=False)
+    uvicorn.run(app, host=host, port=port, http=functools.partial(GuardedH11Protocol, limits=HeadLimits.of(settings)), log_level="info",
+                limit_concurrency=256, timeout_keep_alive=5, timeout_graceful_shutdown=5, server_header=False)
