@@ -192,7 +192,11 @@ def _parse_with_rdflib(source, path: Path | None, fmt: Format, label: str, base_
         raise SourceError(f"cannot read {path}: {_os_message(exc)}") from None
     except Exception as exc:  # noqa: BLE001 - rdflib's parsers raise many kinds of errors
         raise SourceError(f"{label} does not parse: {parse_message(exc)}") from None
-    yield from from_rdflib_quads(dataset)
+    try:
+        quads = from_rdflib_quads(dataset)
+    except ValueError as exc:  # rdflib takes IRIs that are not IRIs (<uri>a b</uri>); pyoxigraph does not
+        raise SourceError(f"{label} does not parse: {parse_message(exc)}") from None
+    yield from quads
 
 
 # --- writing ---------------------------------------------------------------------------------

@@ -147,12 +147,13 @@ class ServerProcess:
     """
 
     def __init__(self, args: list[str] | None = None, port: int | None = None, env: dict | None = None,
-                 startup_timeout: float = 120.0, quiet: bool = True):
+                 startup_timeout: float = 120.0, quiet: bool = True, log: str | None = None):
         self.args = list(args or [])
         self.port = port or free_port()
         self.env = env
         self.startup_timeout = startup_timeout
         self.quiet = quiet
+        self.log = log  # a file for the server's output (its log), instead of nothing (quiet) or ours
         self.process: subprocess.Popen | None = None
 
     @property
@@ -161,8 +162,12 @@ class ServerProcess:
 
     def start(self) -> ServerProcess:
         command = [sys.executable, "-m", "nkgeo", "serve", "--host", "127.0.0.1", "--port", str(self.port), *self.args]
-        output = subprocess.DEVNULL if self.quiet else None
-        self.process = subprocess.Popen(command, env=self.env, stdout=output, stderr=output, start_new_session=True)
+        output = open(self.log, "ab") if self.log else subprocess.DEVNULL if self.quiet else None  # noqa: SIM115 - the child keeps it
+        try:
+            self.process = subprocess.Popen(command, env=self.env, stdout=output, stderr=output, start_new_session=True)
+        finally:
+            if self.log:
+                output.close()
         try:
             wait_until_up(self.url + "/sparql", self.startup_timeout, self.process)
         except NkgeoError:
