@@ -4,7 +4,9 @@ pyoxigraph's JSON-LD parser recurses, and a document nested about 3,500 levels d
 stack and kills the process (SIGSEGV: no exception to catch). Its RDF/XML parser takes time
 quadratic in the nesting of elements (20,000 levels: 7 s), and it expands the entities of a DTD,
 nested ones too, so that 600 bytes declaring entities of entities become gigabytes (the "billion
-laughs"); rdflib's TriX parser (expat) spins on them. So, before parsing, :func:`check` refuses:
+laughs"); rdflib's TriX parser (expat) spins on them. Its parser of SPARQL results recurses into
+nested triple terms, so a remote endpoint's answer can crash it too. So, before parsing,
+:func:`check` refuses:
 
 - JSON (JSON-LD) and XML (RDF/XML, TriX) nested deeper than :data:`MAX_DEPTH` levels;
 - in XML, an entity whose text refers to other entities or holds markup, parameter and external
@@ -31,9 +33,9 @@ from nkgeo.errors import SourceError
 MAX_DEPTH = 200
 # Characters the entity references of an XML document may add, in all, past its own size.
 MAX_EXPANSION = 1 << 20
-# The formats checked, by rdfio's names.
-JSON_FORMATS = frozenset({"json-ld"})
-XML_FORMATS = frozenset({"xml", "trix"})
+# The formats checked, by rdfio's names, and SPARQL results in JSON and XML (a remote endpoint's answer).
+JSON_FORMATS = frozenset({"json-ld", "sparql-json"})
+XML_FORMATS = frozenset({"xml", "trix", "sparql-xml"})
 CHECKED_FORMATS = JSON_FORMATS | XML_FORMATS
 
 _ALL_BYTES = bytes(range(256))

@@ -105,3 +105,39 @@ def test_the_repr_shows_no_secret():
     endpoint = Endpoint(f"http://{USER}:{PASSWORD}@h/sparql?token={TOKEN}")
     assert repr(endpoint) == "Endpoint('http://h/sparql?token=***')"
     assert (endpoint.user, endpoint.password) == (USER, PASSWORD)
+
+
+class DeepAnswerStub(http.server.BaseHTTPRequestHandler):
+    """An endpoint whose answer nests triple terms 5,000 deep: pyoxigraph's results parser would crash."""
+
+    def do_POST(self):  # noqa: N802 - http.server's name
+        self.rfile.read(int(self.headers["Content-Length"]))
+        term = '{"type": "triple", "value": {"subject": ' * 5000 + '{"type": "uri", "value": "http://e/x"}' + "}}" * 5000
+        body = ('{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": ' + term + "}]}}").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_hostile_answer_is_one_line_not_a_crash():
+    """In a child process: a regression would kill it with SIGSEGV, not the test session."""
+    import subprocess
+    import sys
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), DeepAnswerStub)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        done = subprocess.run([sys.executable, "-m", "nkgeo", "sparql", "SELECT * WHERE { ?s ?p ?o }", "--endpoint",
+                               f"http://127.0.0.1:{server.server_port}/sparql"], capture_output=True, text=True, timeout=120)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert done.returncode == 1, done.stderr[-500:]
+    assert done.stderr == (f"Error: cannot read the answer of http://127.0.0.1:{server.server_port}/sparql: the answer nests JSON objects "
+                           f"and arrays more than 200 levels deep, which nkgeo does not read (a parser would overflow its stack)\n")

@@ -30,7 +30,7 @@ import urllib.request
 from dataclasses import dataclass, field
 
 from nkgeo import namespaces as ns
-from nkgeo import rdfio
+from nkgeo import rdfcheck, rdfio
 from nkgeo.errors import NkgeoError, QueryError, SourceError
 from nkgeo.query import sparqltext
 
@@ -165,6 +165,9 @@ class Endpoint:
                 fmt = ox.QueryResultsFormat.JSON
             if fmt is None or fmt == ox.QueryResultsFormat.CSV:
                 raise RemoteError(f"{self.shown} answered results as {media or 'an unnamed type'}, which nkgeo cannot read")
+            checked = {ox.QueryResultsFormat.JSON: "sparql-json", ox.QueryResultsFormat.XML: "sparql-xml"}.get(fmt)
+            if checked:  # nested triple terms would crash the parser
+                rdfcheck.check(body, checked, "the answer")
             return ox.parse_query_results(body, format=fmt)
         except (SyntaxError, ValueError, SourceError) as exc:
             raise RemoteError(f"cannot read the answer of {self.shown}: {self.redact(_one_line(str(exc)))}") from None

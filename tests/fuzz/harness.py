@@ -13,7 +13,9 @@ command calls, in process (click's CliRunner, the ASGI app through ``launch.requ
 the extractor, ``check_candidates``), one case at a time, and says what happened: ``ok``,
 ``refused`` (the one-line error a user should get) or ``traceback`` (anything else: an exception
 that is no NkgeoError, a 500 the server did not mean, a traceback in the output). The parent
-gives each case a time limit: past it the case is a **hang** (the child is killed and restarted);
+gives each case a time limit: past it the case is a **hang** (the child is killed and restarted),
+unless it is a CLI query that the endpoint, which has a time limit, stops at its limit too: that
+is a valid query that takes long (the CLI has no time limit, by design), counted as ``slow``;
 a child that dies (a signal, an exit code the CLI does not document) is a **crash**, as is a
 query worker that dies, or a server that resets a connection without an answer. HTTP cases go
 from the parent to ``nkgeo serve`` on 127.0.0.1 (a free port), started and stopped here.
@@ -464,6 +466,27 @@ def run_candidates(case: Case) -> Outcome:
     return Outcome("ok")
 
 
+def check_slow(case: Case) -> Outcome:
+    """For a CLI query past the time limit: ``slow`` when the endpoint, which has a time limit,
+    stops it there too (a valid query that takes long: the CLI has no time limit, by design),
+    else it stays a hang."""
+    from urllib.parse import quote, urlencode
+
+    from nkgeo.serve.launch import request
+
+    args = case.params["args"]
+    text = case.data.decode("utf-8", "replace")
+    if args[0] == "query":
+        path = f"/query/{quote(args[1])}?" + urlencode({args[3]: text, "format": "json"})
+    else:
+        path = "/sparql?query=" + quote(text)
+    _server, app = _app()
+    response = request(app, path, follow=False)
+    if response.status == 503 and b"ran past the time limit" in response.body:
+        return Outcome("slow", "a valid query that runs long: the endpoint stops it at its time limit")
+    return Outcome("hang", f"the endpoint answers it in time ({response.status} {response.body[:100]!r}), the CLI did not")
+
+
 RUNNERS = {"sparql": run_sparql, "endpoint": run_endpoint, "rdf": run_rdf, "documents": run_documents, "candidates": run_candidates}
 
 
@@ -478,7 +501,7 @@ def child_main() -> None:
         request = json.loads(line)
         case = make_case(request["kind"], request["seed"], request["index"])
         try:
-            outcome = RUNNERS[case.kind](case)
+            outcome = check_slow(case) if request.get("check_slow") else RUNNERS[case.kind](case)
         except Exception as exc:  # noqa: BLE001 - that is what the fuzzer looks for
             lines = traceback.format_exception(type(exc), exc, exc.__traceback__)
             outcome = Outcome("traceback", "".join(lines[-4:]).strip()[-800:])
@@ -500,11 +523,12 @@ class Child:
         self.process = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--child"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=self.log, start_new_session=True)
 
-    def run(self, kind: str, seed: int, index: int, time_limit: float) -> Outcome:
+    def run(self, kind: str, seed: int, index: int, time_limit: float, check_slow: bool = False) -> Outcome:
         if self.process is None or self.process.poll() is not None:
             self.start()
         try:
-            self.process.stdin.write((json.dumps({"kind": kind, "seed": seed, "index": index}) + "\n").encode())
+            request = {"kind": kind, "seed": seed, "index": index, "check_slow": check_slow}
+            self.process.stdin.write((json.dumps(request) + "\n").encode())
             self.process.stdin.flush()
         except OSError:
             return self._died()
@@ -604,13 +628,13 @@ class Figures:
         return sum(counts.get(status, 0) for counts in self.statuses.values())
 
     def report(self) -> str:
-        lines = [f"{'kind':<11}{'cases':>8}{'ok':>8}{'refused':>9}{'tracebacks':>12}{'crashes':>9}{'hangs':>7}{'seconds':>9}"]
+        lines = [f"{'kind':<11}{'cases':>8}{'ok':>8}{'refused':>9}{'slow':>6}{'tracebacks':>12}{'crashes':>9}{'hangs':>7}{'seconds':>9}"]
         for kind, count in self.cases.items():
             c = self.statuses[kind]
-            lines.append(f"{kind:<11}{count:>8}{c.get('ok', 0):>8}{c.get('refused', 0):>9}{c.get('traceback', 0):>12}"
+            lines.append(f"{kind:<11}{count:>8}{c.get('ok', 0):>8}{c.get('refused', 0):>9}{c.get('slow', 0):>6}{c.get('traceback', 0):>12}"
                          f"{c.get('crash', 0):>9}{c.get('hang', 0):>7}{self.seconds.get(kind, 0):>9.0f}")
-        lines.append(f"{'total':<11}{sum(self.cases.values()):>8}{self.total('ok'):>8}{self.total('refused'):>9}{self.total('traceback'):>12}"
-                     f"{self.total('crash'):>9}{self.total('hang'):>7}{sum(self.seconds.values()):>9.0f}")
+        lines.append(f"{'total':<11}{sum(self.cases.values()):>8}{self.total('ok'):>8}{self.total('refused'):>9}{self.total('slow'):>6}"
+                     f"{self.total('traceback'):>12}{self.total('crash'):>9}{self.total('hang'):>7}{sum(self.seconds.values()):>9.0f}")
         lines.append(f"cases tried {sum(self.cases.values())}, tracebacks {self.total('traceback')}, crashes {self.total('crash')}, "
                      f"hangs {self.total('hang')}")
         for case, outcome in self.failures[:50]:
@@ -631,14 +655,18 @@ def run(kinds: dict[str, int], seed: int = 0, time_limit: float = TIME_LIMIT, lo
             if kind == "http":
                 _run_http_cases(figures, count, seed, time_limit, log_path, first, progress)
             else:
-                child = Child(log)
+                child, checker = Child(log), Child(log)
                 try:
                     for index in range(first, first + count):
-                        figures.add((kind, seed, index), child.run(kind, seed, index, time_limit))
+                        outcome = child.run(kind, seed, index, time_limit)
+                        if outcome.status == "hang" and kind == "sparql":
+                            outcome = checker.run(kind, seed, index, time_limit, check_slow=True)
+                        figures.add((kind, seed, index), outcome)
                         if progress:
                             progress(kind, index - first + 1, count, figures)
                 finally:
                     child.stop()
+                    checker.stop()
             figures.seconds[kind] = time.monotonic() - started
     return figures
 
