@@ -559,7 +559,7 @@ def _remote_query(url: str, text: str, graphs: str, compiled=None, bindings: dic
 @setting_option("max_request_line", "--max-request-line", metavar="BYTES")
 @setting_option("max_header_bytes", "--max-header-bytes", metavar="BYTES")
 @setting_option("max_headers", "--max-headers", metavar="N")
-@setting_option("head_timeout", "--head-timeout", metavar="SECONDS")
+@setting_option("request_timeout", "--request-timeout", metavar="SECONDS")
 @setting_option("allow_service", "--allow-service")
 @setting_option("cors", "--cors")
 @click.option("--no-quote", is_flag=True, help="Do not quote the supporting sentences on entity pages.")
@@ -568,7 +568,7 @@ def _remote_query(url: str, text: str, graphs: str, compiled=None, bindings: dic
 @click.option("--headers", "show_headers", is_flag=True, help="With --get: print the status line and headers first.")
 @reports_errors
 def serve(files, host, port, graphs, time_limit, max_rows, workers, worker_memory, max_depth, max_request_line, max_header_bytes, max_headers,
-          head_timeout, allow_service, cors, no_quote, get_path, accept, show_headers):
+          request_timeout, allow_service, cors, no_quote, get_path, accept, show_headers):
     """Serve the graph (or the RDF FILEs given) over HTTP: a read-only SPARQL 1.1 endpoint at
     /sparql, a page per entity at /id/NAME, the canned queries at /, the ontology at /ontology.
 
@@ -588,7 +588,7 @@ def serve(files, host, port, graphs, time_limit, max_rows, workers, worker_memor
     require_extra()  # one line, not a traceback, when the extra is missing
     settings = Settings(time_limit=time_limit, max_rows=max_rows, workers=workers, worker_memory=worker_memory, max_depth=max_depth,
                         max_request_line=max_request_line, max_header_bytes=max_header_bytes, max_headers=max_headers,
-                        head_timeout=head_timeout, allow_service=allow_service, cors=cors, graphs=graphs, quote=not no_quote)
+                        request_timeout=request_timeout, allow_service=allow_service, cors=cors, graphs=graphs, quote=not no_quote)
     if get_path is None:
         if accept or show_headers:
             raise NkgeoError("--accept and --headers go with --get PATH")

@@ -19,7 +19,7 @@ BAD_IRI_PARTS = ["%20", "%22", "%3C", "%5C", "%7B", "%00", "%ff", "%0d%0a", "%"]
 
 @pytest.fixture(scope="module")
 def server(compiled):
-    with ServerProcess(["--workers", "1", "--head-timeout", "1"]) as running:
+    with ServerProcess(["--workers", "1", "--request-timeout", "1"]) as running:
         yield running
 
 
@@ -121,6 +121,20 @@ def test_a_head_that_does_not_arrive_in_time_is_408(server):
     answer = exchange(server, b"GET /sparql HTTP/1.1\r\nHost: x\r\n", half_close=False)
     assert status_of(answer) == 408
     assert body_of(answer) == b"408 Request Timeout: the request head did not arrive within 1 s\n"
+
+
+def test_a_body_that_stops_coming_is_408(server):
+    head = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\nASK"
+    answer = exchange(server, head, half_close=False)
+    assert status_of(answer) == 408
+    assert body_of(answer) == b"408 Request Timeout: the request body stopped coming for 1 s\n"
+
+
+def test_a_body_cut_short_by_a_half_close_is_400(server):
+    head = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\nASK"
+    answer = exchange(server, head)
+    assert status_of(answer) == 400
+    assert body_of(answer) == b"400 Bad Request: the request body was cut short\n"
 
 
 def test_a_silent_connection_is_closed(server):

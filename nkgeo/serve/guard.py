@@ -14,9 +14,9 @@ uvicorn's protocol with these checks and limits (:class:`HeadLimits`, from the s
 - a version other than HTTP/1.0 and HTTP/1.1: ``505 HTTP Version Not Supported``;
 - both ``Content-Length`` and ``Transfer-Encoding``, or any other head h11 cannot read (one cut
   short by the client's half-close included): ``400``; a transfer coding other than chunked: ``501``;
-- a head that has not arrived ``head_timeout`` seconds after the connection opened (or after the last
-  answer): ``408 Request Timeout`` (a silent connection is closed), so that slow clients cannot
-  hold the server's connections.
+- a head that has not arrived ``request_timeout`` seconds after the connection opened (or after
+  the last answer), or a body that stops coming for as long: ``408 Request Timeout`` (a silent
+  connection is closed), so that slow clients cannot hold the server's connections.
 
 A client that half-closes after its request (``shutdown(SHUT_WR)``) gets its answer, then the
 connection closes (uvicorn alone would close it unanswered).
@@ -42,12 +42,12 @@ class HeadLimits(NamedTuple):
     max_request_line: int = 65536
     max_header_bytes: int = 65536
     max_headers: int = 100
-    head_timeout: float = 10.0
+    request_timeout: float = 10.0
 
     @classmethod
     def of(cls, settings) -> HeadLimits:
         """The limits of a server's settings (``serve.settings.Settings``)."""
-        return cls(settings.max_request_line, settings.max_header_bytes, settings.max_headers, settings.head_timeout)
+        return cls(settings.max_request_line, settings.max_header_bytes, settings.max_headers, settings.request_timeout)
 
     @property
     def buffer(self) -> int:
@@ -110,39 +110,55 @@ class GuardedConnection(h11.Connection):
 
 class GuardedH11Protocol(H11Protocol):
     """uvicorn's h11 protocol with the head checked (:class:`GuardedConnection`), refusals answered
-    with their status, a deadline for each request head, and a lingering close; give it to uvicorn
+    with their status, deadlines for heads and bodies, and a lingering close; give it to uvicorn
     as ``http=functools.partial(GuardedH11Protocol, limits=HeadLimits(...))``."""
 
     def __init__(self, *args, limits: HeadLimits | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.conn = GuardedConnection(limits or HeadLimits())
         self._draining = 0  # bytes dropped since the refusal, plus one
-        self._head_timer = None
+        self._timer = None
         self._linger = None
         self._client_done = False
 
-    # The deadline of a request head (slow or silent clients would otherwise hold a connection).
+    # Deadlines: for a request head, from the connection (or the last answer) on; for a body, from
+    # its last bytes on. Slow or silent clients would otherwise hold a connection for ever.
 
     def _waiting_for_head(self) -> bool:
         return self.cycle is None or self.cycle.response_complete
 
-    def _watch_head(self) -> None:
-        if self._head_timer is not None:
-            self._head_timer.cancel()
-        self._head_timer = self.loop.call_later(self.conn.limits.head_timeout, self._head_timeout)
+    def _watch(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = self.loop.call_later(self.conn.limits.request_timeout, self._timeout)
 
-    def _head_timeout(self) -> None:
-        self._head_timer = None
-        if not self._waiting_for_head() or self._draining:
+    def _unwatch(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def _timeout(self) -> None:
+        self._timer = None
+        seconds = f"{self.conn.limits.request_timeout:g} s"
+        if self._draining:
             return
-        if self.conn.trailing_data[0].strip():
-            self._refuse(408, f"the request head did not arrive within {self.conn.limits.head_timeout:g} s")
+        if not self._waiting_for_head():
+            if self.cycle.more_body:
+                self._cut_short(408, f"the request body stopped coming for {seconds}")
+        elif self.conn.trailing_data[0].strip():
+            self._refuse(408, f"the request head did not arrive within {seconds}")
         else:
             self.transport.close()
 
+    def _cut_short(self, status: int, message: str) -> None:
+        """Refuse a request whose body will not come whole: the application gets a disconnect."""
+        self.cycle.disconnected = True
+        self.cycle.message_event.set()
+        self._refuse(status, message)
+
     def connection_made(self, transport) -> None:
         super().connection_made(transport)
-        self._watch_head()
+        self._watch()
 
     def data_received(self, data: bytes) -> None:
         if self._draining:
@@ -151,16 +167,19 @@ class GuardedH11Protocol(H11Protocol):
                 self.transport.close()
             return
         super().data_received(data)
-        if not self._waiting_for_head() and self._head_timer is not None:
-            self._head_timer.cancel()
-            self._head_timer = None
+        if self._draining or self._waiting_for_head():
+            return  # a head under way keeps the deadline it has
+        if self.cycle.more_body:
+            self._watch()  # more of the body to come: within request_timeout of these bytes
+        else:
+            self._unwatch()  # the request is whole: the application's time limit holds from here
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
         if self._client_done and not self.transport.is_closing():
             self.transport.close()  # the client said it had sent all: the answer was what it waited for
         elif not self.transport.is_closing():
-            self._watch_head()
+            self._watch()
 
     def eof_received(self):
         """The client has sent all (a half-close): answer a request under way, then close; a head
@@ -171,9 +190,7 @@ class GuardedH11Protocol(H11Protocol):
             return None
         if not self._waiting_for_head():
             if self.cycle.more_body:  # the body was cut short: the application will not get the rest
-                self.cycle.disconnected = True
-                self.cycle.message_event.set()
-                self._refuse(400, "the request body was cut short")
+                self._cut_short(400, "the request body was cut short")
                 return True
             return True  # keep the transport open for the answer
         if self.conn.trailing_data[0].strip():
@@ -183,7 +200,7 @@ class GuardedH11Protocol(H11Protocol):
         return None
 
     def connection_lost(self, exc) -> None:
-        for timer in (self._linger, self._head_timer):
+        for timer in (self._linger, self._timer):
             if timer is not None:
                 timer.cancel()
         super().connection_lost(exc)

@@ -23,7 +23,7 @@ SETTINGS = {
     "max_request_line": (65536, "Bytes the request line (method, URL, version) may hold; longer is 414 (send long queries by POST)."),
     "max_header_bytes": (65536, "Bytes the request's header fields may hold in all; more is 431."),
     "max_headers": (100, "Header fields a request may have; more is 431."),
-    "head_timeout": (10.0, "Seconds a client may take to send a request's head; past it 408 (a silent connection is closed)."),
+    "request_timeout": (10.0, "Seconds a client may take to send a request's head, or pause while sending its body; past it 408."),
 }
 
 
@@ -42,7 +42,7 @@ class Settings:
     max_request_line: int = SETTINGS["max_request_line"][0]
     max_header_bytes: int = SETTINGS["max_header_bytes"][0]
     max_headers: int = SETTINGS["max_headers"][0]
-    head_timeout: float = SETTINGS["head_timeout"][0]
+    request_timeout: float = SETTINGS["request_timeout"][0]
 
     def check(self) -> Settings:
         from nkgeo.errors import NkgeoError
@@ -61,6 +61,6 @@ class Settings:
             raise NkgeoError("--max-depth must be at least 1")
         if self.max_request_line < 64 or self.max_header_bytes < 64 or self.max_headers < 1:
             raise NkgeoError("--max-request-line and --max-header-bytes must be at least 64, --max-headers at least 1")
-        if self.head_timeout <= 0:
-            raise NkgeoError("--head-timeout must be a positive number of seconds")
+        if self.request_timeout <= 0:
+            raise NkgeoError("--request-timeout must be a positive number of seconds")
         return self

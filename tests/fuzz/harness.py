@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[2]
 KINDS = ("sparql", "endpoint", "rdf", "documents", "candidates", "http")
 CLI_EXIT_CODES = (0, 1, 2)  # success, an error (Error: ...), a usage error (click); validate's 2 too
 TIME_LIMIT = 20.0  # seconds a case may take, past which it is a hang
-SERVER_ARGS = ["--workers", "1", "--time-limit", "2", "--head-timeout", "0.5"]
+SERVER_ARGS = ["--workers", "1", "--time-limit", "2", "--request-timeout", "0.5"]
 MAX_DOCUMENT = 8192  # bytes of a fuzzed document (nkgeo extract is not linear in every shape yet)
 
 
