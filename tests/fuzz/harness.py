@@ -220,12 +220,24 @@ def _sparql_text(rng: random.Random) -> bytes:
     return mutate(rng.choice(seeds).encode(), rng, SPARQL_TOKENS, 65536)
 
 
+NAMES = [b"hamhung", b"Hamhung", b"id:hamhung", b"<https://w3id.org/nkgeo/id/hamhung>", b"locatedIn", b"rdf:type", b"North Korea",
+         b"nkgeo:ProvincialCapital", b"south hamgyong", b"\xed\x95\xa8\xed\x9d\xa5"]
+
+
 def _make_sparql(rng: random.Random) -> tuple[bytes, dict]:
-    """A query for ``nkgeo sparql`` (an argument, or stdin), or parameters for ``nkgeo query``."""
+    """A query for ``nkgeo sparql`` (an argument, or stdin), parameters for ``nkgeo query``, or
+    names for ``nkgeo show`` and ``nkgeo why`` (each name resolved as the query parameters are)."""
     text = _sparql_text(rng)
     fmt = rng.choice(RESULT_FORMATS) if rng.random() < 0.3 else rng.choice(["table", "json", "csv"])
     roll = rng.random()
-    if roll < 0.15:
+    if roll < 0.1:
+        name = mutate(rng.choice(NAMES), rng, SPARQL_TOKENS, 512)
+        if rng.random() < 0.5:
+            return name, {"args": ["show", "{data}", "--format", rng.choice(["text", "json"])]}
+        triple = [rng.choice(NAMES).decode() for _ in range(3)]
+        triple[rng.randrange(3)] = "{data}"
+        return name, {"args": ["why", *triple, "--no-quote"]}
+    if roll < 0.25:
         from nkgeo.resources import queries_dir
 
         name = rng.choice(sorted(p.stem for p in queries_dir().glob("*.rq")) + ["nope", "../etc", ""])
