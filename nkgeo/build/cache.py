@@ -11,17 +11,19 @@ content rebuilds.
 from __future__ import annotations
 
 import os
+import sys
 from functools import cached_property
 from pathlib import Path
 
 from nkgeo.build import pipeline
 from nkgeo.build.derivations import Derivations
-from nkgeo.errors import SourceError
+from nkgeo.errors import ShapesError, SourceError
 from nkgeo.query.store import default_graphs, query_store
 from nkgeo.resources import cache_dir
 from nkgeo.sources import DEFAULT_REASONER, Sources, reasoner_name
 
 INDEX_ENTRIES = 64
+_WARNED: set[str] = set()  # the warnings this process has printed
 
 
 def _index_path(root: Path) -> Path:
@@ -123,8 +125,20 @@ class CompiledDataset:
         return f"CompiledDataset({str(self.path)!r})"
 
     @classmethod
-    def open(cls, sources: Sources | None = None, reasoner: str = DEFAULT_REASONER, rebuild: bool = False) -> CompiledDataset:
-        return cls(compiled_path(sources, reasoner, force=rebuild))
+    def open(cls, sources: Sources | None = None, reasoner: str = DEFAULT_REASONER, rebuild: bool = False,
+             warn: bool = True) -> CompiledDataset:
+        """The compiled dataset of the sources (built first if needed). ``warn``: say once per
+        process, on stderr, that it does not conform to the shapes (queries on it still work)."""
+        compiled = cls(compiled_path(sources, reasoner, force=rebuild))
+        if warn:
+            compiled.warn_once()
+        return compiled
+
+    def warn_once(self) -> None:
+        message = conformance_warning(self.meta)
+        if message and message not in _WARNED:
+            _WARNED.add(message)
+            sys.stderr.write(message + "\n")
 
     @property
     def store(self):
@@ -160,9 +174,41 @@ class CompiledDataset:
         info["derivations"] = Derivations(self.path, info["rule_names"])
         return info
 
+    @cached_property
+    def validation(self):
+        """The build's report of the shapes and checks (a ValidationReport); ShapesError if they
+        could not be used, as recorded by the build."""
+        import json
+
+        from nkgeo.build.validate import ValidationReport
+
+        try:
+            record = json.loads((self.path / pipeline.VALIDATION_FILE).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ShapesError(f"the compiled dataset {self.path} was not validated (no shapes file)") from None
+        if "error" in record:
+            raise ShapesError(record["error"])
+        return ValidationReport.from_json(record)
+
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs())
 
+    def default_graph(self, graphs: str = "all") -> list[str]:
+        """The graphs a query's default graph is made of: all (the asserted triples, each once, and
+        graph:inferred), asserted or inferred."""
+        return default_graphs([], graphs, compiled=True)
+
     def query(self, text: str, substitutions: dict | None = None, graphs: str = "all"):
         """Run a SPARQL query; ``graphs`` picks the default graph: all, asserted or inferred."""
-        return query_store(self.store, text, default_graphs(self.named_graphs(), graphs), substitutions)
+        return query_store(self.store, text, self.default_graph(graphs), substitutions)
+
+
+def conformance_warning(meta: dict) -> str | None:
+    """The line a query prints (once) when the dataset it reads did not pass validation."""
+    validation = meta.get("validation") or {}
+    if validation.get("error"):
+        return f"Warning: the dataset could not be validated ({validation['error']}); see nkgeo validate"
+    if validation.get("conforms") is False:
+        return (f"Warning: the dataset does not conform to its shapes ({validation['problems']} problems); "
+                "answers may be wrong, see nkgeo validate")
+    return None
