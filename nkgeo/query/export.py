@@ -27,6 +27,7 @@ def selected_dataset(compiled, graphs: str = "all"):
 
     full = Dataset()
     full.parse(compiled.path / "dataset.nq", format="nquads")
+    full.default_graph.remove((None, None, None))  # the asserted triples again, for queries (see nkgeo.build.pipeline)
     if graphs == "all":
         chosen = full
     else:
