@@ -114,10 +114,10 @@ def validate_store(store, shapes_dir: Path | None = None) -> ValidationReport:
     import pyoxigraph as ox
 
     folder = shapes_dir if shapes_dir is not None else _ontology_dir()
-    queries, shape_count = shacl.compile_shapes(folder / SHAPES_FILE)
+    compiler, shape_count = shacl.compile_shapes(folder / SHAPES_FILE)
     checks = load_checks(folder)
     data = [ox.DefaultGraph(), ox.NamedNode(ns.INFERRED_GRAPH)]
-    from_shapes = shacl.run(store, queries, data)
+    from_shapes = shacl.run(store, compiler, data)
     from_checks = [result for check in checks for result in _run_check(store, check)]
     triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=data)))["n"].value)
     conforms = not from_shapes and not from_checks
