@@ -23,6 +23,7 @@ example and on the shipped graph: the same verdict and the same focus nodes, pat
 from __future__ import annotations
 
 import itertools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -479,15 +480,19 @@ def compile_shapes(path: Path) -> tuple[Compiler, int]:
 
 
 def run(store, compiler: Compiler, default_graph: list) -> list[Result]:
-    """Every query of the shapes on ``store`` (its default graph being ``default_graph``): the results, unsorted."""
-    results = []
-    for query in compiler.queries(store, default_graph):
+    """Every query of the shapes on ``store`` (its default graph being ``default_graph``): the
+    results, in the order of the queries. Two threads: pyoxigraph evaluates without the GIL."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def rows(query: Query) -> list:
         try:
-            rows = list(store.query(query.text, default_graph=default_graph))
+            return _read_rows(query, list(store.query(query.text, default_graph=default_graph)))
         except (SyntaxError, OSError, ValueError) as exc:
             raise ShapesError(f"{SHAPES_FILE} cannot be used: a compiled query of {_name(query.shape.node)} fails: {_one_line(exc)}") from None
-        results += _read_rows(query, rows)
-    return results
+
+    queries = compiler.queries(store, default_graph)
+    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        return [result for found in pool.map(rows, queries) for result in found]
 
 
 def _read_rows(query: Query, rows: list) -> list[Result]:
