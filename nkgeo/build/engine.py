@@ -45,7 +45,6 @@ from collections.abc import Callable, Iterable, Iterator
 
 from nkgeo import namespaces as ns
 
-
 IRI, BLANK, LITERAL = 0, 1, 2
 SHIFT = 32
 MASK = (1 << SHIFT) - 1

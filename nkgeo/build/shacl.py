@@ -190,6 +190,7 @@ class Compiler:
         self.store = None
         self.data: list = []
         self.classes: dict = {}
+        self.below: dict | None = None  # class -> its direct subclasses, in the data
         for node in graph.shape_nodes():
             self.shapes[node] = self._read(node)
 
@@ -260,11 +261,22 @@ class Compiler:
 
     def subclasses(self, cls) -> str:
         """``cls`` and its subclasses in the data (rdfs:subClassOf*), as SPARQL terms: a SHACL
-        instance of ``cls`` has one of them as rdf:type. Looked up once per class and store."""
+        instance of ``cls`` has one of them as rdf:type. The rdfs:subClassOf triples are read once
+        per store (a property path with one end free costs seconds on a large store)."""
+        if self.below is None:
+            self.below = {}
+            for row in self.store.query(f"SELECT ?c ?d WHERE {{ ?c <{ns.RDFS.subClassOf}> ?d }}", default_graph=self.data):
+                if type(row["c"]).__name__ == "NamedNode":
+                    self.below.setdefault(str(row["d"]), set()).add(str(row["c"]))
         found = self.classes.get(cls)
         if found is None:
-            rows = self.store.query(f"SELECT DISTINCT ?c WHERE {{ ?c <{ns.RDFS.subClassOf}>* {cls} }}", default_graph=self.data)
-            found = self.classes[cls] = " ".join(sorted({str(row["c"]) for row in rows if type(row["c"]).__name__ == "NamedNode"} | {str(cls)}))
+            seen, todo = {str(cls)}, [str(cls)]
+            while todo:
+                for sub in self.below.get(todo.pop(), ()):
+                    if sub not in seen:
+                        seen.add(sub)
+                        todo.append(sub)
+            found = self.classes[cls] = " ".join(sorted(seen))
         return found
 
     def _checked(self, node, key: str, value):
@@ -418,7 +430,7 @@ class Compiler:
     def queries(self, store, data: list) -> list[Query]:
         """The queries of every reporting shape, for ``store`` (whose classes they look up) and its
         default graph ``data``."""
-        self.store, self.data, self.classes = store, data, {}
+        self.store, self.data, self.classes, self.below = store, data, {}, None
         out = []
         for shape, targets in self.reporting():
             patterns = dict.fromkeys(self._target_pattern(key, value) for key, value in targets)

@@ -138,9 +138,17 @@ class Gazetteer:
     @classmethod
     def from_dataset(cls, dataset) -> Gazetteer:
         """From an rdflib Dataset (the sources, or the sources less one document)."""
-        from nkgeo.build.validate import _oxigraph_store
+        import pyoxigraph as ox
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-        return cls.from_store(_oxigraph_store(dataset))
+        from nkgeo.rdfio import from_rdflib
+
+        def graph(identifier):
+            return ox.DefaultGraph() if identifier == DATASET_DEFAULT_GRAPH_ID else from_rdflib(identifier)
+
+        store = ox.Store()
+        store.extend(ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o), graph(g)) for s, p, o, g in dataset.quads((None, None, None, None)))
+        return cls.from_store(store)
 
     def _add_industry(self, name: str, iri: str) -> None:
         text = name.lower()
