@@ -433,8 +433,10 @@ class Compiler:
         self.store, self.data, self.classes, self.below = store, data, {}, None
         out = []
         for shape, targets in self.reporting():
-            patterns = dict.fromkeys(self._target_pattern(key, value) for key, value in targets)
-            focus = "{ SELECT DISTINCT ?focus WHERE { " + " UNION ".join("{ " + t + " }" for t in patterns) + " } }"
+            # The targets inline, with DISTINCT on each query: joined to a subquery instead,
+            # pyoxigraph's cost grows with the product of the two (minutes at 10^6 triples).
+            patterns = list(dict.fromkeys(self._target_pattern(key, value) for key, value in targets))
+            focus = patterns[0] if len(patterns) == 1 else " UNION ".join("{ " + t + " }" for t in patterns)
             out += self._shape_queries(shape, focus)
         return out
 
@@ -449,15 +451,15 @@ class Compiler:
             binds = " ".join(f"BIND(COALESCE({expr}, false) AS ?ok{i})" for i, (_key, expr) in enumerate(checks))
             failing = " || ".join(f"!?ok{i}" for i in range(len(checks)))
             columns = " ".join(f"?ok{i}" for i in range(len(checks)))
-            text = f"SELECT ?focus ?value {columns} WHERE {{ {focus} {reach} {binds} FILTER({failing}) }}"
+            text = f"SELECT DISTINCT ?focus ?value {columns} WHERE {{ {focus} {reach} {binds} FILTER({failing}) }}"
             queries.append(Query(shape, "values", text, [key for key, _expr in checks]))
         if shape.path is not None:
             queries += [Query(shape, key, self._count_query(shape, focus, key, number)) for key, number in shape.counts.items()]
             path = shape.path_text()
-            queries += [Query(shape, "hasValue", f"SELECT ?focus WHERE {{ {focus} FILTER NOT EXISTS {{ ?focus {path} {_constant(value)} }} }}")
+            queries += [Query(shape, "hasValue", f"SELECT DISTINCT ?focus WHERE {{ {focus} FILTER NOT EXISTS {{ ?focus {path} {_constant(value)} }} }}")
                         for value in shape.has_values]
         for key, other in shape.pairs:
-            text = (f"SELECT ?focus ?value WHERE {{ {focus} {reach} ?focus {other} ?other . "
+            text = (f"SELECT DISTINCT ?focus ?value ?other WHERE {{ {focus} {reach} ?focus {other} ?other . "
                     f"FILTER(!COALESCE(?value {PAIRS[key]} ?other, false)) }}")
             queries.append(Query(shape, key, text))
         return queries
@@ -470,16 +472,16 @@ class Compiler:
         if key.startswith("qualified"):
             positive = self.pattern(shape.qualified, v)
             if number == 1 and key == "qualifiedMinCount" and positive is not None:
-                return f"SELECT ?focus WHERE {{ {focus} MINUS {{ {pattern} {positive} }} }}"
+                return f"SELECT DISTINCT ?focus WHERE {{ {focus} MINUS {{ {pattern} {positive} }} }}"
             pattern += f" FILTER(COALESCE({self.conforms(shape.qualified, v)}, false))"
         if key in ("minCount", "qualifiedMinCount"):
             if number == 0:
                 return "SELECT ?focus WHERE { FILTER(false) }"
             if number == 1 and key == "minCount":  # an anti-join: pyoxigraph runs it far faster than NOT EXISTS per node
-                return f"SELECT ?focus WHERE {{ {focus} MINUS {{ {pattern} }} }}"
+                return f"SELECT DISTINCT ?focus WHERE {{ {focus} MINUS {{ {pattern} }} }}"
             if number == 1:
-                return f"SELECT ?focus WHERE {{ {focus} FILTER NOT EXISTS {{ {pattern} }} }}"
-            return (f"SELECT ?focus WHERE {{ {focus} MINUS {{ SELECT ?focus WHERE {{ {pattern} }} GROUP BY ?focus "
+                return f"SELECT DISTINCT ?focus WHERE {{ {focus} FILTER NOT EXISTS {{ {pattern} }} }}"
+            return (f"SELECT DISTINCT ?focus WHERE {{ {focus} MINUS {{ SELECT ?focus WHERE {{ {pattern} }} GROUP BY ?focus "
                     f"HAVING (COUNT(DISTINCT {v}) >= {number}) }} }}")
         return f"SELECT ?focus WHERE {{ {focus} {pattern} }} GROUP BY ?focus HAVING (COUNT(DISTINCT {v}) > {number})"
 
