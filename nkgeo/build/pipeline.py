@@ -273,15 +273,15 @@ def build(sources: Sources, target: Path, reasoner: str = DEFAULT_REASONER, fing
     mark = time.perf_counter()
     on_disk = sum(path.stat().st_size for path in sources.files) >= DISK_STORE_BYTES
     store = _load_store(target, nquads, on_disk)
-    seconds["store"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    validation = _validate(store, sources, target)
-    seconds["validate"] = time.perf_counter() - mark
-    mark = time.perf_counter()
     graphs = {
         row["g"].value: int(row["n"].value)
         for row in store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
     }
+    seconds["store"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    validation = _validate(store, sources, target, graphs.get(ns.INFERRED_GRAPH, 0))
+    seconds["validate"] = time.perf_counter() - mark
+    mark = time.perf_counter()
     _finish_store(store, nquads, on_disk)
     del store  # closes it: the folder is renamed next
     seconds["store"] += time.perf_counter() - mark
@@ -329,7 +329,7 @@ def _finish_store(store, nquads: Path, on_disk: bool) -> None:
         store.dump(str(nquads), format=ox.RdfFormat.N_QUADS)
 
 
-def _validate(store, sources: Sources, target: Path) -> dict:
+def _validate(store, sources: Sources, target: Path, inferred: int) -> dict:
     """Run the shapes and checks on the compiled store; write ``validation.json``; return its summary
     for meta.json. Shapes that cannot be used are recorded as the error, not raised: the data is built."""
     import json
@@ -340,7 +340,7 @@ def _validate(store, sources: Sources, target: Path) -> dict:
     if sources.shapes_dir is None:
         return {"conforms": None, "problems": 0, "error": None}
     try:
-        report = validate_store(store, sources.shapes_dir)
+        report = validate_store(store, sources.shapes_dir, inferred)
     except ShapesError as exc:
         record = {"error": str(exc)}
         summary = {"conforms": None, "problems": 0, "error": str(exc)}
