@@ -313,19 +313,20 @@ def _load_store(target: Path, nquads: Path, on_disk: bool):
         store = ox.Store()
         store.load(path=str(nquads), format=ox.RdfFormat.N_QUADS, lenient=True)
         return store
-    store = ox.Store(str(target / "store"))
+    folder = str(target / "store")
+    store = ox.Store(folder)
     with open(nquads, "rb") as lines:  # in slices: the bulk loader's memory grows with its input
         while chunk := lines.readlines(BULK_LOAD_BYTES):
             store.bulk_load(input=b"".join(chunk), format=ox.RdfFormat.N_QUADS, lenient=True)
-    return store
+    store.flush()
+    del store  # closed, then opened read-only as queries open it: validation reads the store they will read
+    return ox.Store.read_only(folder)
 
 
 def _finish_store(store, nquads: Path, on_disk: bool) -> None:
     import pyoxigraph as ox
 
-    if on_disk:
-        store.flush()
-    else:  # the canonical dump: duplicates gone, a stable order
+    if not on_disk:  # the canonical dump: duplicates gone, a stable order
         store.dump(str(nquads), format=ox.RdfFormat.N_QUADS)
 
 
