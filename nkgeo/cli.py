@@ -15,6 +15,7 @@ from nkgeo.query.store import GRAPH_CHOICES, GRAPH_HELP
 from nkgeo.serve.settings import SETTINGS as SERVE_SETTINGS
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+NOT_CONFORMING = 3  # nkgeo build: the dataset is built but does not pass its shapes and checks
 DEPTH_HELP = "Levels the query's brackets and braces may nest; a deeper query is refused before it is parsed."
 
 
@@ -362,6 +363,9 @@ def export(fmt, graphs, output):
 def validate(fmt):
     """Check the graph against the SHACL shapes and SPARQL checks of ontology/.
 
+    The report is the one the build made of the compiled dataset (asserted and inferred triples);
+    the dataset is built first if the sources, shapes or checks changed.
+
     \b
     Exit codes: 0 conforms, 1 does not conform, 2 error (the data or shapes cannot be loaded).
 
@@ -370,17 +374,9 @@ def validate(fmt):
         nkgeo validate
     """
     try:
-        from nkgeo.build.pipeline import load_sources
-        from nkgeo.build.validate import validate as run_validate
-        from nkgeo.query.export import selected_dataset
-        from nkgeo.sources import Sources
+        from nkgeo.build.cache import CompiledDataset
 
-        compiled = open_dataset()
-        dataset = load_sources(Sources.discover())
-        inferred = next(
-            (g for g in selected_dataset(compiled, "inferred").graphs() if len(g)), None
-        )
-        report = run_validate(dataset, inferred=inferred)
+        report = CompiledDataset.open(warn=False).validation
     except NkgeoError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
@@ -424,7 +420,14 @@ def stats(fmt):
 @click.option("--force", is_flag=True, help="Rebuild even if the cache is up to date.")
 @reports_errors
 def build(reasoner, force):
-    """Parse, reason and compile the dataset into the cache now (queries do this on demand).
+    """Parse, reason, validate and compile the dataset into the cache now (queries do this on demand).
+
+    The shapes and checks of ontology/ run on the result; a dataset that does not conform is kept
+    (queries still answer, with a warning on stderr) and its problems are listed.
+
+    \b
+    Exit codes: 0 built and conforms; 1 error (a source cannot be read, nothing built);
+    3 built, but it does not conform to the shapes and checks, or they cannot be used.
 
     \b
     Example:
@@ -433,12 +436,21 @@ def build(reasoner, force):
     from nkgeo.build.cache import CompiledDataset
     from nkgeo.sources import DEFAULT_REASONER
 
-    compiled = CompiledDataset.open(reasoner=reasoner or DEFAULT_REASONER, rebuild=force)
+    compiled = CompiledDataset.open(reasoner=reasoner or DEFAULT_REASONER, rebuild=force, warn=False)
     meta = compiled.meta
     click.echo(
         f"compiled {meta['asserted_triples']} asserted + {meta['inferred_triples']} inferred triples "
         f"with {meta['reasoner']} in {meta['seconds']['total']} s -> {compiled.path}"
     )
+    validation = meta.get("validation") or {}
+    if validation.get("error"):
+        click.echo(f"not validated: {validation['error']}")
+        sys.exit(NOT_CONFORMING)
+    if validation.get("conforms") is False:
+        lines = compiled.validation.text.splitlines()
+        click.echo("does not conform: " + lines[1].split(": ", 1)[1])
+        click.echo("\n".join(lines[2:]))
+        sys.exit(NOT_CONFORMING)
 
 
 @cli.command("link")

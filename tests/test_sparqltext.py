@@ -134,13 +134,14 @@ def test_values_binding_gives_what_substitution_gives(compiled, query):
     from nkgeo.query.canned import bind
     from nkgeo.query.names import NameIndex
     from nkgeo.query.remote import remote_text
+    from nkgeo.query.store import graph_terms
 
     samples = {"document": "doc:000_cbd80db4a2371350", "entity": "hamhung", "subject": "hamhung", "place": "hamhung",
                "predicate": "nkgeo:capitalOf", "class": "nkgeo:PortCity"}
     given = {p.name: samples[p.name] for p in query.params if p.required or p.name in ("predicate", "class")}
     terms = bind(query, given, NameIndex.from_dataset(compiled).resolve)
     local = compiled.query(query.text, substitutions=terms)
-    remote = compiled.store.query(remote_text(query.text, terms), use_default_graph_as_union=True)
+    remote = compiled.store.query(remote_text(query.text, terms), default_graph=graph_terms(compiled.default_graph()))
     local_rows = sorted(tuple(str(s[v]) for v in local.variables) for s in local)
     remote_rows = sorted(tuple(str(s[v]) for v in remote.variables) for s in remote)
     assert local_rows == remote_rows

@@ -13,7 +13,8 @@ from nkgeo.query.store import default_graphs
 
 def selected_quads(compiled, graphs: str = "all") -> list:
     """The compiled dataset's quads (pyoxigraph), restricted to the asserted, inferred or all graphs."""
-    quads = rdfio.read(compiled.path / "dataset.nq")
+    # The default graph holds the asserted triples again, once, for queries (nkgeo.build.pipeline): not exported.
+    quads = [q for q in rdfio.read(compiled.path / "dataset.nq") if type(q.graph_name).__name__ == "NamedNode"]
     named = sorted({q.graph_name.value for q in quads if type(q.graph_name).__name__ == "NamedNode"})
     chosen = default_graphs(named, graphs)
     if chosen is None:
