@@ -564,9 +564,12 @@ def void_description(fmt, sparql_endpoint, data_dump, output):
         nkgeo void
         nkgeo void --format json-ld --sparql-endpoint http://localhost:7878/sparql -o void.jsonld
     """
+    from nkgeo import rdfio
     from nkgeo.linked import void
+    from nkgeo.progress import counted
 
-    emit(void.render(open_dataset(), fmt, sparql_endpoint, data_dump), output)
+    data = void.render(open_dataset(), fmt, sparql_endpoint, data_dump)
+    emit(data, output, counted(len(rdfio.read(data, fmt)), "triple") if output else None, rdfio.rdf_format(fmt).name)
 
 
 def _remote_query(url: str, text: str, graphs: str, compiled=None, bindings: dict | None = None):

@@ -111,8 +111,11 @@ def size_text(size: int) -> str:
 
 
 def wrote(what: str | None, fmt: str, size: int, path: str) -> str:
-    """The one line printed on stderr after ``-o``: ``wrote 5987 triples (turtle, 412 KB) to nkgeo.ttl``."""
-    return f"wrote {what + ' ' if what else ''}({fmt}, {size_text(size)}) to {path}"
+    """The one line printed on stderr after ``-o``: ``wrote 5987 triples (turtle, 412 KB) to nkgeo.ttl``
+    (``wrote 412 KB of turtle to ...`` when the caller cannot count what it wrote)."""
+    if what:
+        return f"wrote {what} ({fmt + ', ' if fmt else ''}{size_text(size)}) to {path}"
+    return f"wrote {size_text(size)}{' of ' + fmt if fmt else ''} to {path}"
 
 
 def counted(number: int, noun: str) -> str:

@@ -85,7 +85,9 @@ def test_size_text(size, text):
 
 def test_wrote():
     assert progress.wrote("5987 triples", "turtle", 421_888, "nkgeo.ttl") == "wrote 5987 triples (turtle, 412 KB) to nkgeo.ttl"
-    assert progress.wrote(None, "svg", 10, "map.svg") == "wrote (svg, 10 bytes) to map.svg"
+    assert progress.wrote("2 rows", "", 10, "a.txt") == "wrote 2 rows (10 bytes) to a.txt"
+    assert progress.wrote(None, "trig", 12_345, "c.trig") == "wrote 12 KB of trig to c.trig"
+    assert progress.wrote(None, "", 10, "c.trig") == "wrote 10 bytes to c.trig"
     assert progress.counted(1, "row") == "1 row" and progress.counted(0, "place") == "0 places"
 
 
