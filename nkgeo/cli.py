@@ -647,8 +647,8 @@ _ASK = "\0ask"  # the value of a --password given without one
 @click.option("--user", help=f"User name, for Basic or Digest authentication (as the store asks); the password comes from "
                              f"{PASSWORD_VARIABLE}, else a prompt.")
 @click.option("--password", is_flag=False, flag_value=_ASK, default=None, metavar="[PASSWORD]",
-              help=f"With --user: ask for the password (given without a value, it is never seen on the command line); "
-                   f"{PASSWORD_VARIABLE} is read when it is left out.")
+              help=f"With --user and no value: ask for the password, so it never appears on the command line. Left out: "
+                   f"{PASSWORD_VARIABLE}, else a prompt. (A value given here works, but other users see it in ps.)")
 @click.option("--token", help="Bearer token, sent as 'Authorization: Bearer TOKEN'.")
 @reports_errors
 def push(endpoint, graph, user, password, token):

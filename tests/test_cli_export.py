@@ -366,3 +366,12 @@ def test_export_geojson_of_one_document(invoke, reference):
 def test_export_geojson_with_evidence_is_refused(invoke):
     result = invoke("export", "--format", "geojson", "--with-evidence")
     assert (result.exit_code, result.output) == (1, "Error: --with-evidence goes with an RDF format: GeoJSON holds only the places\n")
+
+
+def test_export_geojson_of_a_graph_without_places_is_an_empty_collection(invoke):
+    import json
+
+    result = invoke("export", "--format", "geojson", "--graph", "ontology")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == '{"type": "FeatureCollection", "features": [\n]}\n'
+    assert json.loads(result.stdout) == {"type": "FeatureCollection", "features": []}

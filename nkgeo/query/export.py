@@ -144,6 +144,6 @@ def geojson(compiled, graphs: str | list[str] | tuple[str, ...] = "all") -> Expo
         for p in points
     ]
     # One feature a line: short enough to read, and a change of one place is a change of one line.
-    lines = ",\n".join(json.dumps(feature, ensure_ascii=False) for feature in features)
-    data = f'{{"type": "FeatureCollection", "features": [\n{lines}\n]}}\n'.encode()
+    lines = "".join(f"{',' if i else ''}\n{json.dumps(feature, ensure_ascii=False)}" for i, feature in enumerate(features))
+    data = f'{{"type": "FeatureCollection", "features": [{lines}\n]}}\n'.encode()
     return Exported(data, progress.counted(len(features), "place"), len(places - {p.iri for p in points}))
