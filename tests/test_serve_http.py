@@ -229,13 +229,80 @@ def test_push_to_a_read_only_endpoint_fails_every_graph(server, invoke):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--graph", "nope"], "Error: no graph 'nope' in the dataset; it has "),
-    (["--user", "dba"], "Error: give --user and --password together"),
+    (["--password", "dba"], "Error: give --password with --user (or use --token)"),
+    (["--password"], "Error: give --password with --user (or use --token)"),
     (["--user", "a", "--password", "b", "--token", "t"], "Error: give --user/--password or --token, not both"),
 ])
 def test_push_bad_options(invoke, args, message):
     result = invoke("push", "--endpoint", "http://127.0.0.1:9/store", *args)
     assert result.exit_code == 1
     assert result.output.startswith(message)
+
+
+class AuthenticatedStore(http.server.BaseHTTPRequestHandler):
+    """A Graph Store endpoint behind Basic authentication (user dba, password s3cret), as Virtuoso's is."""
+
+    received: list[str] = []
+
+    def do_PUT(self):  # noqa: N802 - http.server's name
+        import base64
+        from urllib.parse import parse_qs, urlsplit
+
+        self.rfile.read(int(self.headers["Content-Length"]))
+        if self.headers.get("Authorization") != "Basic " + base64.b64encode(b"dba:s3cret").decode():
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="store"')
+            self.end_headers()
+            return
+        type(self).received.append(parse_qs(urlsplit(self.path).query)["graph"][0])
+        self.send_response(201)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def store_url():
+    stub = http.server.ThreadingHTTPServer(("127.0.0.1", 0), AuthenticatedStore)
+    thread = threading.Thread(target=stub.serve_forever, daemon=True)
+    thread.start()
+    AuthenticatedStore.received = []
+    yield f"http://127.0.0.1:{stub.server_port}/store"
+    stub.shutdown()
+    stub.server_close()
+
+
+def test_push_takes_the_password_from_nkgeo_password(invoke, store_url, monkeypatch):
+    monkeypatch.setenv("NKGEO_PASSWORD", "s3cret")
+    result = invoke("push", "--endpoint", store_url, "--user", "dba", "--graph", "names")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].startswith("pushed 1 of 1 graphs (")
+    assert "s3cret" not in result.output
+    assert AuthenticatedStore.received == [ns.GRAPH_NS + "names"]
+
+
+def test_push_asks_for_the_password_when_none_is_set(invoke, store_url, monkeypatch):
+    monkeypatch.delenv("NKGEO_PASSWORD", raising=False)
+    result = invoke("push", "--endpoint", store_url, "--user", "dba", "--graph", "names", input="s3cret\n")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Password for dba: \n"  # asked on stderr, and not echoed
+    assert result.stdout.splitlines()[-1].startswith("pushed 1 of 1 graphs (")
+
+
+def test_push_password_without_a_value_asks_even_when_the_variable_is_set(invoke, store_url, monkeypatch):
+    monkeypatch.setenv("NKGEO_PASSWORD", "wrong")
+    result = invoke("push", "--endpoint", store_url, "--user", "dba", "--password", "--graph", "names", input="s3cret\n")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Password for dba: \n"
+
+
+def test_push_with_a_wrong_password_fails_every_graph(invoke, store_url, monkeypatch):
+    monkeypatch.setenv("NKGEO_PASSWORD", "wrong")
+    result = invoke("push", "--endpoint", store_url, "--user", "dba", "--graph", "names")
+    assert result.exit_code == 1
+    assert "401 Unauthorized" in result.output and "Error: pushed 0 of 1 graphs" in result.output
+    assert AuthenticatedStore.received == []
 
 
 # --- under load ------------------------------------------------------------------------------

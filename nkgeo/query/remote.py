@@ -162,14 +162,9 @@ class PushResult:
 
 def choose_graphs(available: list[str], wanted: str | None) -> list[str]:
     """Every named graph, or the one ``wanted`` names (an IRI, ``graph:name`` or ``name``)."""
-    if wanted is None:
-        return list(available)
-    candidates = [wanted, ns.GRAPH_NS + wanted, ns.PREFIXES.get(wanted.split(":", 1)[0], "\0") + wanted.split(":", 1)[-1]]
-    for candidate in candidates:
-        if candidate in available:
-            return [candidate]
-    names = ", ".join(ns.compact(g) for g in available)
-    raise NkgeoError(f"no graph {wanted!r} in the dataset; it has {names}")
+    from nkgeo.query.store import named_graph
+
+    return list(available) if wanted is None else [named_graph(available, wanted)]
 
 
 def graph_store_url(endpoint: str, graph: str) -> str:

@@ -7,7 +7,7 @@ and ``serve``, the server's setting, a remote endpoint's dataset) is defined her
 from __future__ import annotations
 
 from nkgeo import namespaces as ns
-from nkgeo.errors import QueryError
+from nkgeo.errors import NkgeoError, QueryError
 
 GRAPH_CHOICES = ("all", "asserted", "inferred")
 GRAPH_HELP = "Default graph of the query: all (asserted + inferred), asserted or inferred."
@@ -41,6 +41,29 @@ def graph_terms(graphs: list[str]) -> list:
     import pyoxigraph as ox
 
     return [ox.DefaultGraph() if g == DEFAULT_GRAPH else ox.NamedNode(g) for g in graphs] or [ox.DefaultGraph()]
+
+
+def named_graph(available: list[str], wanted: str) -> str:
+    """The one of ``available`` that ``wanted`` names: an IRI, ``graph:NAME`` or ``NAME``
+    (``gazetteer``, ``links``, ``doc-000_cbd80db4a2371350``...)."""
+    prefix, _, local = wanted.partition(":")
+    for candidate in (wanted, ns.GRAPH_NS + wanted, ns.PREFIXES.get(prefix, "\0") + local):
+        if candidate in available:
+            return candidate
+    names = ", ".join(ns.compact(g) for g in available)
+    raise NkgeoError(f"no graph {wanted!r} in the dataset; it has {names}")
+
+
+def chosen_graphs(named: list[str], choices: list[str] | tuple[str, ...]) -> list[str] | None:
+    """The named graphs that ``choices`` make up, each a graph choice (all, asserted, inferred) or a
+    named graph (see :func:`named_graph`): None for all of them, else a sorted list of the union."""
+    if not choices or "all" in choices:
+        return None
+    chosen: set[str] = set()
+    for choice in choices:
+        chosen.update(default_graphs(named, choice) if choice in GRAPH_CHOICES else [named_graph(named, choice)])
+    return sorted(chosen)
+
 
 def query_store(store, text: str, graphs: list[str] | None = None, substitutions: dict | None = None):
     """Run a SPARQL query on a pyoxigraph store with nkgeo's prefixes, its default graph being the
