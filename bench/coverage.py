@@ -121,15 +121,16 @@ def _claim_classes(dataset) -> set[str]:
 
 
 def statement_kinds(graph, claim_classes: set[str]) -> Counter:
-    """A document graph's statements by kind: a claim node once (by its class), any other triple by predicate."""
+    """A document graph's statements by kind: a claim once, by its class (its parts and the link from its
+    subject are that one statement), any other triple by its predicate."""
     from rdflib import RDF
 
     claims = {s: str(o) for s, o in graph.subject_objects(RDF.type) if str(o) in claim_classes}
     kinds: Counter = Counter()
     for cls in claims.values():
         kinds[ns.compact(cls)] += 1
-    for s, p, _o in graph:
-        if s in claims:
+    for s, p, o in graph:
+        if s in claims or o in claims:
             continue
         kinds["rdf:type" if str(p) == ns.RDF.type else ns.compact(str(p))] += 1
     return kinds
