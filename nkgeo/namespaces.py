@@ -162,7 +162,7 @@ class NKGEO:
     EstimateKind = NKGEO_NS + "EstimateKind"  # Whether a population estimate is a single value, a range, or only relative to an
     estimateKind = NKGEO_NS + "estimateKind"  # Whether the subject, a population estimate, is a point value, a range or relativ
     EstimateKinds = NKGEO_NS + "EstimateKinds"  # The kinds of population estimate: point, range and relative.
-    Evidence = NKGEO_NS + "Evidence"  # A record that one document states one triple, with the character offsets of the
+    Evidence = NKGEO_NS + "Evidence"  # A record that one sentence of a document states one triple, with the sentence's
     ExactSpan = NKGEO_NS + "ExactSpan"  # The years are the first and last year of the event, as the source gives them (19
     exceeds = NKGEO_NS + "exceeds"  # The subject, a population estimate, gives a figure higher than the object, anoth
     excludedBecause = NKGEO_NS + "excludedBecause"  # Why the subject, a passage, is the evidence of no statement.

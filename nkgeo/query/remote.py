@@ -175,15 +175,15 @@ def graph_store_url(endpoint: str, graph: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
 
 
-# Triples per request: a server that asks for credentials answers its challenge before it reads the
-# body, so a large body breaks the connection (Virtuoso: broken pipe at about 1.5 MB); a graph goes
-# as one PUT of its first triples and POSTs of the rest.
+# Triples per request when credentials are given: the server answers its challenge before it reads
+# the body, so a large body breaks the connection (Virtuoso: broken pipe at about 1.5 MB); such a graph
+# goes as one PUT of its first triples and POSTs of the rest. Without credentials a graph is one PUT.
 PUSH_CHUNK_TRIPLES = 1000
 
 
 def push(store, endpoint: Endpoint, graphs: list[str], progress=None) -> list[PushResult]:
     """PUT each graph of ``store`` (a pyoxigraph Store) to the Graph Store endpoint, as N-Triples
-    (a large graph in parts: PUT, then POST).
+    (with credentials, a large graph in parts: PUT, then POST).
 
     Every graph is tried; ``progress(result)`` is called after each one.
     """
@@ -195,10 +195,11 @@ def push(store, endpoint: Endpoint, graphs: list[str], progress=None) -> list[Pu
     for graph in graphs:
         started = time.perf_counter()
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
+        size = PUSH_CHUNK_TRIPLES if endpoint.user is not None else max(len(triples), 1)
         try:
-            for first in range(0, max(len(triples), 1), PUSH_CHUNK_TRIPLES):
+            for first in range(0, max(len(triples), 1), size):
                 buffer = io.BytesIO()
-                ox.serialize(triples[first : first + PUSH_CHUNK_TRIPLES], buffer, format=ox.RdfFormat.N_TRIPLES)
+                ox.serialize(triples[first : first + size], buffer, format=ox.RdfFormat.N_TRIPLES)
                 status, reason, _headers, body = endpoint.send(
                     "PUT" if first == 0 else "POST", graph_store_url(endpoint.url, graph), buffer.getvalue(),
                     {"Content-Type": "application/n-triples; charset=utf-8"})
