@@ -186,6 +186,8 @@ def test_q8_destroyed_in_the_korean_war_and_rebuilt_with_east_german_help():
     assert row["helperLabel"] == "East Germany"
     assert row["timeSpan"] == "1950s"
     assert (row["startYear"], row["endYear"]) == ("1950", "1959")
+    # Within the 1950s, not from 1950: the war it followed ended in 1953 (issue 10).
+    assert row["timeQualifier"] == "within the span"
     assert sources(row) == BOTH
 
 
