@@ -42,7 +42,7 @@ Relations and the predicates that count for them (after matching IRIs):
 relation           predicates
 =================  ===========================================================================
 type               rdf:type of entities (not of events, estimates or rankings, which are
-                   compared through their own relation)
+                   compared through their own relation, nor of the other claims, nkgeo:Claim)
 capitalOf          capitalOf, formerCapitalOf
 locatedIn          locatedIn, inRegion, onCoast
 satelliteOf        satelliteOf
@@ -82,6 +82,7 @@ project's full graph: none of its facts is in the graph.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import time
@@ -144,7 +145,18 @@ RELATION_ORDER = [
     "affectedBy",
     "features",
 ]
-NARY = {ns.NKGEO.PopulationEstimate, ns.NKGEO.PopulationRanking}
+
+
+@functools.cache
+def nary_classes() -> frozenset[str]:
+    """The n-ary claim classes, read from the ontology: nkgeo:Claim and every class below it (population
+    estimates and rankings, compared through their own relations; conditions, trends, restrictions and
+    the other claims of issue 10, which the extractor does not read yet and which are not scored)."""
+    from rdflib import RDFS, URIRef
+    from rdflib import Graph as RdfGraph
+
+    ontology = RdfGraph().parse(ROOT / "ontology" / "nkgeo.ttl", format="turtle")
+    return frozenset(str(c) for c in ontology.transitive_subjects(RDFS.subClassOf, URIRef(ns.NKGEO.Claim)))
 
 
 @dataclass
@@ -165,7 +177,7 @@ class Graph:
         return bool(self.types(s) & self.event_classes)
 
     def is_nary(self, s: str) -> bool:
-        return bool(self.types(s) & NARY)
+        return bool(self.types(s) & nary_classes())
 
 
 def _term(term):

@@ -186,6 +186,8 @@ def test_q8_destroyed_in_the_korean_war_and_rebuilt_with_east_german_help():
     assert row["helperLabel"] == "East Germany"
     assert row["timeSpan"] == "1950s"
     assert (row["startYear"], row["endYear"]) == ("1950", "1959")
+    # Within the 1950s, not from 1950: the war it followed ended in 1953 (issue 10).
+    assert row["timeQualifier"] == "within the span"
     assert sources(row) == BOTH
 
 
@@ -230,13 +232,25 @@ def test_q11_port_cities_and_cities_with_port_areas():
     rows = query("port-cities")
     assert {slug(r["city"]) for r in rows} == {"nampo", "chongjin", "hungnam", "wonsan", "rason"}
     wonsan = [r for r in rows if slug(r["city"]) == "wonsan"]
-    assert [(r["how"], slug(r["period"])) for r in wonsan] == [("former port", "japanese-rule")]
+    assert [(r["how"], slug(r["period"]), r["holds"]) for r in wonsan] == [("former port", "japanese-rule", "formerly")]
+    # A port of the past does not make a port city of today (issue 10: Wonsan was once a major port).
+    assert wonsan[0]["portCity"] == "false"
+    # Rason draws investment into logistics and trade infrastructure, which is not an industry of it.
     rason = [r for r in rows if slug(r["city"]) == "rason"]
-    assert [(r["how"], slug(r["via"])) for r in rason] == [("industry", "logistics")]
+    assert [(r["how"], slug(r["via"])) for r in rason] == [
+        ("investment", "logistics-infrastructure"), ("investment", "trade-infrastructure")]
     ports = {slug(r["city"]) for r in rows if r["how"] in ("port", "former port")}
     assert ports == {"nampo", "chongjin", "hungnam", "wonsan"}
+    assert {slug(r["city"]) for r in rows if r["portCity"] == "true"} == {"nampo", "chongjin", "hungnam"}
     for row in rows:
         assert sources(row) == {TITLE_001}, row
+        assert row["certainty"] == "stated", row
+
+
+def test_q11_stated_current_keeps_present_ports_only():
+    rows = query("port-cities", stated_current="1")
+    assert {slug(r["city"]) for r in rows if r["how"] == "port"} == {"nampo", "chongjin", "hungnam"}
+    assert "wonsan" not in {slug(r["city"]) for r in rows}
 
 
 def test_q12_every_city_is_in_north_korea_but_dandong():
@@ -249,9 +263,14 @@ def test_q12_every_city_is_in_north_korea_but_dandong():
             "kimchaek", "hungnam"} <= set(inside)
     assert outside["dandong"]["locatedIn"] == "China"
     assert all(r["locatedIn"] == "China" for r in outside.values())
-    # Found by reasoning where the documents name only a province, a region or nothing.
-    assert inside["kimchaek"]["how"] == "inferred"
-    assert inside["chongjin"]["how"] == "inferred"
+    # Found by reasoning where the documents name only a core city, a zone or a province: Hungnam is
+    # counted with Hamhung, Rajin and Sonbong lie in Rason.
+    assert {name for name, row in inside.items() if row["how"] == "inferred"} == {"hungnam", "rajin", "sonbong"}
+    # The ten biggest cities are placed in North Korea by the list that ranks them ("The 10 biggest
+    # cities in North Korea"), as the list's evidence records; a ranking by itself places nothing
+    # (issue 10: rankedWithin no longer implies locatedIn).
+    assert inside["kimchaek"]["how"] == "asserted" and sources(inside["kimchaek"]) == {TITLE_001}
+    assert "ranked within" not in inside["kimchaek"]["via"]
     assert inside["hamhung"]["how"] == "asserted"
     assert sources(inside["hamhung"]) == BOTH
     assert inside["pyongyang"]["how"] == "asserted" and "capital of" in inside["pyongyang"]["via"]

@@ -26,7 +26,11 @@ NAME_PREDICATES = {
     ns.NKGEO.nickname: 2,
     ns.NKGEO.formerName: 1,
 }
-NOT_NAMED = {ns.NKGEO.PopulationEstimate, ns.NKGEO.PopulationRanking, ns.NKGEO.Evidence, ns.NKGEO.SourceDocument, ns.NKGEO.Industry, ns.NKGEO.UrbanRole}
+# Not names of things a sentence mentions: claims (estimates, conditions, trends...), records, and the
+# concepts of the schemes ("population", "housing" would mask the words the patterns read); industries
+# are concepts too, matched by their own phrases.
+NOT_NAMED = {ns.NKGEO.Claim, ns.NKGEO.PopulationEstimate, ns.NKGEO.PopulationRanking, ns.NKGEO.Evidence, ns.NKGEO.SourceDocument,
+             ns.SKOS.Concept, ns.NKGEO.Industry, ns.NKGEO.UrbanRole}
 
 _QUERY_NAMES = """
 SELECT DISTINCT ?s ?p ?name WHERE {

@@ -173,8 +173,15 @@ def graph_store_url(endpoint: str, graph: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
 
 
+# Triples per request when credentials are given: the server answers its challenge before it reads
+# the body, so a large body breaks the connection (Virtuoso: broken pipe at about 1.5 MB); such a graph
+# goes as one PUT of its first triples and POSTs of the rest. Without credentials a graph is one PUT.
+PUSH_CHUNK_TRIPLES = 1000
+
+
 def push(store, endpoint: Endpoint, graphs: list[str], progress=None) -> list[PushResult]:
-    """PUT each graph of ``store`` (a pyoxigraph Store) to the Graph Store endpoint, as N-Triples.
+    """PUT each graph of ``store`` (a pyoxigraph Store) to the Graph Store endpoint, as N-Triples
+    (with credentials, a large graph in parts: PUT, then POST).
 
     Every graph is tried; ``progress(result)`` is called after each one.
     """
@@ -184,10 +191,14 @@ def push(store, endpoint: Endpoint, graphs: list[str], progress=None) -> list[Pu
     for graph in graphs:
         started = time.perf_counter()
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
+        size = PUSH_CHUNK_TRIPLES if endpoint.user is not None else max(len(triples), 1)
         try:
-            status, reason, _headers, body = endpoint.send(
-                "PUT", graph_store_url(endpoint.url, graph), rdfio.serialize(triples, "nt"),
-                {"Content-Type": "application/n-triples; charset=utf-8"})
+            for first in range(0, max(len(triples), 1), size):
+                status, reason, _headers, body = endpoint.send(
+                    "PUT" if first == 0 else "POST", graph_store_url(endpoint.url, graph), rdfio.serialize(triples[first : first + size], "nt"),
+                    {"Content-Type": "application/n-triples; charset=utf-8"})
+                if not 200 <= status < 300:
+                    break
             detail = "" if 200 <= status < 300 else _one_line(body.decode("utf-8", errors="replace"), 200)
         except RemoteError as exc:
             status, reason, detail = None, "not sent", str(exc)
