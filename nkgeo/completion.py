@@ -25,7 +25,7 @@ _NAMES = """
 SELECT DISTINCT ?entity ?name WHERE {
   ?entity rdfs:label|skos:prefLabel|skos:altLabel|nkgeo:nickname|nkgeo:formerName ?name
   FILTER(isIRI(?entity) && STRSTARTS(STR(?entity), STR(id:)))
-  FILTER NOT EXISTS { VALUES ?claim { nkgeo:PopulationEstimate nkgeo:PopulationRanking } ?entity a ?claim }  # the claims' own nodes
+  FILTER NOT EXISTS { ?entity a/rdfs:subClassOf* nkgeo:Claim }  # the claims' own nodes (estimates, conditions, trends...)
 }
 """
 

@@ -175,7 +175,7 @@ def test_contested_claims_find_real_conflicts_of_time(tiny_project, invoke, qual
     shutil.copy(ROOT / "queries" / "contested-claims.rq", tiny_project / "queries")
     result = invoke("query", "contested-claims", "--format", "json")
     assert result.exit_code == 0, result.output
-    rows = [{k: v["value"] for k, v in b.items()} for b in json.loads(result.output)["results"]["bindings"]]
+    rows = [{k: v["value"] for k, v in b.items()} for b in json.loads(result.stdout)["results"]["bindings"]]
     after = [(slug(r["subject"]), r["claimA"], r["claimB"]) for r in rows if r["aspect"].startswith("time: after")]
     assert after == ([("rebuilding", "after the war, which ended in 1953", "from 1950 to 1959")] if conflicts else [])
     # Two documents whose spans for the famine do not overlap (1990-1994 exact, within 1996-1999).
