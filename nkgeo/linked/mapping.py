@@ -7,7 +7,9 @@ degrees. The national capital and the provincial capitals (classes the reasoner 
 own markers; satellite towns and metropolitan areas are joined to their core city. Labels are in
 English, with the Korean name beside it when a font with Hangul is installed. Points that lie close
 together (Rason, Rajin and Sonbong; Hamhung and Hungnam...) have their labels set apart by hand in
-``LABEL_OFFSETS``.
+``LABEL_OFFSETS``. The places only the GeoNames gazetteer knows (``graph:geonames``) are drawn as small
+dots; each gets a label where one fits beside it without touching another (largest first), and
+stays unlabelled otherwise, so that the places of the documents always keep theirs.
 """
 
 from __future__ import annotations
@@ -60,6 +62,17 @@ SELECT ?place (SAMPLE(?l) AS ?label) (MIN(?k) AS ?korean) (SAMPLE(?la) AS ?lat) 
 } GROUP BY ?place ORDER BY ?place
 """
 _TYPES = "SELECT DISTINCT ?place ?type WHERE { ?place wgs:lat ?la ; a ?type }"
+# Places some source other than the reference graphs describes: the documents' and the curated gazetteer's.
+_CURATED = """
+SELECT DISTINCT ?place WHERE {
+  ?place wgs:lat ?la .
+  GRAPH ?g { ?place ?p ?o }
+  FILTER(?g NOT IN (graph:geonames, graph:coordinates, graph:names, graph:links, graph:inferred, graph:provenance))
+}"""
+_POPULATION = "SELECT ?place (MAX(?v) AS ?n) WHERE { ?place wgs:lat ?la ; nkgeo:populationEstimate/nkgeo:populationValue ?v } GROUP BY ?place"
+# Where a label may go beside its point, in points, tried in turn for a GeoNames place.
+LABEL_SPOTS = (((7, 3), "left"), ((-7, 3), "right"), ((7, -7), "left"), ((-7, -7), "right"), ((7, 11), "left"), ((-7, 11), "right"),
+               ((0, 11), "center"), ((0, -11), "center"))
 _IN_NORTH_KOREA = "SELECT DISTINCT ?place WHERE { ?place wgs:lat ?la ; nkgeo:locatedIn id:north-korea }"
 _EDGES = """
 SELECT DISTINCT ?a ?b ?kind WHERE {
@@ -79,6 +92,8 @@ class Point:
     lon: float
     types: set[str] = field(default_factory=set)
     in_north_korea: bool = True
+    curated: bool = True  # False: only the GeoNames gazetteer knows the place
+    population: int = 0
 
     @property
     def category(self) -> str:
@@ -90,6 +105,8 @@ class Point:
         if "Province" in t:
             return "province"
         if t & {"City", "Town", "Settlement"}:
+            if not self.curated:
+                return "town (GeoNames)"
             return "city" if self.in_north_korea else "city outside North Korea"
         if "River" in t:
             return "river"
@@ -121,8 +138,12 @@ def map_data(compiled) -> MapData:
         if point is not None and row["type"].value.startswith(ns.NKGEO_NS):
             point.types.add(row["type"].value[len(ns.NKGEO_NS):])
     inside = {slug(row["place"].value) for row in compiled.query(_IN_NORTH_KOREA)}
+    curated = {slug(row["place"].value) for row in compiled.query(_CURATED)}
+    population = {slug(row["place"].value): int(row["n"].value) for row in compiled.query(_POPULATION)}
     for point in points.values():
         point.in_north_korea = point.slug in inside
+        point.curated = point.slug in curated
+        point.population = population.get(point.slug, 0)
     edges = [(slug(r["a"].value), slug(r["b"].value), r["kind"].value) for r in compiled.query(_EDGES)]
     return MapData(sorted(points.values(), key=lambda p: p.slug), edges)
 
@@ -148,6 +169,7 @@ STYLE = {
     "provincial capital": ("s", 70, "#2471a3", "#154360", 5),
     "city": ("o", 42, "#5d6d7e", "#1c2833", 4),
     "city outside North Korea": ("o", 42, "white", "#1c2833", 4),
+    "town (GeoNames)": ("o", 14, "#aab7b8", "#566573", 3.5),
     "landmark": ("^", 40, "#d68910", "#7e5109", 6.5),
     "mountain": ("^", 70, "#6e2c00", "#3b1700", 4),
     "river": ("D", 30, "#3498db", "#1b4f72", 4),
@@ -234,18 +256,18 @@ def _figure(data: MapData, font: str | None):
         marker, size, face, edge, z = STYLE[point.category]
         ax.scatter([point.lon], [point.lat], marker=marker, s=size, c=face, edgecolors=edge, linewidths=0.8, zorder=z)
         used.append(point.category)
-        text = point.label
-        if font and point.korean:
-            text += f" {point.korean}"
-        (dx, dy), align = LABEL_OFFSETS.get(point.slug, ((7, 3), "left"))
-        italic = point.category in ("province", "river")
-        far = math.hypot(dx, dy) > 20  # a label set far apart gets a leader line to its point
-        labels[point.slug] = ax.annotate(
-            text, (point.lon, point.lat), xytext=(dx, dy), textcoords="offset points", ha=align, va="center",
-            arrowprops={"arrowstyle": "-", "color": "#808b96", "linewidth": 0.7, "shrinkA": 2, "shrinkB": 4} if far else None,
-            fontsize=8.5 if point.category != "province" else 8, fontstyle="italic" if italic else "normal",
-            color="#1b2631" if not italic else "#21618c", zorder=7,
-        )
+    renderer = fig.canvas.get_renderer()
+    placed: list = []
+    for point in sorted(data.points, key=lambda p: (not p.curated, p.category != "province", -p.population, p.slug)):
+        spots = [LABEL_OFFSETS.get(point.slug, ((7, 3), "left"))] if point.curated else LABEL_SPOTS
+        for (dx, dy), align in spots:
+            label = _annotate(ax, point, font, dx, dy, align)
+            box = label.get_window_extent(renderer)
+            if point.curated or not any(box.overlaps(other) for other in placed):
+                labels[point.slug] = label
+                placed.append(box)
+                break
+            label.remove()
 
     handles = []
     for category in STYLE:
@@ -262,6 +284,21 @@ def _figure(data: MapData, font: str | None):
     fig.text(0.5, 0.015, CREDIT, ha="center", fontsize=7.5, color="#566573")
 
     return fig, labels
+
+
+def _annotate(ax, point: Point, font: str | None, dx: float, dy: float, align: str):
+    text = point.label
+    if font and point.korean:
+        text += f" {point.korean}"
+    italic = point.category in ("province", "river")
+    far = math.hypot(dx, dy) > 20  # a label set far apart gets a leader line to its point
+    small = point.category == "town (GeoNames)"
+    return ax.annotate(
+        text, (point.lon, point.lat), xytext=(dx, dy), textcoords="offset points", ha=align, va="center",
+        arrowprops={"arrowstyle": "-", "color": "#808b96", "linewidth": 0.7, "shrinkA": 2, "shrinkB": 4} if far else None,
+        fontsize=7 if small else 8.5 if point.category != "province" else 8, fontstyle="italic" if italic else "normal",
+        color="#566573" if small else "#1b2631" if not italic else "#21618c", zorder=7,
+    )
 
 
 def draw(compiled, path: str | Path, hangul: bool | None = None) -> dict:
