@@ -205,6 +205,11 @@ def test_landmarks_institutions_and_headquarters(extractor):
     assert ("id:pyongyang", "nkgeo:hasLandmark", "id:juche-tower") in got
     assert ("id:pyongyang", "nkgeo:hasInstitution", "id:kim-il-sung-university") in got
     assert ("id:workers-party-of-korea", "nkgeo:headquarteredIn", "id:pyongyang") in got
+    assert ("id:juche-tower", "rdf:type", "nkgeo:Landmark") in got  # a tower is a landmark; a monument only if the text says so
+
+
+def test_a_tower_the_text_calls_a_monument_is_one(extractor):
+    got = triples(run(extractor, "Pyongyang has many monuments, such as the Juche Tower."))
     assert ("id:juche-tower", "rdf:type", "nkgeo:Monument") in got
 
 

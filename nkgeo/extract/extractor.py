@@ -12,12 +12,12 @@ the same graph give the same candidates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from nkgeo import namespaces as ns
 from nkgeo.extract import lexicon, rules
 from nkgeo.extract.document import Document
-from nkgeo.extract.gazetteer import Gazetteer
+from nkgeo.extract.gazetteer import Gazetteer, name_variants
 from nkgeo.extract.nlp import Mention, NameFinder, Sentence, blank_pipeline, sentences_of
 
 EXTRACTOR_VERSION = "1"
@@ -35,6 +35,10 @@ _DIRECTION_OF = re.compile(
 )
 _ANAPHOR = re.compile(r"\b(?:(?P<pron>[Ii]ts?)|(?P<np>[Tt]h(?:e|is) (?P<noun>city|town|area|zone|municipality|port)))\b(?!-)")
 _COUNTRY_REF = re.compile(r"\b[Tt]he (?:country|nation)\b")
+# "the same province", "the province" (not "the province of X"): the province named last.
+_SAME_AREA = re.compile(r"\b[Tt]he (?:same )?province\b(?! of)")
+# "both cities", "the two towns": the last two settlements named.
+_BOTH = re.compile(r"\b(?:[Bb]oth|[Tt]he two) (?:cities|towns|places|ports)\b")
 _LOWER_HEAD_OK = {
     "academy",
     "university",
@@ -88,6 +92,11 @@ class DocState:
     local_labels: dict[str, str] = field(default_factory=dict)
     regions: dict[str, tuple[str, str]] = field(default_factory=dict)
     minted: dict[str, tuple[str, set[str]]] = field(default_factory=dict)  # descriptive new IRIs
+
+    @property
+    def version(self) -> tuple:
+        """Changes whenever pass 1 learns something (a name, a type, a region, a minted IRI)."""
+        return (len(self.local_names), sum(len(v) for v in self.local_types.values()), len(self.regions), len(self.minted))
 
     @property
     def industries(self) -> dict[str, str]:
@@ -144,7 +153,8 @@ class DocState:
             iri = ns.ID_NS + lexicon.slug(label)
             mention.iris = (iri,)
             mention.kind = "known"
-            self.local_names.setdefault(label, iri)
+            for variant in name_variants(label):  # "the Chongchon" for the Chongchon River
+                self.local_names.setdefault(variant, iri)
             if not self.known(iri):
                 self.local_labels.setdefault(iri, label)
         iri = mention.iri
@@ -225,6 +235,38 @@ class DocState:
         return iri
 
 
+@dataclass
+class Focus:
+    """What the sentences being read are about: the section's topic ("it", "the city"), the place the
+    text is on, a ranked list's scope, a heading still to be matched, the province named last ("the
+    same province") and the settlements named, newest last ("both cities")."""
+
+    topic: str | None = None
+    current: str | None = None
+    list_scope: str | None = None
+    pending: str | None = None
+    province: str | None = None
+    recent: list[str] = field(default_factory=list)
+
+    def key(self) -> tuple:
+        return (self.topic, self.current, self.list_scope, self.pending, self.province, tuple(self.recent[-2:]))
+
+    def copy(self) -> Focus:
+        return replace(self, recent=list(self.recent[-2:]))
+
+    def saw(self, mentions: list[Mention], state: DocState) -> None:
+        for mention in mentions:
+            if mention.kind != "known" or not mention.iri:
+                continue
+            if ns.NKGEO.Province in state.types_of_iri(mention.iri):
+                self.province = mention.iri
+            elif state.is_settlement_iri(mention.iri):
+                if mention.iri in self.recent:
+                    self.recent.remove(mention.iri)
+                self.recent.append(mention.iri)
+        del self.recent[:-2]
+
+
 def clean_label(text: str) -> str:
     text = " ".join(lexicon.normalise_quotes(text).split())
     text = re.sub(r"^(?:the|a|an) ", "", text, flags=re.I)
@@ -251,6 +293,7 @@ class Extractor:
                 names.setdefault(name, set()).add(iri)
         self.finder = NameFinder(names)
         self.romanised = gazetteer.romanised
+        self.demonyms = {d.lower() for _label, demonyms, _others in lexicon.COUNTRIES for d in demonyms}
 
     def extract(self, document: Document) -> Extraction:
         stem = document.stem
@@ -263,6 +306,7 @@ class Extractor:
         local = NameFinder({name: {iri} for name, iri in state.local_names.items()}) if state.local_names else None
         facts = self._read(sentences, state, promoting=False, local=local)
         facts = sorted(set(facts), key=lambda f: (f.start, f.s, f.p, str(f.o), -f.confidence, f.qualifier or "", f.rule))
+        facts = _most_specific_types(_one_settlement_kind(facts), self.gaz)
         used = {f.s for f in facts} | {f.o for f in facts if isinstance(f.o, str)}
         entities: dict[str, tuple[str, tuple[str, ...]]] = {}
         stated: dict[str, set[str]] = {}
@@ -295,81 +339,94 @@ class Extractor:
 
     # -- one pass over the document -----------------------------------------------------------
     def _read(self, sentences: list[Sentence], state: DocState, promoting: bool, local) -> list[rules.Fact]:
+        """One pass. A sentence read before with the same focus and the same knowledge gives the same
+        facts: it is not read again (500 KB of one repeated sentence costs one sentence)."""
         facts: list[rules.Fact] = []
-        topic: str | None = None
-        current: str | None = None
-        list_scope: str | None = None
-        country_counts: dict[str, int] = {}
-        title_countries: list[str] = []
-        pending: str | None = None  # a heading that is just a name: the section is about it
+        focus = Focus()
+        seen: dict[tuple, tuple[list[rules.Fact], Focus]] = {}
         for index, sentence in enumerate(sentences):
-            sentence.mentions = self._mentions(sentence, state, local, current or topic)
-            bare = _bare_name(sentence) if sentence.block.heading and sentence.block.number is None else None
-            if not promoting:  # a name no rule took up in pass 1 is just capitalised text
-                sentence.mentions = [m for m in sentence.mentions if m.kind != "name"]
-            _mask(sentence)
-            if promoting:
-                for mention in sentence.mentions:
-                    for iri in mention.iris:
-                        if ns.NKGEO.Country in state.types_of_iri(iri):
-                            country_counts[iri] = country_counts.get(iri, 0) + 1
-                            if index == 0:
-                                title_countries.append(iri)
-            block = sentence.block
-            if index == 0 and block.heading:
-                match = _LIST_TITLE.search(sentence.masked)
-                if match and sentence.mentions[int(match.group("scope"))].iri:
-                    list_scope = sentence.mentions[int(match.group("scope"))].iri
-                topic = _first_place(sentence, state) or topic
-                current = topic
+            key = (sentence.text, sentence.block.heading, sentence.block.number, index == 0, focus.key(), state.version)
+            if key in seen:
+                found, after = seen[key]
+                facts += [replace(f, start=sentence.start, end=sentence.end) for f in found]
+                focus = after.copy()
                 continue
-            if block.heading:
-                pending = bare
-                heading_topic = _first_place(sentence, state, allow_names=block.number is not None and list_scope is not None)
-                if block.number is not None and list_scope and heading_topic is None:
-                    name = _heading_name(sentence)
-                    if name is not None:
-                        heading_topic = name
-                if isinstance(heading_topic, int):
-                    ctx = rules.Context(sentence, state, promoting)
-                    ctx.promote(heading_topic, ns.NKGEO.City, 0.85)
-                    heading_topic = sentence.mentions[heading_topic].iri
-                if heading_topic:
-                    topic = current = heading_topic
-                    if block.number is not None and list_scope and not promoting:
-                        ctx = rules.Context(sentence, state, promoting)
-                        rules.emit_rank(ctx, heading_topic, block.number, list_scope, 0, 0.8)
-                        ctx.type(heading_topic, ns.NKGEO.City, 0.8)
-                        facts += ctx.facts
-                continue
-            sentence.subject = rules.find_subject(sentence)
-            ctx = rules.Context(sentence, state, promoting)
-            if pending is not None:
-                subject = sentence.subject
-                mention = sentence.mentions[subject] if subject is not None else None
-                if mention is not None and mention.kind in ("name", "known") and mention.text.startswith(pending):
-                    if mention.kind == "name":
-                        ctx.promote(subject, mention.head_class or ns.NKGEO.Settlement, 0.6)
-                    if mention.iri:
-                        topic = current = mention.iri
-                pending = None
+            found = self._sentence(index, sentence, state, promoting, local, focus)
+            seen[key] = (found, focus.copy())
+            facts += found
+        if promoting:
+            state.country = _document_country(sentences, state, self.gaz)
+        return facts
+
+    def _sentence(self, index: int, sentence: Sentence, state: DocState, promoting: bool, local, focus: Focus) -> list[rules.Fact]:
+        """Read one sentence (or heading) and move the focus on; returns its facts."""
+        sentence.mentions = self._mentions(sentence, state, local, focus)
+        bare = _bare_name(sentence) if sentence.block.heading and sentence.block.number is None else None
+        if not promoting:  # a name no rule took up in pass 1 is just capitalised text
+            sentence.mentions = [m for m in sentence.mentions if m.kind != "name"]
+        _mask(sentence)
+        block = sentence.block
+        if block.heading:
+            return self._heading(index, sentence, state, promoting, focus, bare)
+        sentence.subject = rules.find_subject(sentence)
+        sentence.topic = focus.current or focus.topic
+        ctx = rules.Context(sentence, state, promoting)
+        if focus.pending is not None:
+            subject = sentence.subject
+            mention = sentence.mentions[subject] if subject is not None else None
+            if mention is not None and mention.kind in ("name", "known") and mention.text.startswith(focus.pending):
+                if mention.kind == "name":
+                    ctx.promote(subject, mention.head_class or ns.NKGEO.Settlement, 0.6)
+                if mention.iri:
+                    focus.topic = focus.current = mention.iri
+            focus.pending = None
+        if not sentence.text.rstrip().endswith("?"):  # a question asserts nothing
             for rule in rules.TYPING_RULES:
                 rule(ctx)
             if not promoting:
                 for rule in rules.RELATION_RULES:
                     rule(ctx)
+        subject = sentence.subject
+        if subject is not None:
+            mention = sentence.mentions[subject]
+            if mention.kind not in ("anaphor", "direction") and mention.iri and state.is_settlement_iri(mention.iri):
+                focus.current = mention.iri
+        focus.saw(sentence.mentions, state)
+        return ctx.facts if not promoting else []
+
+    def _heading(self, index: int, sentence: Sentence, state: DocState, promoting: bool, focus: Focus, bare: str | None) -> list[rules.Fact]:
+        """A title or a heading: it sets what the section is about (and, in a ranked list, the rank)."""
+        block = sentence.block
+        facts: list[rules.Fact] = []
+        if index == 0:
+            match = _LIST_TITLE.search(sentence.masked)
+            if match and sentence.mentions[int(match.group("scope"))].iri:
+                focus.list_scope = sentence.mentions[int(match.group("scope"))].iri
+            focus.topic = _first_place(sentence, state) or focus.topic
+            focus.current = focus.topic
+            focus.saw(sentence.mentions, state)
+            return facts
+        focus.pending = bare
+        heading_topic = _first_place(sentence, state, allow_names=block.number is not None and focus.list_scope is not None)
+        if block.number is not None and focus.list_scope and heading_topic is None:
+            heading_topic = _heading_name(sentence)
+        if isinstance(heading_topic, int):
+            ctx = rules.Context(sentence, state, promoting)
+            ctx.promote(heading_topic, ns.NKGEO.City, 0.85)
+            heading_topic = sentence.mentions[heading_topic].iri
+        if heading_topic:
+            focus.topic = focus.current = heading_topic
+            if block.number is not None and focus.list_scope and not promoting:
+                ctx = rules.Context(sentence, state, promoting)
+                rules.emit_rank(ctx, heading_topic, block.number, focus.list_scope, 0, 0.8)
+                ctx.type(heading_topic, ns.NKGEO.City, 0.8)
                 facts += ctx.facts
-            subject = sentence.subject
-            if subject is not None:
-                mention = sentence.mentions[subject]
-                if mention.kind not in ("anaphor", "direction") and mention.iri and state.is_settlement_iri(mention.iri):
-                    current = mention.iri
-        if promoting:
-            state.country = title_countries[0] if title_countries else _main_country(country_counts)
+        focus.saw(sentence.mentions, state)
         return facts
 
-    def _mentions(self, sentence: Sentence, state: DocState, local, topic: str | None) -> list[Mention]:
+    def _mentions(self, sentence: Sentence, state: DocState, local, focus: Focus) -> list[Mention]:
         text = sentence.text
+        topic = focus.current or focus.topic
         doc = blank_pipeline().make_doc(text)
         taken: list[Mention] = []
 
@@ -398,6 +455,8 @@ class Extractor:
         for start, end, iris, kind in sorted(known, key=lambda k: (-(k[1] - k[0]), k[0])):
             if free(start, end):
                 mention = Mention(start, end, text[start:end], kind, tuple(iris), head_class=_head_class_of_text(text[start:end]))
+                if mention.text.lower() in self.demonyms:  # "Chinese": an adjective, never a clause's subject
+                    mention.extra["adjective"] = True
                 taken.append(mention)
         for mention in sorted(name_mentions, key=lambda m: (-(m.end - m.start), m.start)):
             if not free(mention.start, mention.end):
@@ -409,6 +468,13 @@ class Extractor:
         for match in _COUNTRY_REF.finditer(text):
             if state.country and free(match.start(), match.end()):
                 taken.append(Mention(match.start(), match.end(), match.group(0), "country", (state.country,)))
+        for match in _SAME_AREA.finditer(text):
+            if focus.province and free(match.start(), match.end()):
+                taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", (focus.province,), extra={"noun": "province"}))
+        for match in _BOTH.finditer(text):
+            if len(focus.recent) >= 2 and free(match.start(), match.end()):
+                plural = match.group(0).split()[-1].lower()
+                taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", tuple(focus.recent[-2:]), extra={"noun": "both", "of": plural}))
         for match in _ANAPHOR.finditer(text):
             if topic and free(match.start(), match.end()):
                 noun = (match.group("noun") or "").lower()
@@ -511,7 +577,7 @@ def _split_run(doc, start: int, end: int) -> list[tuple[int, int]]:
     pieces.append((piece_start, end))
     out = []
     for s, e in pieces:
-        while s < e and (doc[s].text.lower() in lexicon.NOT_NAMES or not doc[s].text[:1].isupper()):
+        while s < e and (doc[s].text.lower() in lexicon.stop_words() or not doc[s].text[:1].isupper()):
             s += 1
         while e > s and not doc[e - 1].text[:1].isupper() and not (e - s >= 3 and doc[e - 2].text == "-"):
             e -= 1
@@ -547,7 +613,7 @@ def _name_mention(doc, text: str, start: int, end: int) -> Mention | None:
         head = lexicon.NAME_HEADS[doc[end].text.lower()]
         while end - start > 1 and doc[end - 1].text.lower() in lexicon.NAME_ADJECTIVES:
             end -= 1
-    if head is None and all(w.lower() in lexicon.NOT_NAMES for w in words):
+    if head is None and all(lexicon.is_common_word(w) for w in words):
         return None
     char_start = doc[start].idx
     char_end = doc[end - 1].idx + len(doc[end - 1].text)
@@ -584,7 +650,41 @@ def _heading_name(sentence: Sentence) -> int | None:
     return None
 
 
-def _main_country(counts: dict[str, int]) -> str | None:
-    if not counts:
-        return None
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]
+_SETTLEMENT_KINDS = {ns.NKGEO.City, ns.NKGEO.Town}
+
+
+def _one_settlement_kind(facts: list[rules.Fact]) -> list[rules.Fact]:
+    """A place a text calls both a city and a town ("the city ... the town") is what its strongest
+    statement says ("X is a city" before "the town"); ties keep both."""
+    best: dict[str, rules.Fact] = {}
+    for fact in facts:  # in document order: on a tie, the first word the text uses
+        if fact.p == rules.RDF_TYPE and fact.o in _SETTLEMENT_KINDS and (fact.s not in best or fact.confidence > best[fact.s].confidence):
+            best[fact.s] = fact
+    return [f for f in facts if not (f.p == rules.RDF_TYPE and f.o in _SETTLEMENT_KINDS and f.o != best[f.s].o)]
+
+
+def _most_specific_types(facts: list[rules.Fact], gaz: Gazetteer) -> list[rules.Fact]:
+    """Leave out a type whose subclass the document also gives the same thing (Landmark beside Monument)."""
+    stated: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.p == rules.RDF_TYPE and fact.confidence >= 0.5:
+            stated.setdefault(fact.s, set()).add(fact.o)
+    return [
+        f for f in facts
+        if not (f.p == rules.RDF_TYPE and any(f.o != other and f.o in gaz.superclasses.get(other, ()) for other in stated.get(f.s, ())))
+    ]
+
+
+def _document_country(sentences: list[Sentence], state: DocState, gaz: Gazetteer) -> str | None:
+    """The country "the country" means: the one the title names, else the country of the first place
+    the text names whose country the gazetteer knows."""
+    if sentences and sentences[0].block.heading:
+        for mention in sentences[0].mentions:
+            if mention.iri and ns.NKGEO.Country in state.types_of_iri(mention.iri):
+                return mention.iri
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            country = gaz.country_of(mention.iri) if mention.kind == "known" and mention.iri else None
+            if country:
+                return country
+    return None

@@ -16,6 +16,7 @@ Layout of the output (the same model as the curated ``graph/*.trig``):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ from nkgeo.extract.extractor import EXTRACTOR_VERSION, Extraction
 from nkgeo.extract.rules import RDF_TYPE, Lit
 
 SAFE_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(?<!\.)$")
+# A triple a document states again and again gets its evidence from its first sentences only: a reviewer
+# needs a few, and 500 KB of one repeated sentence must not make thousands of records per triple.
+MAX_EVIDENCE_PER_TRIPLE = 5
 HEADER = (
     "# Candidate triples proposed by nkgeo extract, each with evidence (character offsets of the\n"
     "# supporting sentence) in graph:provenance. Review them, then run nkgeo merge.\n"
@@ -63,6 +67,14 @@ class Candidates:
                 grouped[key] = (fact.confidence, fact.qualifier)
         kept = [(k, v) for k, v in grouped.items() if v[0] >= self.min_confidence]
         kept.sort(key=lambda item: (item[0][3], item[0][4], item[0][0], item[0][1], _sort_key(item[0][2])))
+        per_triple: dict[tuple, int] = {}
+        capped = []
+        for item in kept:
+            triple = item[0][:3]
+            per_triple[triple] = per_triple.get(triple, 0) + 1
+            if per_triple[triple] <= MAX_EVIDENCE_PER_TRIPLE:
+                capped.append(item)
+        kept = capped
         seen: dict[str, int] = {}
         prefix = extraction.document.stem
         out = []
@@ -162,6 +174,7 @@ class Candidates:
         return "\n".join(lines) + f"\n({len(rows)} candidates)\n"
 
 
+@functools.lru_cache(maxsize=1)
 def _package_version() -> str:
     try:
         from importlib.metadata import version

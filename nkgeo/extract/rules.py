@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from nkgeo import namespaces as ns
-from nkgeo.extract import lexicon
+from nkgeo.extract import clauses, lexicon, triggers
 from nkgeo.extract.nlp import Mention, Sentence
 
 RDF_TYPE = ns.RDF.type
@@ -110,6 +110,22 @@ class Context:
 
     def subject(self) -> int | None:
         return self.sentence.subject
+
+    def subjects_at(self, pos: int) -> list[int]:
+        """The mentions the words at ``pos`` are about (see :mod:`nkgeo.extract.clauses`)."""
+        adjectives = {i for i, m in enumerate(self.mentions) if m.extra.get("adjective")}
+        return clauses.subjects_at(self.masked, pos, self.subject(), not_subjects=adjectives)
+
+    def subject_at(self, pos: int) -> int | None:
+        found = self.subjects_at(pos)
+        return found[0] if found else None
+
+    def subject_iris(self, index: int) -> tuple[str, ...]:
+        """The IRIs a subject mention stands for: all of them for "both cities", else its first."""
+        mention = self.m(index)
+        if mention is None or not mention.iris:
+            return ()
+        return mention.iris if mention.extra.get("noun") == "both" else mention.iris[:1]
 
     def label(self, index_or_iri) -> str:
         iri = index_or_iri if isinstance(index_or_iri, str) and index_or_iri.startswith("http") else self.iri(index_or_iri)
@@ -215,6 +231,9 @@ def find_subject(sentence: Sentence) -> int | None:
     match = re.search(M + r"(?:'s [a-z]+)? " + _VERBISH, sentence.masked)
     if match:
         return int(match.group(1))
+    match = re.search(r"\b(?:lies|lie|lay|stands|stand|stood|sits|rises|rise|is|are) (?:the )?" + M + r"[.!]?$", sentence.masked)
+    if match:  # "Further west lies ⟪0⟫."
+        return int(match.group(1))
     for i, mention in enumerate(sentence.mentions):  # "... form the core of its economy"
         if mention.kind == "anaphor":
             return i
@@ -227,25 +246,36 @@ def find_subject(sentence: Sentence) -> int | None:
 
 
 def rule_head_types(ctx: Context) -> None:
-    """A name whose last word is a type noun: "Yalu River", "Juche Tower", "Koryo Dynasty"."""
+    """A name whose last word is a type noun: "Yalu River", "Juche Tower", "Koryo Dynasty". A new
+    entity gets its type wherever the text names it, used by a relation or not."""
     for i, mention in enumerate(ctx.mentions):
-        if mention.kind == "name" and mention.head_class and not mention.generic:
-            ctx.promote(i, mention.head_class, 0.85)
+        if mention.head_class and not mention.generic:
+            if mention.kind == "name":
+                ctx.promote(i, mention.head_class, 0.85)
+            elif mention.kind == "known" and mention.iri in ctx.state.local_labels:
+                ctx.type(mention.iri, mention.head_class, 0.85, mention.start)
 
 
 def rule_settlement_nouns(ctx: Context) -> None:
     """ "the city of X", "the cities of X and Y", "X is a port city", "X, a coastal city" """
     masked = ctx.masked
     for match in re.finditer(
-        r"\b(?:the |a )?(?:" + ADJ + r")(?:⟪(?P<c>\d+)⟫ )?(?P<noun>city|cities|town|towns|village|villages) of " + M + r"(?:(?:,| and|, and) " + M + r")?",
+        r"\b(?P<det>the |a |an |another )?(?:" + ADJ + r")(?:⟪(?P<c>\d+)⟫ )?(?P<noun>city|cities|town|towns|village|villages) of " + M
+        + r"(?:(?:,| and|, and) " + M + r")?",
         masked,
         re.I,
     ):
+        if (match.group("det") or "").strip().lower() in ("a", "an", "another"):
+            continue  # "a coal-mining city of X Province": a city in X, not X itself (see triggers.tsv)
         cls = SETTLEMENT_NOUNS.get(
             match.group("noun").lower().rstrip("s") if match.group("noun").lower() in ("towns", "villages") else match.group("noun").lower(), ns.NKGEO.City
         )
         country = match.group("c")
-        for group in (3, 4):
+        for group in (4, 5):
+            if match.group(group) and ctx.is_a(match.group(group), ns.NKGEO.AdministrativeArea, ns.NKGEO.Region):
+                continue
+            if match.group(group) and (ctx.m(match.group(group)).head_class or "") in (ns.NKGEO.Province, ns.NKGEO.AdministrativeArea):
+                continue
             if match.group(group) and not ctx.is_country(match.group(group)):
                 ctx.promote(match.group(group), cls, 0.85)
             if match.group(group) and country is not None and ctx.is_country(country) and not ctx.is_country(match.group(group)):
@@ -269,12 +299,15 @@ def rule_settlement_nouns(ctx: Context) -> None:
 
 
 def rule_anaphor_types(ctx: Context) -> None:
-    """ "The city ..." says that the place it stands for is a city."""
-    for i, mention in enumerate(ctx.mentions):
-        if mention.kind == "anaphor" and mention.extra.get("noun") in ("city", "town") and mention.iri:
-            if ctx.state.is_settlement_iri(mention.iri):
-                ctx.type(mention.iri, (ns.NKGEO.City if mention.extra["noun"] == "city" else ns.NKGEO.Town), 0.8, mention.start)
-            _ = i
+    """ "The city ..." says that the place it stands for is a city; "both cities", that both are."""
+    nouns = {"city": ns.NKGEO.City, "town": ns.NKGEO.Town, "cities": ns.NKGEO.City, "towns": ns.NKGEO.Town}
+    for mention in ctx.mentions:
+        if mention.kind != "anaphor":
+            continue
+        cls = nouns.get(mention.extra.get("of") or mention.extra.get("noun") or "")
+        for iri in mention.iris if cls else ():
+            if ctx.state.is_settlement_iri(iri):
+                ctx.type(iri, cls, 0.8, mention.start)
 
 
 def rule_copula_class(ctx: Context) -> None:
@@ -284,6 +317,7 @@ def rule_copula_class(ctx: Context) -> None:
         + r"(?:,| is| was| remains| became) (?:an? |the )(?:"
         + ADJ
         + r")(?P<np>(?:[a-z]+ ){0,2}(?:zone|region|complex|park|dynasty|kingdom|river|sea|mountain|province|county|university|academy|monument|landmark))\b"
+        + r"(?! (?:town|seat|city|capital|centre|center|village|port|district))"  # "a county town" is a town
     )
     for match in re.finditer(pattern, ctx.masked, re.I):
         cls = _phrase_class(match.group("np").split())
@@ -331,8 +365,9 @@ def rule_list_types(ctx: Context) -> None:
         for i in ctx.mentions_in(match.start("list"), match.end("list")):
             excluded = (ns.NKGEO.Settlement, ns.NKGEO.Country, ns.NKGEO.Organization, ns.NKGEO.EducationalInstitution)
             if ctx.m(i).kind in ("name", "known") and not ctx.is_a(i, *excluded):
-                if not ctx.m(i).head_class or ctx.m(i).head_class in (ns.NKGEO.Mountain, ns.NKGEO.Academy):
-                    ctx.promote(i, cls, 0.75)
+                head = ctx.m(i).head_class
+                if not head or head in (ns.NKGEO.Mountain, ns.NKGEO.Academy) or head in ctx.state.gaz.superclasses.get(cls, ()):
+                    ctx.promote(i, cls, 0.75)  # "monuments such as the Juche Tower": a monument, more than a landmark
 
 
 def rule_appositive_landmark(ctx: Context) -> None:
@@ -388,6 +423,59 @@ def rule_alias(ctx: Context) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+_PLACE_RELATIONS = {ns.NKGEO.locatedIn, ns.NKGEO.onRiver, ns.NKGEO.facesSea, ns.NKGEO.nearBorderWith, ns.NKGEO.borders}
+_BORDER_RELATIONS = {ns.NKGEO.borders, ns.NKGEO.nearBorderWith}
+
+
+def rule_triggers(ctx: Context) -> None:
+    """The trigger phrases of ontology/triggers.tsv: a relation between the clause's subject and the
+    mention (or list of mentions) the phrase names. Reading new names, a name that is the subject of
+    a place relation to a known place ("X belongs to Y Province", "X lies on the Y River") is a place."""
+    for trigger in triggers.load():
+        for match in trigger.regex.finditer(ctx.masked):
+            objects = [int(match.group("o"))] + ctx.mentions_in(match.start("more"), match.end("more"))
+            objects = [o for o in objects if _has(ctx, o, trigger.object)]
+            if not objects:
+                continue
+            explicit = match.groupdict().get("s")
+            subjects = [int(explicit)] if explicit is not None else ctx.subjects_at(match.start())
+            for s in subjects:
+                mention = ctx.m(s)
+                if mention is None or mention.kind == "direction" or s in objects:
+                    continue
+                if mention.kind == "name":
+                    if trigger.relation in _PLACE_RELATIONS and not mention.generic and lexicon.could_be_place(mention.text):
+                        ctx.promote(s, mention.head_class or ns.NKGEO.Settlement, 0.7)
+                    continue
+                if not _has(ctx, s, trigger.subject):
+                    continue
+                for o in objects:
+                    _trigger_fact(ctx, trigger, s, o, match.start())
+
+
+def _has(ctx: Context, index: int, classes: frozenset[str]) -> bool:
+    if ns.NKGEO.Place in classes and ctx.is_place(index):
+        return True
+    if ns.NKGEO.Settlement in classes and ctx.is_settlement(index):
+        return True
+    return ctx.is_a(index, *classes)
+
+
+def _trigger_fact(ctx: Context, trigger, s: int, o: int, pos: int) -> None:
+    if trigger.relation in _BORDER_RELATIONS and ctx.iri(o) == ctx.state.country:
+        return  # a place of the country borders other countries, not its own
+    if trigger.relation == ns.NKGEO.locatedIn and ctx.is_a(s, ns.NKGEO.Settlement) and ctx.is_a(o, ns.NKGEO.Settlement):
+        return
+    for subject in ctx.subject_iris(s):
+        if subject == ctx.iri(o):
+            continue
+        if trigger.relation == ns.NKGEO.locatedIn:
+            ctx.place_fact(subject, o, pos, trigger.confidence, trigger.name)
+        else:
+            ctx.fact(subject, trigger.relation, ctx.iri(o), pos, trigger.confidence, trigger.name)
+    ctx.typed_mention(o, pos)
+
+
 def rule_located(ctx: Context) -> None:
     subject = ctx.subject()
     masked = ctx.masked
@@ -409,27 +497,6 @@ def rule_located(ctx: Context) -> None:
         if ctx.is_place(o) and not ctx.is_a(o, ns.NKGEO.Settlement, ns.NKGEO.WaterBody):
             ctx.place_fact(ctx.iri(s), o, match.start(3), 0.9, "city-in")
             ctx.typed_mention(o, match.start(3))
-    # "located in Y", "lies within Y", "in Y Province"
-    for match in re.finditer(
-        r"\b(?:located|situated|lies|lying|lie|sits|set|nestled|found|is|was) (?:directly |mainly |mostly )?(?:in|within|inside|on|along) (?:the )?" + M, masked
-    ):
-        o = match.group(1)
-        if subject is None or not ctx.is_place(o) or ctx.is_a(o, ns.NKGEO.WaterBody):
-            continue
-        if ctx.is_a(o, ns.NKGEO.Settlement) and ctx.is_a(subject, ns.NKGEO.Settlement):
-            continue
-        ctx.place_fact(ctx.iri(subject), o, match.start(), 0.85, "located-in")
-        ctx.typed_mention(o, match.start())
-    # a directional region or coast after in/on/along: "on the northeastern coast of North Korea"
-    for match in re.finditer(r"\b(?:in|on|along|at|to) " + M, masked):
-        o = match.group(1)
-        if ctx.m(o).kind == "direction" and subject is not None and ctx.m(subject).kind != "direction":
-            ctx.place_fact(ctx.iri(subject), o, match.start(), 0.85, "direction")
-    # "hub within North Korea", "a city in Ryanggang Province"
-    for match in re.finditer(r"\b(?:hub|centre|center|city|town|port|base|gateway) (?:with)?in (?:the )?" + M, masked):
-        o = match.group(1)
-        if subject is not None and (ctx.is_country(o) or ctx.is_a(o, ns.NKGEO.Province)) and ctx.is_settlement(subject):
-            ctx.place_fact(ctx.iri(subject), o, match.start(), 0.8, "hub-in")
     # "The area includes the cities of A and B"
     for match in re.finditer(
         r"\b(?:includes|included|comprises|comprised|contains|encompasses|consists of) (?:the )?(?:cities|towns|counties|city|town) of "
@@ -444,40 +511,6 @@ def rule_located(ctx: Context) -> None:
         for i in ctx.mentions_in(match.start(), match.end()):
             if ctx.is_settlement(i):
                 ctx.fact(ctx.iri(i), ns.NKGEO.locatedIn, ctx.iri(subject), match.start(), 0.8, "includes-cities")
-
-
-def rule_border(ctx: Context) -> None:
-    subject = ctx.subject()
-    if subject is None:
-        return
-    home = ctx.state.country
-    s = ctx.iri(subject)
-    masked = ctx.masked
-    for match in re.finditer(r"\bborder(?:s|ing|ed)? (?:on |with )?(?:both )?" + M + r"(?:(?:,| and|, and) " + M + r")*", masked):
-        for i in ctx.mentions_in(match.start(), match.end()):
-            if ctx.is_country(i) and ctx.iri(i) != home:
-                ctx.fact(s, ns.NKGEO.borders, ctx.iri(i), match.start(), 0.85, "borders")
-                ctx.fact(s, ns.NKGEO.nearBorderWith, ctx.iri(i), match.start(), 0.85, "borders")
-    boundary = r"(?:(?:maritime|land|northern|southern|eastern|western|long|shared) )?(?:border|frontier|boundary)"
-    for match in re.finditer(
-        r"\b(?:near|close to|along|on|at|by) (?:the )?"
-        + M
-        + r" "
-        + boundary
-        + r"\b|\b(?:near|close to|along|on|at) the "
-        + boundary
-        + r" (?:with|of) "
-        + M
-        + r"|\bproximity to "
-        + M
-        + r"|\bnear "
-        + M
-        + r"(?! )",
-        masked,
-    ):
-        i = next(g for g in match.groups() if g is not None)
-        if ctx.is_country(i) and ctx.iri(i) != home:
-            ctx.fact(s, ns.NKGEO.nearBorderWith, ctx.iri(i), match.start(), 0.8, "near-border")
 
 
 def rule_water(ctx: Context) -> None:
@@ -513,37 +546,6 @@ def rule_water(ctx: Context) -> None:
             ctx.fact(ctx.iri(other), ns.NKGEO.locatedIn, ctx.iri(country), match.start(), 0.8, "opposite")
             if ctx.iri(country) != ctx.state.country:
                 ctx.fact(s, ns.NKGEO.nearBorderWith, ctx.iri(country), match.start(), 0.75, "opposite")
-    if subject is None:
-        return
-    s = ctx.iri(subject)
-    for match in re.finditer(
-        r"\b(?:where|at the confluence of|at the junction of|between) (?:the )?" + M + r" (?:meets|joins|and|flows into) (?:the )?" + M, masked
-    ):
-        for i in (match.group(1), match.group(2)):
-            if ctx.is_a(i, ns.NKGEO.River):
-                ctx.fact(s, ns.NKGEO.onRiver, ctx.iri(i), match.start(), 0.8, "confluence")
-                ctx.typed_mention(i, match.start())
-    for match in re.finditer(
-        r"\b(?:on|along|beside|by|astride|straddles|straddling|on the banks of|on the bank of"
-        r"|at the mouth of|near the mouth of|banks of the|through which) (?:the )?" + M,
-        masked,
-    ):
-        o = match.group(1)
-        if ctx.is_a(o, ns.NKGEO.River):
-            ctx.fact(s, ns.NKGEO.onRiver, ctx.iri(o), match.start(), 0.85, "on-river")
-            ctx.typed_mention(o, match.start())
-    for match in re.finditer(M + r" (?:flows|runs|passes) through " + M, masked):
-        if ctx.is_a(match.group(1), ns.NKGEO.River) and ctx.iri(match.group(2)):
-            ctx.fact(ctx.iri(match.group(2)), ns.NKGEO.onRiver, ctx.iri(match.group(1)), match.start(), 0.8, "river-through")
-            ctx.typed_mention(match.group(1), match.start())
-    for match in re.finditer(
-        r"\b(?:facing|faces|face|on|along|overlooking|overlooks|access to|coast of|shores? of|bordering|borders|opens onto|opening onto|open to) (?:the )?" + M,
-        masked,
-    ):
-        o = match.group(1)
-        if ctx.is_a(o, ns.NKGEO.Sea):
-            ctx.fact(s, ns.NKGEO.facesSea, ctx.iri(o), match.start(), 0.85, "faces-sea")
-            ctx.typed_mention(o, match.start())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -596,13 +598,6 @@ def _explicit_subject(ctx: Context, pos: int) -> int | None:
     if match:
         return int(match.group(1))
     return None
-
-
-def rule_satellite(ctx: Context) -> None:
-    for match in re.finditer(r"\bsatellite(?: city| town)? (?:of|to|for) (?:the )?" + M, ctx.masked, re.I):
-        s = _explicit_subject_loose(ctx, match.start())
-        if s is not None and ctx.is_a(match.group(1), ns.NKGEO.Settlement):
-            ctx.fact(ctx.iri(s), ns.NKGEO.satelliteOf, ctx.iri(match.group(1)), match.start(), 0.85, "satellite")
 
 
 def rule_metro(ctx: Context) -> None:
@@ -716,11 +711,13 @@ def rule_population(ctx: Context) -> None:
     )
     found = list(re.finditer(pattern, masked, re.I))
     people = (
-        r"\b(?:home to|houses|has|with|of|counts)(?: (?:about|around|some|roughly|approximately|nearly|over|more than|an estimated|almost))? (?P<a>"
+        r"\b(?:home to|houses|housed|has|have|had|having|with|of|counts|numbers|numbered|holds|held|is|was|to)"
+        r"(?: (?:about|around|some|roughly|approximately|nearly|over|more than|fewer than|less than|at least|an estimated|almost|close to|just over|"
+        r"just under|well over|perhaps))? (?P<a>"
         + NUMBER
         + r")(?:\s?(?:to|-)\s?(?P<b>"
         + NUMBER
-        + r"))? (?:people|residents|inhabitants)"
+        + r"))? (?:people|residents|inhabitants|citizens|souls|persons)"
     )
     found += list(re.finditer(people, masked, re.I))
     living = (
@@ -767,13 +764,10 @@ def _population_subject(ctx: Context, pos: int) -> int | None:
     match = re.search(M + r"(?:'s| has| had| with| of)(?: (?:a|an|the|total|estimated|current|urban|city|recorded))* $", before)
     if match:
         return int(match.group(1))
-    match = re.search(M + r"(?: (?:has|had|is|was))? (?:home to|houses|counts) ", before + " ")
-    if match:
-        return int(match.group(1))
     after = re.match(r"(?:[^.;⟪]*?) (?:live|lived|reside|resided|are living|were living) in " + M, ctx.masked[pos:])
     if after:
         return int(after.group(1))
-    return ctx.subject()
+    return ctx.subject_at(pos)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -782,9 +776,8 @@ def _population_subject(ctx: Context, pos: int) -> int | None:
 
 
 def rule_industry(ctx: Context) -> None:
-    subject = ctx.subject()
-    if subject is None or not (ctx.is_settlement(subject) or ctx.is_a(subject, ns.NKGEO.AdministrativeArea, ns.NKGEO.SpecialZone)):
-        return
+    """An industry a sentence says a place has: its words (lexicon.INDUSTRY_PHRASES, and the concepts'
+    own labels) where the sentence speaks of industry, each for the subject of its clause."""
     masked = ctx.masked
     lowered = masked.lower()
     cued = lexicon.INDUSTRY_CUES.search(masked) or re.search(r"\bzones?\b", lowered)
@@ -796,12 +789,15 @@ def rule_industry(ctx: Context) -> None:
             and not re.search(r"(?<![\w-])" + re.escape(phrase) + r" (?:town|city|port|village|community|centre|center|hub|region)\b", lowered)
         ):
             continue
-        for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", lowered):
+        for match in re.finditer(r"(?<![\w])" + re.escape(phrase) + r"(?![\w-])", lowered):  # "coal-mining" is mining
             found.setdefault(concept, match.start())
     if re.search(r"(?<![\w-])trade(?![\w-])", lowered) and lexicon.PORT_WORDS.search(lowered) and ns.ID_NS + "trade-and-logistics" not in found:
         found.setdefault(ns.ID_NS + "maritime-trade", lowered.index("trade"))
     for concept, pos in sorted(found.items(), key=lambda item: item[1]):
-        ctx.fact(ctx.iri(subject), ns.NKGEO.hasIndustry, concept, pos, 0.8, "industry")
+        for s in ctx.subjects_at(pos):
+            if ctx.is_settlement(s) or ctx.is_a(s, ns.NKGEO.AdministrativeArea, ns.NKGEO.SpecialZone):
+                for iri in ctx.subject_iris(s):
+                    ctx.fact(iri, ns.NKGEO.hasIndustry, concept, pos, 0.8, "industry")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -971,7 +967,9 @@ DISASTERS = {"flood": ns.NKGEO.Flood, "floods": ns.NKGEO.Flood, "flooding": ns.N
 def rule_disasters(ctx: Context) -> None:
     masked = ctx.masked
     cue = re.search(
-        r"\b(?:led to|leading to|caused|causing|hit|struck|affected|devastated|ravaged|killed|damaged|swept|afflicted|suffered|suffering|endured)\b", masked
+        r"\b(?:led to|leading to|caused|causing|hit|struck|affected|devastated|ravaged|killed|damaged|swept|afflicted|suffered|suffering|endured"
+        r"|struggled|struggling|recovered|survived|since)\b",
+        masked,
     )
     if not cue:
         return
@@ -1109,8 +1107,41 @@ def rule_features(ctx: Context) -> None:
         s = ctx.subject()
         if s is not None and ctx.is_settlement(s) and ctx.is_a(match.group(1), ns.NKGEO.Organization):
             ctx.fact(ctx.iri(match.group(1)), ns.NKGEO.headquarteredIn, ctx.iri(s), match.start(), 0.75, "headquarters")
+    _named_landmarks(ctx)
     _zones(ctx)
     _ports(ctx)
+
+
+_LANDMARK_CLASSES = (ns.NKGEO.Landmark, ns.NKGEO.Monument)
+
+
+def _named_landmarks(ctx: Context) -> None:
+    """Landmarks a sentence ties to a place without "has": "X is known for the Y Cave", "pilgrims come
+    for the Z Temple" (the place the text is on), "the Z Tomb, near the town of X"."""
+    masked = ctx.masked
+    for match in re.finditer(r"\b(?:best |well |widely |chiefly |mainly )?(?:known|famous|noted|renowned|celebrated) for (?:the |its )?" + M, masked):
+        landmark = match.group(1)
+        if ctx.is_a(landmark, *_LANDMARK_CLASSES):
+            for s in ctx.subjects_at(match.start()):
+                if ctx.is_settlement(s):
+                    _feature_fact(ctx, s, int(landmark), match.start(), landmark=True)
+    visit = re.search(
+        r"\b(?:visitors|tourists|pilgrims|tour groups|travellers|travelers|sightseers|worshippers)\b(?: [a-z]+){0,3}? "
+        r"(?:come|comes|came|flock|flocks|go|travel|travels|arrive|head) (?:here |there )?(?:for|to see|to visit|to)\b",
+        masked,
+    )
+    if visit and ctx.sentence.topic and ctx.state.is_settlement_iri(ctx.sentence.topic):
+        for i in ctx.mentions_in(visit.end(), len(masked)):
+            if ctx.is_a(i, *_LANDMARK_CLASSES) and ctx.m(i).kind in ("known", "name"):
+                ctx.fact(ctx.sentence.topic, ns.NKGEO.hasLandmark, ctx.iri(i), visit.start(), 0.7, "visited")
+                for cls in ctx.state.classes_for_type_facts(ctx.m(i)):
+                    ctx.type(ctx.iri(i), cls, 0.75, visit.start())
+    for match in re.finditer(
+        M + r", (?:near|in|outside|just outside|close to|above|beside|on the edge of) (?:the (?:town|city|village|county) of )?" + M, masked
+    ):
+        landmark, place = match.group(1), match.group(2)
+        if ctx.is_a(landmark, *_LANDMARK_CLASSES) and ctx.is_settlement(place):
+            _feature_fact(ctx, int(place), int(landmark), match.start(), landmark=True)
 
 
 def _feature_fact(ctx: Context, s: int, i: int, pos: int, landmark: bool = False) -> None:
@@ -1197,14 +1228,13 @@ TYPING_RULES = (
     rule_country_appositions,
     rule_capital_subject,
     rule_namesake,
+    rule_triggers,
 )
 RELATION_RULES = (
     rule_anaphor_types,
     rule_located,
-    rule_border,
     rule_water,
     rule_capital,
-    rule_satellite,
     rule_metro,
     rule_rank,
     rule_population,
