@@ -33,10 +33,14 @@ _DIRECTION_OF = re.compile(
     r"(?P<dir>(?:north|south)-?(?:east|west)|north|south|east|west)(?P<kind>)"
     r" of (?:the )?(?P<of>country|nation|[Kk]orean [Pp]eninsula|[A-Z][\w]+(?: [A-Z][\w]+)?)(?P<owner>)"
 )
-_ANAPHOR = re.compile(r"\b(?:(?P<pron>[Ii]ts?)|(?P<np>[Tt]h(?:e|is) (?P<noun>city|town|area|zone|municipality|port)))\b(?!-)")
+_ANAPHOR = re.compile(
+    r"\b(?:(?P<pron>[Ii]ts?)|(?P<np>[Tt]h(?:e|is) (?:(?!of\b|and\b)[a-z]+ ){0,2}?(?P<noun>city|town|area|zone|municipality|port)))\b(?!-)(?! of\b)"
+)
 _COUNTRY_REF = re.compile(r"\b[Tt]he (?:country|nation)\b")
 # "the same province", "the province" (not "the province of X"): the province named last.
-_SAME_AREA = re.compile(r"\b[Tt]he (?:same )?province\b(?! of)")
+_SAME_AREA = re.compile(r"\b[Tt]he (?P<same>same )?province\b(?! of)")
+# "the capital" (not "the capital of X", not "the provincial capital"): the capital of the document's country.
+_THE_CAPITAL = re.compile(r"(?<!provincial )(?<!county )\b[Tt]he (?:national )?capital\b(?! of| city of)(?!-)")
 # "both cities", "the two towns": the last two settlements named.
 _BOTH = re.compile(r"\b(?:[Bb]oth|[Tt]he two) (?:cities|towns|places|ports)\b")
 _LOWER_HEAD_OK = {
@@ -247,12 +251,26 @@ class Focus:
     pending: str | None = None
     province: str | None = None
     recent: list[str] = field(default_factory=list)
+    main_province: str | None = None  # the province the title names: "the province"
+    item: str | None = None  # the place the list item being read starts with
+    item_start: int | None = None
+    section: str = ""  # the heading the text is under
 
     def key(self) -> tuple:
-        return (self.topic, self.current, self.list_scope, self.pending, self.province, tuple(self.recent[-2:]))
+        return (self.topic, self.current, self.list_scope, self.pending, self.province, tuple(self.recent), self.main_province, self.item,
+                self.item_start, self.section)
 
     def copy(self) -> Focus:
-        return replace(self, recent=list(self.recent[-2:]))
+        return replace(self, recent=list(self.recent))
+
+    def referent(self, noun: str, state: DocState) -> str | None:
+        """What "the city" or "the town" stands for: the place the text is on, unless the text has called
+        it the other kind; then the last place named that it has not."""
+        other = ns.NKGEO.Town if noun == "city" else ns.NKGEO.City
+        for iri in [self.current or self.topic, *reversed(self.recent)]:
+            if iri and state.is_settlement_iri(iri) and other not in state.local_types.get(iri, set()):
+                return iri
+        return None
 
     def saw(self, mentions: list[Mention], state: DocState) -> None:
         for mention in mentions:
@@ -264,7 +282,7 @@ class Focus:
                 if mention.iri in self.recent:
                     self.recent.remove(mention.iri)
                 self.recent.append(mention.iri)
-        del self.recent[:-2]
+        del self.recent[:-5]
 
 
 def clean_label(text: str) -> str:
@@ -369,7 +387,11 @@ class Extractor:
         if block.heading:
             return self._heading(index, sentence, state, promoting, focus, bare)
         sentence.subject = rules.find_subject(sentence)
+        self._list_item(sentence, focus, state)
+        _possessives_of_subject(sentence, state)
         sentence.topic = focus.current or focus.topic
+        sentence.province = focus.main_province or focus.province
+        sentence.section = focus.section
         ctx = rules.Context(sentence, state, promoting)
         if focus.pending is not None:
             subject = sentence.subject
@@ -394,6 +416,25 @@ class Extractor:
         focus.saw(sentence.mentions, state)
         return ctx.facts if not promoting else []
 
+    def _list_item(self, sentence: Sentence, focus: Focus, state: DocState) -> None:
+        """A list item is about the place it starts with ("1. Haeju: 273,300. Provincial capital and
+        seaport."): a later sentence of the item without a subject of its own is about that place."""
+        block = sentence.block
+        if not block.item:
+            return
+        if focus.item_start != block.start:
+            focus.item_start, focus.item = block.start, None
+            first = re.match(r"^(?:[-*•]|\d{1,3}[.)])\s+⟪(\d+)⟫", sentence.masked)
+            mention = sentence.mentions[int(first.group(1))] if first else None
+            if mention is not None and mention.kind == "known" and mention.iri and state.is_settlement_iri(mention.iri):
+                focus.item = focus.current = mention.iri
+                sentence.subject = int(first.group(1))
+            return
+        if sentence.subject is None and focus.item:
+            sentence.mentions.insert(0, Mention(0, 0, "", "anaphor", (focus.item,), extra={"noun": "item"}))
+            _mask(sentence)
+            sentence.subject = 0
+
     def _heading(self, index: int, sentence: Sentence, state: DocState, promoting: bool, focus: Focus, bare: str | None) -> list[rules.Fact]:
         """A title or a heading: it sets what the section is about (and, in a ranked list, the rank)."""
         block = sentence.block
@@ -405,8 +446,12 @@ class Extractor:
             focus.topic = _first_place(sentence, state) or focus.topic
             focus.current = focus.topic
             focus.saw(sentence.mentions, state)
+            focus.main_province = focus.province
+            if focus.topic is None:  # a text about a province: "its coast", "it borders"
+                focus.topic = focus.main_province
             return facts
         focus.pending = bare
+        focus.section = sentence.text
         heading_topic = _first_place(sentence, state, allow_names=block.number is not None and focus.list_scope is not None)
         if block.number is not None and focus.list_scope and heading_topic is None:
             heading_topic = _heading_name(sentence)
@@ -468,9 +513,14 @@ class Extractor:
         for match in _COUNTRY_REF.finditer(text):
             if state.country and free(match.start(), match.end()):
                 taken.append(Mention(match.start(), match.end(), match.group(0), "country", (state.country,)))
+        capital = self.gaz.capital_of_country(state.country) if state.country else None
+        for match in _THE_CAPITAL.finditer(text):
+            if capital and free(match.start(), match.end()):
+                taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", (capital,), extra={"noun": "capital"}))
         for match in _SAME_AREA.finditer(text):
-            if focus.province and free(match.start(), match.end()):
-                taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", (focus.province,), extra={"noun": "province"}))
+            province = focus.province if match.group("same") else focus.main_province or focus.province
+            if province and free(match.start(), match.end()):
+                taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", (province,), extra={"noun": "province"}))
         for match in _BOTH.finditer(text):
             if len(focus.recent) >= 2 and free(match.start(), match.end()):
                 plural = match.group(0).split()[-1].lower()
@@ -480,7 +530,9 @@ class Extractor:
                 noun = (match.group("noun") or "").lower()
                 if noun == "port":
                     continue
-                taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", (topic,), extra={"noun": noun}))
+                referent = focus.referent(noun, state) if noun in ("city", "town") else topic
+                if referent:
+                    taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", (referent,), extra={"noun": noun}))
         return sorted(taken, key=lambda m: m.start)
 
     def _direction(self, match, state: DocState, doc) -> Mention | None:
@@ -545,7 +597,7 @@ def _mask(sentence: Sentence) -> None:
     position = 0
     for i, mention in enumerate(sentence.mentions):
         parts.append(sentence.text[position : mention.start])
-        parts.append(f"⟪{i}⟫")
+        parts.append(f"⟪{i}⟫" if mention.end > mention.start else f"⟪{i}⟫ ")  # an implied subject: "⟪0⟫ Provincial capital ..."
         position = mention.end
     parts.append(sentence.text[position:])
     sentence.masked = "".join(parts)
@@ -579,14 +631,21 @@ def _split_run(doc, start: int, end: int) -> list[tuple[int, int]]:
     for s, e in pieces:
         while s < e and (doc[s].text.lower() in lexicon.stop_words() or not doc[s].text[:1].isupper()):
             s += 1
-        while e > s and not doc[e - 1].text[:1].isupper() and not (e - s >= 3 and doc[e - 2].text == "-"):
+        while e > s and not doc[e - 1].text[:1].isupper() and not (e - s >= 3 and doc[e - 2].text == "-") and not _numbered_tail(doc, s, e):
             e -= 1
         if e > s:
             out.append((s, e))
     return out
 
 
+def _numbered_tail(doc, s: int, e: int) -> bool:
+    """Whether ``doc[s:e]`` ends with "No. 3" (a numbered name: "Anak Tomb No. 3")."""
+    return e - s >= 3 and doc[e - 1].text.isdigit() and (doc[e - 2].text in ("No.", "No") or (doc[e - 2].text == "." and doc[e - 3].text == "No"))
+
+
 def _head_class_of_words(words: list[str]) -> str | None:
+    while len(words) > 1 and (words[-1].isdigit() or words[-1] in (".", "No", "No.")):  # "Anak Tomb No. 3"
+        words = words[:-1]
     lowered = [w.lower() for w in words]
     for phrase, cls in lexicon.PHRASE_HEADS:
         if len(lowered) > len(phrase) - 1 and tuple(lowered[-len(phrase) :]) == phrase:
@@ -648,6 +707,16 @@ def _heading_name(sentence: Sentence) -> int | None:
         if mention.kind in ("name", "known") and not mention.head_class:
             return i
     return None
+
+
+def _possessives_of_subject(sentence: Sentence, state: DocState) -> None:
+    """ "Ullyul ships its ore": a pronoun after a named subject that is a settlement is that settlement's."""
+    subject = sentence.mentions[sentence.subject] if sentence.subject is not None else None
+    if subject is None or subject.kind != "known" or not subject.iri or not state.is_settlement_iri(subject.iri):
+        return
+    for mention in sentence.mentions:
+        if mention.kind == "anaphor" and mention.start > subject.start and mention.text.lower() in ("its", "it"):
+            mention.iris = (subject.iri,)
 
 
 _SETTLEMENT_KINDS = {ns.NKGEO.City, ns.NKGEO.Town}

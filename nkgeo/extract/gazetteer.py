@@ -164,6 +164,10 @@ class Gazetteer:
     def is_a(self, iri: str, cls_iri: str) -> bool:
         return cls_iri in self.types.get(iri, ())
 
+    def capital_of_country(self, country: str) -> str | None:
+        """The place the gazetteer says is the capital of ``country`` (the first, if it knows several)."""
+        return next((p for p in sorted(self.capital_of) if country in self.capital_of[p]), None)
+
     def country_of(self, iri: str) -> str | None:
         """The country a place lies in, by the gazetteer's locatedIn and capitalOf (itself, if a country)."""
         seen, frontier = {iri}, [iri]

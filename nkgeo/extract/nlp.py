@@ -70,6 +70,7 @@ class Block:
     text: str
     heading: bool
     number: int | None = None  # "3. Chongjin" -> 3
+    item: bool = False  # a line of a list ("- ...", "1. ..."): a paragraph about the name it starts with
 
 
 @dataclass
@@ -82,30 +83,44 @@ class Sentence:
     masked: str = ""
     subject: int | None = None
     topic: str | None = None  # the place the text is on when the sentence starts (see extractor.Focus)
+    province: str | None = None  # the province named last before it ("the provincial capital")
+    section: str = ""  # the heading it is under
 
 
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*?)\s*$")
 
 
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•]|\d{1,3}[.)])[ \t]+\S", re.M)
+
+
 def blocks_of(text: str) -> list[Block]:
-    """Paragraphs (runs of non-blank lines) and headings (one short line without final stop)."""
+    """Paragraphs (runs of non-blank lines), headings (one short line without final stop) and list
+    items (a line that starts with "-", "*", "•" or "1." is a block of its own)."""
     blocks: list[Block] = []
     for match in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text):
-        raw = match.group(0)
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        start = match.start() + (len(raw) - len(raw.lstrip()))
-        end = start + len(stripped)
-        one_line = "\n" not in stripped
-        number = None
-        numbered = _NUMBERED.match(stripped)
-        heading = one_line and not re.search(r"[.!?:;]\s*$", stripped) and len(stripped.split()) <= 12
-        if numbered and one_line and len(numbered.group(2).split()) <= 6:
-            number = int(numbered.group(1))
-            heading = True
-        blocks.append(Block(start, end, text[start:end], heading, number))
+        for start, end in _split_items(text, match.start(), match.end()):
+            raw = text[start:end]
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            start += len(raw) - len(raw.lstrip())
+            end = start + len(stripped)
+            one_line = "\n" not in stripped
+            number = None
+            numbered = _NUMBERED.match(stripped)
+            heading = one_line and not re.search(r"[.!?:;]\s*$", stripped) and len(stripped.split()) <= 12
+            if numbered and one_line and len(numbered.group(2).split()) <= 6 and not re.search(r"[.!?:;]\s*$", numbered.group(2)):
+                number = int(numbered.group(1))
+                heading = True
+            item = bool(_LIST_ITEM.match(stripped)) and not heading
+            blocks.append(Block(start, end, text[start:end], heading, number, item))
     return blocks
+
+
+def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph cut before each line that starts a list item."""
+    cuts = [start] + [m.start() for m in _LIST_ITEM.finditer(text, start, end) if m.start() > start] + [end]
+    return list(zip(cuts, cuts[1:], strict=False))
 
 
 def sentences_of(text: str, max_chars: int = DEFAULT_MAX_SENTENCE_CHARS) -> list[Sentence]:
@@ -121,10 +136,24 @@ def sentences_of(text: str, max_chars: int = DEFAULT_MAX_SENTENCE_CHARS) -> list
         if block.heading:
             spans = [(block.start, block.end)]
         else:
-            spans = [(block.start + span.start_char, block.start + span.end_char) for span in docs[id(block)].sents]
+            spans = _joined([(block.start + span.start_char, block.start + span.end_char) for span in docs[id(block)].sents], normalised)
         for span_start, span_end in spans:
             for start, end in pieces(normalised, span_start, span_end, max_chars):
                 out.append(Sentence(start, end, normalised[start:end], block))
+    return out
+
+
+# A sentence that ends with one of these, or is only a list number ("1."), goes on into the next.
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:No|Nos|St|Mt|Ft|Gen|Lt|Col|Capt|Dr|Mr|Mrs|Ms|Prof|Rev|approx|ca|c|vs|e\.g|i\.e)\.$|^\s*\d{1,3}[.)]$")
+
+
+def _joined(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _ABBREVIATION.search(text[out[-1][0] : out[-1][1]].rstrip()):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
     return out
 
 
@@ -198,9 +227,21 @@ class NameFinder:
                     end += 1
             while end > start and not doc[end - 1].text[:1].isupper() and not _inner_syllable(doc, end - 1):
                 end -= 1
+            end = _numbered_name(doc, end)
             if end > start:
                 runs.append((start, min(end, start + MAX_NAME_TOKENS)))
         return runs
+
+
+def _numbered_name(doc, end: int) -> int:
+    """The end of a name that goes on with a number: "Anak Tomb No. 3"."""
+    if end >= 1 and doc[end - 1].text in ("No", "No.", "Number"):
+        j = end
+        if j < len(doc) and doc[j].text == ".":
+            j += 1
+        if j < len(doc) and doc[j].text.isdigit():
+            return j + 1
+    return end
 
 
 def _maximal_runs(doc) -> list[tuple[int, int]]:

@@ -114,7 +114,8 @@ class Context:
     def subjects_at(self, pos: int) -> list[int]:
         """The mentions the words at ``pos`` are about (see :mod:`nkgeo.extract.clauses`)."""
         adjectives = {i for i, m in enumerate(self.mentions) if m.extra.get("adjective")}
-        return clauses.subjects_at(self.masked, pos, self.subject(), not_subjects=adjectives)
+        possessives = {i for i, m in enumerate(self.mentions) if m.kind == "anaphor" and m.text.lower() == "its"}
+        return clauses.subjects_at(self.masked, pos, self.subject(), not_subjects=adjectives, possessives=possessives)
 
     def subject_at(self, pos: int) -> int | None:
         found = self.subjects_at(pos)
@@ -224,13 +225,15 @@ _SUBJECT_PATTERNS = (
 
 
 def find_subject(sentence: Sentence) -> int | None:
-    for pattern in _SUBJECT_PATTERNS:
-        match = pattern.search(sentence.masked)
+    """The place a sentence is about (a demonym, "Chinese", never is)."""
+
+    def usable(match) -> bool:
+        return not sentence.mentions[int(match.group(1))].extra.get("adjective")
+
+    for pattern in (*_SUBJECT_PATTERNS, re.compile(M + r"(?:'s [a-z]+)? " + _VERBISH)):
+        match = next((m for m in pattern.finditer(sentence.masked) if usable(m)), None)
         if match:
             return int(match.group(1))
-    match = re.search(M + r"(?:'s [a-z]+)? " + _VERBISH, sentence.masked)
-    if match:
-        return int(match.group(1))
     match = re.search(r"\b(?:lies|lie|lay|stands|stand|stood|sits|rises|rise|is|are) (?:the )?" + M + r"[.!]?$", sentence.masked)
     if match:  # "Further west lies ⟪0⟫."
         return int(match.group(1))
@@ -284,18 +287,47 @@ def rule_settlement_nouns(ctx: Context) -> None:
         M + r"(?:,| (?:is|was|remains|has been|became)) (?:one of the |an? |the )" + r"(?:(?:" + ORD + r"[- ])?" + LARGEST + r" )?" + ADJ + SETTLEMENT + r"\b"
     )
     for match in re.finditer(pattern, masked, re.I):
-        i = match.group(1)
-        if (
-            ctx.m(i)
-            and ctx.m(i).kind != "direction"
-            and not ctx.is_country(i)
-            and not ctx.is_a(i, ns.NKGEO.WaterBody, ns.NKGEO.Region, ns.NKGEO.HistoricalEvent, ns.NKGEO.Organization)
-        ):
-            ctx.promote(i, SETTLEMENT_NOUNS[match.group("noun").lower()], 0.9)
+        _promote_settlement(ctx, match.group(1), match.group("noun"))
+    # the same after an apposition: "⟪0⟫, once the provincial seat, became a quiet county town"
+    copula = r"\b(?:is|was|remains|remained|has been|had been|became|becomes) (?:one of the |an? |the )(?:(?:" + ORD + r"[- ])?" + LARGEST + r" )?"
+    for match in re.finditer(copula + ADJ + SETTLEMENT + r"\b", masked, re.I):
+        if re.search(M + r" $", masked[: match.start()]):
+            continue  # "⟪0⟫ is a city": read above
+        for s in ctx.subjects_at(match.start()):
+            _promote_settlement(ctx, s, match.group("noun"))
     for match in re.finditer(r"\bother (?:" + ADJ + r")(?:cities|towns)\b", masked):
         subject = ctx.subject()
         if subject is not None and ctx.is_settlement(subject):
             ctx.type(ctx.iri(subject), ns.NKGEO.City, 0.7, match.start())
+
+
+def _promote_settlement(ctx: Context, i, noun: str) -> None:
+    mention = ctx.m(i)
+    if (
+        mention is not None
+        and mention.kind != "direction"
+        and not ctx.is_country(i)
+        and not ctx.is_a(i, ns.NKGEO.WaterBody, ns.NKGEO.Region, ns.NKGEO.HistoricalEvent, ns.NKGEO.Organization, ns.NKGEO.Facility, ns.NKGEO.Person)
+        and (mention.kind != "name" or lexicon.could_be_place(mention.text))
+    ):
+        ctx.promote(i, SETTLEMENT_NOUNS[noun.lower()], 0.9)
+
+
+def rule_list_items(ctx: Context) -> None:
+    """A list of towns under a heading that says so, in a text about a province: each item's place is
+    in the province ("Main towns" in "South Hwanghae Province in figures"). An item's sentence with no
+    verb of its own says what the place is: "Market town with an iron ore mine"."""
+    sentence = ctx.sentence
+    if not sentence.block.item:
+        return
+    first = re.match(r"^(?:[-*•]|\d{1,3}[.)]) ⟪(\d+)⟫", ctx.masked)
+    if first and sentence.province and re.search(r"\b(?:towns|cities|settlements|counties|places)\b", sentence.section, re.I):
+        if ctx.is_settlement(first.group(1)) and ctx.iri(first.group(1)) != sentence.province:
+            ctx.fact(ctx.iri(first.group(1)), ns.NKGEO.locatedIn, sentence.province, 0, 0.65, "list-item")
+    implied = ctx.m(0) if ctx.mentions and ctx.mentions[0].extra.get("noun") == "item" else None
+    noun = re.match(r"^⟪0⟫ (?:[A-Z][a-z-]+ )?(?:[a-z-]+ )?(?P<noun>town|city|village|port town|port city)\b", ctx.masked) if implied else None
+    if noun:
+        ctx.type(implied.iri, SETTLEMENT_NOUNS[noun.group("noun")], 0.8)
 
 
 def rule_anaphor_types(ctx: Context) -> None:
@@ -514,38 +546,51 @@ def rule_located(ctx: Context) -> None:
 
 
 def rule_water(ctx: Context) -> None:
-    subject = ctx.subject()
+    """Two places on either side of a river: "across the Yalu River from Dandong, China", "opposite the
+    Chinese city of Ji'an", "faces Dandong, the Chinese city across the river"."""
     masked = ctx.masked
-    # "across the Yalu River from Dandong, China"
     for match in re.finditer(r"\bacross (?:the )?" + M + r" from " + M + r"(?:, " + M + r")?", masked):
         river, other, country = match.group(1), match.group(2), match.group(3)
-        if subject is None or not ctx.is_a(river, ns.NKGEO.River):
+        if ctx.is_a(river, ns.NKGEO.River):
+            for s in ctx.subjects_at(match.start()):
+                _across(ctx, s, other, river, country, match.start(), 0.85)
+    river_words = re.search(r"\bacross the (?:river|water|border)\b|\bon the (?:other|opposite|far) (?:bank|side)\b", masked)
+    rivers = [i for i in range(len(ctx.mentions)) if ctx.is_a(i, ns.NKGEO.River)]
+    if not rivers and not river_words:
+        return
+    pattern = (
+        r"\b(?:directly |just )?(?:opposite|across from|facing|faces|face|faced|looks across at|looking across at) (?:the )?"
+        r"(?:⟪(?P<c>\d+)⟫ )?(?P<noun>city|town|port|village) of ⟪(?P<x>\d+)⟫"
+        r"|\b(?:directly |just )?(?:opposite|across from|facing|faces|face|faced) ⟪(?P<z>\d+)⟫, (?:the|a) ⟪(?P<d>\d+)⟫ (?P<noun2>city|town|port|village)"
+        r"|\b(?:directly |just )?opposite ⟪(?P<y>\d+)⟫"
+    )
+    for match in re.finditer(pattern, masked):
+        other = match.group("x") or match.group("z") or match.group("y")
+        country = match.group("c") or match.group("d")
+        noun = match.group("noun") or match.group("noun2")
+        if not ctx.is_settlement(other) and not (noun and ctx.m(other).kind in ("known", "name")):
             continue
-        s = ctx.iri(subject)
-        ctx.fact(s, ns.NKGEO.acrossRiverFrom, ctx.iri(other), match.start(), 0.85, "across-river")
-        ctx.fact(s, ns.NKGEO.onRiver, ctx.iri(river), match.start(), 0.85, "across-river")
-        ctx.fact(ctx.iri(other), ns.NKGEO.onRiver, ctx.iri(river), match.start(), 0.8, "across-river")
-        ctx.typed_mention(river, match.start())
-        if country and ctx.is_country(country):
-            ctx.fact(ctx.iri(other), ns.NKGEO.locatedIn, ctx.iri(country), match.start(), 0.8, "across-river")
-            if ctx.iri(country) != ctx.state.country:
-                ctx.fact(s, ns.NKGEO.nearBorderWith, ctx.iri(country), match.start(), 0.75, "across-river")
-    for match in re.finditer(
-        r"\b(?:directly |just )?(?:opposite|across from|facing) (?:the )?(?:⟪(?P<c>\d+)⟫ )?(?:city|town|port) of ⟪(?P<x>\d+)⟫"
-        r"|\b(?:directly |just )?opposite ⟪(?P<y>\d+)⟫",
-        masked,
-    ):
-        other = match.group("x") or match.group("y")
-        rivers = [i for i in range(len(ctx.mentions)) if ctx.is_a(i, ns.NKGEO.River)]
-        if subject is None or not rivers or not ctx.is_settlement(other):
-            continue
-        s = ctx.iri(subject)
-        ctx.fact(s, ns.NKGEO.acrossRiverFrom, ctx.iri(other), match.start(), 0.8, "opposite")
-        country = match.group("c")
-        if country is not None and ctx.is_country(country):
-            ctx.fact(ctx.iri(other), ns.NKGEO.locatedIn, ctx.iri(country), match.start(), 0.8, "opposite")
-            if ctx.iri(country) != ctx.state.country:
-                ctx.fact(s, ns.NKGEO.nearBorderWith, ctx.iri(country), match.start(), 0.75, "opposite")
+        if noun and ctx.m(other).kind == "name":
+            ctx.promote(other, SETTLEMENT_NOUNS[noun], 0.8)
+        for s in ctx.subjects_at(match.start()):
+            _across(ctx, s, other, rivers[0] if len(rivers) == 1 else None, country, match.start(), 0.8)
+        if noun and country is not None and ctx.is_country(country):
+            ctx.type(ctx.iri(other), SETTLEMENT_NOUNS[noun], 0.8, match.start())
+
+
+def _across(ctx: Context, s: int, other, river, country, pos: int, confidence: float) -> None:
+    """``s`` lies across ``river`` from ``other`` (in ``country``, when named)."""
+    if not ctx.is_settlement(s) or ctx.iri(s) == ctx.iri(other):
+        return
+    ctx.fact(ctx.iri(s), ns.NKGEO.acrossRiverFrom, ctx.iri(other), pos, confidence, "across-river")
+    if river is not None:
+        ctx.fact(ctx.iri(s), ns.NKGEO.onRiver, ctx.iri(river), pos, confidence, "across-river")
+        ctx.fact(ctx.iri(other), ns.NKGEO.onRiver, ctx.iri(river), pos, confidence - 0.05, "across-river")
+        ctx.typed_mention(river, pos)
+    if country is not None and ctx.is_country(country):
+        ctx.fact(ctx.iri(other), ns.NKGEO.locatedIn, ctx.iri(country), pos, 0.8, "across-river")
+        if ctx.iri(country) != ctx.state.country:
+            ctx.fact(ctx.iri(s), ns.NKGEO.nearBorderWith, ctx.iri(country), pos, 0.75, "across-river")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -581,6 +626,31 @@ def rule_capital(ctx: Context) -> None:
         o, s = match.group(1), match.group(2)
         if ctx.is_a(o, ns.NKGEO.AdministrativeArea):
             ctx.fact(ctx.iri(s), ns.NKGEO.capitalOf, ctx.iri(o), match.start(), 0.85, "capital")
+    # "X Province has its capital at Y"
+    for match in re.finditer(M + r" (?:has|had) (?:its|their) (?:provincial )?capital (?:at|in) " + M, masked):
+        o, s = match.group(1), match.group(2)
+        if ctx.is_a(o, ns.NKGEO.AdministrativeArea) and ctx.m(s).kind in ("known", "name"):
+            if ctx.m(s).kind == "name":
+                ctx.promote(s, ns.NKGEO.City, 0.8)
+            ctx.fact(ctx.iri(s), ns.NKGEO.capitalOf, ctx.iri(o), match.start(), 0.85, "capital")
+            ctx.type(ctx.iri(s), ns.NKGEO.City, 0.85, match.start())
+    # "the capital of X Province is Y"
+    for match in re.finditer(r"\bthe (?:provincial )?capital of (?:the )?" + M + r" (?:is|was|remains|has been) (?:now )?" + M, masked):
+        o, s = match.group(1), match.group(2)
+        if ctx.is_a(o, ns.NKGEO.AdministrativeArea) and ctx.is_settlement(s):
+            ctx.fact(ctx.iri(s), ns.NKGEO.capitalOf, ctx.iri(o), match.start(), 0.85, "capital")
+    # a field of a report: "Capital: Haeju"
+    field = re.match(r"^(?:[-*•] )?(?:[Pp]rovincial )?[Cc]apital(?: city)?: ⟪(\d+)⟫", masked)
+    if field and ctx.sentence.province and ctx.is_settlement(field.group(1)):
+        ctx.fact(ctx.iri(field.group(1)), ns.NKGEO.capitalOf, ctx.sentence.province, 0, 0.8, "capital-field")
+        ctx.type(ctx.iri(field.group(1)), ns.NKGEO.City, 0.8)
+    # "once the provincial seat", "the provincial capital": of the province the text is on
+    province = ctx.sentence.province
+    for match in re.finditer(r"(?P<past>\b(?:once|formerly|former|previously|was once|used to be) )?(?:the )?provincial (?:capital|seat)\b(?! of)", masked):
+        for s in ctx.subjects_at(match.start()):
+            if province and ctx.is_settlement(s) and ctx.iri(s) != province:
+                predicate = ns.NKGEO.formerCapitalOf if match.group("past") else ns.NKGEO.capitalOf
+                ctx.fact(ctx.iri(s), predicate, province, match.start(), 0.75, "provincial-capital")
 
 
 def _explicit_subject(ctx: Context, pos: int) -> int | None:
@@ -655,7 +725,7 @@ def rule_rank(ctx: Context) -> None:
         if not ctx.is_place(scope):
             continue
         before = re.search(M + r", $", masked[: match.start()])
-        s = int(before.group(1)) if before else ctx.subject()
+        s = int(before.group(1)) if before else ctx.subject_at(match.start())
         if s is None or ctx.iri(s) == ctx.iri(scope):
             continue
         rank = lexicon.ORDINALS.get((match.group("ord") or "first").lower(), 1)
@@ -663,6 +733,20 @@ def rule_rank(ctx: Context) -> None:
         ctx.type(ctx.iri(s), ns.NKGEO.City, 0.85, match.start())
         if ctx.is_country(scope):
             ctx.place_fact(ctx.iri(s), scope, match.start(), 0.85, "rank-in")
+    _rank_in_the_province(ctx)
+
+
+def _rank_in_the_province(ctx: Context) -> None:
+    """ "X, the second-largest town, ...": with no scope of its own, the rank is within the province the
+    text is about, when the gazetteer puts X in it."""
+    province = ctx.sentence.province
+    if not province:
+        return
+    for match in re.finditer(r"\bthe (?:(?P<ord>" + ORD + r")[- ])?" + LARGEST + r" (?:city|town|settlement)\b(?! (?:in|of|on|within|after)\b)", ctx.masked):
+        for s in ctx.subjects_at(match.start()):
+            iri = ctx.iri(s)
+            if iri and ctx.is_settlement(s) and province in ctx.state.gaz.located_in.get(iri, set()):
+                emit_rank(ctx, iri, lexicon.ORDINALS.get((match.group("ord") or "first").lower(), 1), province, match.start(), 0.75)
 
 
 def _previous_rank_subject(ctx: Context, pos: int) -> int | None:
@@ -728,6 +812,12 @@ def rule_population(ctx: Context) -> None:
         + r"))? (?:people|residents|inhabitants) (?:live|lived|reside|resided|are living|were living) (?:in|there)"
     )
     found += list(re.finditer(living, masked, re.I))
+    # a list or a table: "1. ⟪0⟫: 273,300", "⟪0⟫ (2008): about 307,000"
+    listed = (
+        r"^(?:(?:[-*•]|\d{1,3}[.)]) )?⟪\d+⟫(?: \([^)⟪]{1,30}\))?[:\t] ?(?:(?:about|around|some|roughly|approximately|c\.|nearly|over) )?(?P<a>"
+        + NUMBER + r")(?P<b>)(?!\s?(?:square|sq|km|kilometres|kilometers|hectares|metres|meters|tonnes|tons|per ?cent|%|m\b))"
+    )
+    found += list(re.finditer(listed, masked))
     for match in found:
         s = _population_subject(ctx, match.start())
         if s is None or not ctx.is_settlement(s) and not ctx.is_a(s, ns.NKGEO.AdministrativeArea):
@@ -762,8 +852,8 @@ def rule_population(ctx: Context) -> None:
 def _population_subject(ctx: Context, pos: int) -> int | None:
     before = ctx.masked[:pos]
     match = re.search(M + r"(?:'s| has| had| with| of)(?: (?:a|an|the|total|estimated|current|urban|city|recorded))* $", before)
-    if match:
-        return int(match.group(1))
+    if match and not (" with" in match.group(0) and clauses.governed(before[: match.start()])):
+        return int(match.group(1))  # not "a county of ⟪1⟫ with 50,000 people": the county's people
     after = re.match(r"(?:[^.;⟪]*?) (?:live|lived|reside|resided|are living|were living) in " + M, ctx.masked[pos:])
     if after:
         return int(after.group(1))
@@ -794,6 +884,12 @@ def rule_industry(ctx: Context) -> None:
     if re.search(r"(?<![\w-])trade(?![\w-])", lowered) and lexicon.PORT_WORDS.search(lowered) and ns.ID_NS + "trade-and-logistics" not in found:
         found.setdefault(ns.ID_NS + "maritime-trade", lowered.index("trade"))
     for concept, pos in sorted(found.items(), key=lambda item: item[1]):
+        owner = re.match(r"[\w-]+(?: [\w-]+){0,2}? (?:(?:town|city|port|village|centre|center|hub|region) )?of (?:the )?" + M, lowered[pos:])
+        if owner and ctx.is_a(owner.group(1), ns.NKGEO.Settlement, ns.NKGEO.AdministrativeArea, ns.NKGEO.SpecialZone):
+            # "the steelworks of X", "the mining town of X": X's, not the clause subject's
+            if not ctx.is_country(owner.group(1)):
+                ctx.fact(ctx.iri(owner.group(1)), ns.NKGEO.hasIndustry, concept, pos, 0.75, "industry-of")
+            continue
         for s in ctx.subjects_at(pos):
             if ctx.is_settlement(s) or ctx.is_a(s, ns.NKGEO.AdministrativeArea, ns.NKGEO.SpecialZone):
                 for iri in ctx.subject_iris(s):
@@ -935,30 +1031,64 @@ def _war_in(ctx: Context) -> str | None:
 
 
 def rule_destruction(ctx: Context) -> None:
+    """ "X was destroyed during the war", "X was later rebuilt with the help of Y", "the rebuilding of X":
+    the place must be what was destroyed or rebuilt, the grammatical subject of the passive (or the
+    object of "rebuilding of"), not a noun before it ("parts of the city have been reconstructed")."""
     masked = ctx.masked
+    war = _war_in(ctx)
     destroyed = re.search(
         r"\b(?:was|were|had been|been|being)(?: (?:almost|nearly|largely|partly|partially|heavily|badly|completely|entirely|totally|mostly|virtually|all but))*"
         r" (?:destroyed|razed|devastated|flattened|levell?ed|obliterated|bombed)\b",
         masked,
     )
-    war = _war_in(ctx)
-    subject = ctx.subject()
-    if destroyed and war and subject is not None and ctx.is_settlement(subject):
-        ctx.fact(ctx.iri(subject), ns.NKGEO.destroyedIn, war, destroyed.start(), 0.8, "destroyed")
-    rebuilt = re.search(r"\b(?:rebuilt|reconstructed|rebuilding|reconstruction)\b", masked)
-    if rebuilt and subject is not None and ctx.is_settlement(subject) and not re.search(r"\b(?:have|has) been reconstructed or\b", masked):
-        place = ctx.iri(subject)
-        event = ctx.state.event("reconstruction-of", place, ns.NKGEO.Reconstruction, f"reconstruction of {ctx.label(subject)}")
+    if destroyed and war:
+        for s in _passive_subjects(ctx, destroyed.start()):
+            ctx.fact(ctx.iri(s), ns.NKGEO.destroyedIn, war, destroyed.start(), 0.8, "destroyed")
+    rebuilt = re.search(
+        r"\b(?:was|were|has been|had been|have been|is being|was being|being)(?: (?:later|soon|largely|completely|entirely|quickly|partly|then|since))* "
+        r"(?:rebuilt|reconstructed)\b|\b(?:rebuilt|reconstructed)\b(?= with| after| in the| by| from)",
+        masked,
+    )
+    places = _passive_subjects(ctx, rebuilt.start()) if rebuilt else []
+    of = re.search(r"\b(?:rebuilding|reconstruction|rebuilt) of (?:the )?" + M, masked)
+    if of and ctx.is_settlement(of.group(1)):
+        rebuilt, places = of, [int(of.group(1))]
+    for s in places:
+        place = ctx.iri(s)
+        event = ctx.state.event("reconstruction-of", place, ns.NKGEO.Reconstruction, f"reconstruction of {ctx.label(s)}")
         ctx.fact(event, RDF_TYPE, ns.NKGEO.Reconstruction, rebuilt.start(), 0.75, "rebuilt")
         ctx.fact(event, ns.NKGEO.rebuiltPlace, place, rebuilt.start(), 0.75, "rebuilt")
-        helper = re.search(r"\bwith (?:the )?(?:help|aid|assistance|support) (?:of|from) (?:the )?" + M, masked[rebuilt.start() :])
+        tail = masked[rebuilt.start() :]
+        helper = re.search(
+            r"\bwith (?:the )?(?:help|aid|assistance|support) (?:of|from) (?:the )?" + M + r"|\bwith " + M + r" (?:help|aid|assistance|support)\b", tail
+        )
         if helper:
-            ctx.fact(event, ns.NKGEO.rebuiltWithHelpOf, ctx.iri(helper.group(1)), rebuilt.start(), 0.75, "rebuilt")
+            ctx.fact(event, ns.NKGEO.rebuiltWithHelpOf, ctx.iri(helper.group(1) or helper.group(2)), rebuilt.start(), 0.75, "rebuilt")
         if war and (destroyed or re.search(r"\bafter (?:the )?" + M, masked)):
             ctx.fact(event, ns.NKGEO.after, war, rebuilt.start(), 0.7, "rebuilt")
-        tail = masked[rebuilt.start() :]
         if re.search(r"\b(?:in|during) the \d{4}s\b|\bin \d{4}\b", tail):
             _event_years(ctx, event, tail, rebuilt.start(), 0.7)
+
+
+def _passive_subjects(ctx: Context, pos: int) -> list[int]:
+    """The settlements a passive verb at ``pos`` is said of: the mention just before the verb (not the
+    object of a preposition), or, after "and"/"but" with no subject of its own, the clause's subject."""
+    before = ctx.masked[:pos].rstrip()
+    named = re.search(M + r"(?: (?:later|itself|also|then|too|soon))?$", before)
+    if named:
+        whole = re.search(
+            r"\b(?:much|most|all|nearly all|almost all|the whole|the bulk|the greater part|large parts|a large part|most parts|the centre|the center)"
+            r" of (?:the )?$",
+            ctx.masked[: named.start()],
+        )
+        if clauses.governed(ctx.masked[: named.start()]) and not whole:
+            return []  # "parts of the city have been ...": the parts, not the city ("much of X" is X)
+        candidates = [int(named.group(1))]
+    elif re.search(r"(?:^|\b(?:and|but)|,)(?: (?:later|then|soon|since|subsequently))?$", before):
+        candidates = ctx.subjects_at(pos)
+    else:
+        return []  # a noun of its own is the subject: "the bridges were bombed"
+    return [s for s in candidates if ctx.is_settlement(s)]
 
 
 DISASTERS = {"flood": ns.NKGEO.Flood, "floods": ns.NKGEO.Flood, "flooding": ns.NKGEO.Flood, "famine": ns.NKGEO.Famine, "famines": ns.NKGEO.Famine}
@@ -1137,11 +1267,15 @@ def _named_landmarks(ctx: Context) -> None:
                 for cls in ctx.state.classes_for_type_facts(ctx.m(i)):
                     ctx.type(ctx.iri(i), cls, 0.75, visit.start())
     for match in re.finditer(
-        M + r", (?:near|in|outside|just outside|close to|above|beside|on the edge of) (?:the (?:town|city|village|county) of )?" + M, masked
+        M + r",? (?:near|in|at|outside|just outside|close to|above|beside|on the edge of|which serves|serving|serves) "
+        r"(?:the (?:town|city|village|county|port) of )?" + M,
+        masked,
     ):
-        landmark, place = match.group(1), match.group(2)
-        if ctx.is_a(landmark, *_LANDMARK_CLASSES) and ctx.is_settlement(place):
-            _feature_fact(ctx, int(place), int(landmark), match.start(), landmark=True)
+        thing, place = int(match.group(1)), int(match.group(2))
+        if ctx.is_settlement(place) and not ctx.is_settlement(thing):  # "the Supung Dam at Sakchu", "the tomb, near the town of Anak"
+            landmark = ctx.is_a(thing, *_LANDMARK_CLASSES)
+            if landmark or ctx.is_a(thing, ns.NKGEO.Facility):
+                _feature_fact(ctx, place, thing, match.start(), landmark=landmark)
 
 
 def _feature_fact(ctx: Context, s: int, i: int, pos: int, landmark: bool = False) -> None:
@@ -1232,6 +1366,7 @@ TYPING_RULES = (
 )
 RELATION_RULES = (
     rule_anaphor_types,
+    rule_list_items,
     rule_located,
     rule_water,
     rule_capital,
