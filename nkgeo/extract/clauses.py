@@ -35,7 +35,8 @@ _GOVERNED = re.compile(
     r"|'s) (?:the |a |an )?$"
 )
 # Names joined by "and" before a subject: "⟪0⟫ and ⟪1⟫ sit ...", "⟪0⟫, ⟪1⟫ and ⟪2⟫ ...", "Both ⟪0⟫ and ⟪1⟫ ...".
-_NAMING_OF = re.compile(r"\b(?:city|town|village|port|county|district|province|island|peninsula) of (?:the )?$")
+# "the mining town of ⟪0⟫" names the town (definite); "a county of ⟪0⟫" is one of ⟪0⟫'s.
+_NAMING_OF = re.compile(r"\b[Tt]he (?:[a-z-]+ ){0,3}?(?:city|town|village|port|county|district|province|island|peninsula) of (?:the )?$")
 _COORDINATED = re.compile(r"(?:\b[Bb]oth )?(?:" + M + r", )*" + M + r",? and $")
 
 

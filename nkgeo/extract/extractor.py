@@ -324,7 +324,7 @@ class Extractor:
         local = NameFinder({name: {iri} for name, iri in state.local_names.items()}) if state.local_names else None
         facts = self._read(sentences, state, promoting=False, local=local)
         facts = sorted(set(facts), key=lambda f: (f.start, f.s, f.p, str(f.o), -f.confidence, f.qualifier or "", f.rule))
-        facts = _most_specific_types(_one_settlement_kind(facts), self.gaz)
+        facts = _without_entailed(_most_specific_types(_one_settlement_kind(facts), self.gaz))
         used = {f.s for f in facts} | {f.o for f in facts if isinstance(f.o, str)}
         entities: dict[str, tuple[str, tuple[str, ...]]] = {}
         stated: dict[str, set[str]] = {}
@@ -730,6 +730,13 @@ def _one_settlement_kind(facts: list[rules.Fact]) -> list[rules.Fact]:
         if fact.p == rules.RDF_TYPE and fact.o in _SETTLEMENT_KINDS and (fact.s not in best or fact.confidence > best[fact.s].confidence):
             best[fact.s] = fact
     return [f for f in facts if not (f.p == rules.RDF_TYPE and f.o in _SETTLEMENT_KINDS and f.o != best[f.s].o)]
+
+
+def _without_entailed(facts: list[rules.Fact]) -> list[rules.Fact]:
+    """Leave out "X locatedIn Y" where the document also says X is Y's capital (capitalOf is a kind of
+    locatedIn: the graph states the stronger one, as the curated graph does)."""
+    capitals = {(f.s, f.o) for f in facts if f.p == ns.NKGEO.capitalOf and f.confidence >= 0.5}
+    return [f for f in facts if not (f.p == ns.NKGEO.locatedIn and (f.s, f.o) in capitals)]
 
 
 def _most_specific_types(facts: list[rules.Fact], gaz: Gazetteer) -> list[rules.Fact]:

@@ -70,7 +70,8 @@ INDUSTRY_PHRASES: dict[str, tuple[str, ...]] = {
     "textiles": ("textile", "textiles", "garment", "garments", "clothing", "cotton mill", "silk"),
     "paper": ("paper", "pulp"),
     "food-processing": ("food products", "food processing", "food industry", "foodstuffs", "canneries", "cannery"),
-    "mining": ("mining", "mines", "mine", "mined", "ore", "coal mining", "coal mines", "mine coal", "mines coal", "pits"),
+    "mining": ("mining", "mines", "mine", "mined", "ore", "coal mining", "coal mines", "mine coal", "mines coal", "pits", "ore mine", "ore mines",
+               "coal mine"),
     "copper": ("copper",),
     "energy": ("power generation", "energy production"),
     "hydropower": ("hydropower", "hydroelectric", "hydro-electric", "hydroelectricity"),
@@ -111,6 +112,9 @@ INDUSTRY_SELF = frozenset(
         "coal mines",
         "mine coal",
         "mines coal",
+        "ore mine",
+        "ore mines",
+        "coal mine",
     }
 )
 # Words that make an industry word in a sentence an industry of the sentence's subject.

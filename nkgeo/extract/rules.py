@@ -255,7 +255,7 @@ def rule_head_types(ctx: Context) -> None:
         if mention.head_class and not mention.generic:
             if mention.kind == "name":
                 ctx.promote(i, mention.head_class, 0.85)
-            elif mention.kind == "known" and mention.iri in ctx.state.local_labels:
+            elif mention.kind == "known" and mention.iri:
                 ctx.type(mention.iri, mention.head_class, 0.85, mention.start)
 
 
@@ -450,6 +450,37 @@ def rule_alias(ctx: Context) -> None:
         ctx.typed_mention(target, match.start())
 
 
+_NAME_LABELS = re.compile(
+    r"^(?P<label>Korean|Hangul|Hangeul|Chos[oŏ]n'?g[uŭ]l|McCune-Reischauer|MR|Revised Romani[sz]ation|RR|also spelled|also spelt|also written|"
+    r"also romani[sz]ed|also transliterated|also known as|also called|formerly|previously|or)\b[:]? ?(?P<name>.+)$",
+    re.I,
+)
+
+
+def rule_parenthetical_names(ctx: Context) -> None:
+    """An encyclopaedia's parenthesis after a name: "Kusong (Korean: 구성시; also spelled Gusong)" gives
+    alternative names (Hangul tagged ko), "(formerly Huchang)" a former name."""
+    for match in re.finditer(M + r" \((?P<body>[^()⟪]{2,120})\)", ctx.masked):
+        target = match.group(1)
+        if not ctx.iri(target) or ctx.m(target).kind in ("anaphor", "direction"):
+            continue
+        for part in re.split(r";|,(?= (?:also|or|formerly|previously|Korean|Hangul|MR|RR)\b)", match.group("body")):
+            labelled = _NAME_LABELS.match(part.strip())
+            if not labelled:
+                continue
+            name = labelled.group("name").strip(" \"'")
+            if not name or len(name) > 60 or re.search(r"\d", name):
+                continue
+            pos = match.start("body") + match.group("body").find(part)
+            if labelled.group("label").lower() in ("formerly", "previously"):
+                ctx.fact(ctx.iri(target), ns.NKGEO.formerName, Lit(name, lang="en"), pos, 0.8, "parenthesis", hedge=False)
+                continue
+            hangul = bool(re.search(r"[\uac00-\ud7a3]", name))
+            ctx.fact(ctx.iri(target), ns.SKOS.altLabel, Lit(name, lang="ko" if hangul else "en"), pos, 0.85, "parenthesis", hedge=False)
+            if not hangul:
+                ctx.state.add_alias(name, ctx.iri(target))
+
+
 # ---------------------------------------------------------------------------------------------
 # Where a place lies
 # ---------------------------------------------------------------------------------------------
@@ -573,19 +604,21 @@ def rule_water(ctx: Context) -> None:
         if noun and ctx.m(other).kind == "name":
             ctx.promote(other, SETTLEMENT_NOUNS[noun], 0.8)
         for s in ctx.subjects_at(match.start()):
-            _across(ctx, s, other, rivers[0] if len(rivers) == 1 else None, country, match.start(), 0.8)
+            _across(ctx, s, other, rivers[0] if len(rivers) == 1 else None, country, match.start(), 0.8, both_banks=False)
         if noun and country is not None and ctx.is_country(country):
             ctx.type(ctx.iri(other), SETTLEMENT_NOUNS[noun], 0.8, match.start())
 
 
-def _across(ctx: Context, s: int, other, river, country, pos: int, confidence: float) -> None:
-    """``s`` lies across ``river`` from ``other`` (in ``country``, when named)."""
+def _across(ctx: Context, s: int, other, river, country, pos: int, confidence: float, both_banks: bool = True) -> None:
+    """``s`` lies across ``river`` from ``other`` (in ``country``, when named); "across the R from X"
+    puts X on the river too (``both_banks``)."""
     if not ctx.is_settlement(s) or ctx.iri(s) == ctx.iri(other):
         return
     ctx.fact(ctx.iri(s), ns.NKGEO.acrossRiverFrom, ctx.iri(other), pos, confidence, "across-river")
     if river is not None:
         ctx.fact(ctx.iri(s), ns.NKGEO.onRiver, ctx.iri(river), pos, confidence, "across-river")
-        ctx.fact(ctx.iri(other), ns.NKGEO.onRiver, ctx.iri(river), pos, confidence - 0.05, "across-river")
+        if both_banks:
+            ctx.fact(ctx.iri(other), ns.NKGEO.onRiver, ctx.iri(river), pos, confidence - 0.05, "across-river")
         ctx.typed_mention(river, pos)
     if country is not None and ctx.is_country(country):
         ctx.fact(ctx.iri(other), ns.NKGEO.locatedIn, ctx.iri(country), pos, 0.8, "across-river")
@@ -885,7 +918,8 @@ def rule_industry(ctx: Context) -> None:
         found.setdefault(ns.ID_NS + "maritime-trade", lowered.index("trade"))
     for concept, pos in sorted(found.items(), key=lambda item: item[1]):
         owner = re.match(r"[\w-]+(?: [\w-]+){0,2}? (?:(?:town|city|port|village|centre|center|hub|region) )?of (?:the )?" + M, lowered[pos:])
-        if owner and ctx.is_a(owner.group(1), ns.NKGEO.Settlement, ns.NKGEO.AdministrativeArea, ns.NKGEO.SpecialZone):
+        indefinite = re.search(r"\b(?:a|an|another|one)(?: [\w-]+){0,2} $", lowered[:pos])  # "a coal-mining city of X": X has the city, not the mines
+        if owner and not indefinite and ctx.is_a(owner.group(1), ns.NKGEO.Settlement, ns.NKGEO.AdministrativeArea, ns.NKGEO.SpecialZone):
             # "the steelworks of X", "the mining town of X": X's, not the clause subject's
             if not ctx.is_country(owner.group(1)):
                 ctx.fact(ctx.iri(owner.group(1)), ns.NKGEO.hasIndustry, concept, pos, 0.75, "industry-of")
@@ -911,6 +945,13 @@ def rule_nickname(ctx: Context) -> None:
         ctx.fact(ctx.iri(s), ns.NKGEO.nickname, Lit(literal, lang="en"), match.start(), 0.85, "nickname")
 
 
+_PAST_TIME = (
+    r"\b(?:in|during|under) the (?:⟪\d+⟫|[A-Z][\w'-]*)(?: [A-Z][\w'-]*)? (?:period|era|dynasty|kingdom|times|years|rule)\b"
+    r"|\bunder (?:⟪\d+⟫|[A-Z]\w+) rule\b|\b(?:until|before|till|up to) (?:1[5-9]\d\d|20[0-2]\d)\b|\bin (?:ancient|medieval|colonial) times\b"
+    r"|\bat (?:that|the) time\b"
+)
+
+
 def rule_former_name(ctx: Context) -> None:
     masked = ctx.masked
     name = r"(?P<old>⟪\d+⟫|[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)"
@@ -920,6 +961,9 @@ def rule_former_name(ctx: Context) -> None:
         r"\(formerly " + name + r"\)",
         r", formerly " + name + r",",
     )
+    # "In the Koryo period the town was known as Kwiju", "it was called X until 1950": a name it had then
+    if re.search(_PAST_TIME, masked):
+        patterns += (r"\b(?:was|were) (?:then |still |long )?(?:known as|called|named) (?:the )?" + name,)
     for pattern in patterns:
         for match in re.finditer(pattern, masked):
             s = _explicit_subject_loose(ctx, match.start())
@@ -1238,8 +1282,27 @@ def rule_features(ctx: Context) -> None:
         if s is not None and ctx.is_settlement(s) and ctx.is_a(match.group(1), ns.NKGEO.Organization):
             ctx.fact(ctx.iri(match.group(1)), ns.NKGEO.headquarteredIn, ctx.iri(s), match.start(), 0.75, "headquarters")
     _named_landmarks(ctx)
+    _features_in_passing(ctx)
     _zones(ctx)
     _ports(ctx)
+
+
+def _features_in_passing(ctx: Context) -> None:
+    """An unnamed feature a place owns ("its airport", "the city's history museum") or one that is the
+    subject of a clause about the place ("..., while an airfield built for the air force occupies ...")."""
+    masked = ctx.masked
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon.FEATURE_NOUNS, key=len, reverse=True))
+    for match in re.finditer(M + r"(?:'s)? (?P<np>(?:[a-z-]+ ){0,2}?(?:" + nouns + r"))\b", masked):
+        owner = ctx.m(match.group(1))
+        possessive = masked[match.end(1) : match.end(1) + 2] == "'s" or (owner.kind == "anaphor" and owner.text.lower() == "its")
+        if possessive and ctx.is_settlement(match.group(1)):
+            _unnamed_features(ctx, int(match.group(1)), "the " + match.group("np"), match.start("np") - 4)
+    clause = r"(?:^|, |; |\bwhile |\bwhereas |\band )"
+    for match in re.finditer(clause + r"(?P<np>(?:an?|one|a new|two|several) (?:[a-z-]+ ){0,2}?(?:" + nouns + r"))(?: [a-z-]+){0,5}? "
+                             r"(?:occupies|occupied|lies|lay|stands|stood|serves|served|opened|operates|operated|handles|handled|sits)\b", masked):
+        for s in ctx.subjects_at(match.start("np")):
+            if ctx.is_settlement(s):
+                _unnamed_features(ctx, s, match.group("np"), match.start("np"))
 
 
 _LANDMARK_CLASSES = (ns.NKGEO.Landmark, ns.NKGEO.Monument)
@@ -1354,6 +1417,7 @@ def _zones(ctx: Context) -> None:
 
 TYPING_RULES = (
     rule_alias,
+    rule_parenthetical_names,
     rule_head_types,
     rule_settlement_nouns,
     rule_copula_class,
