@@ -241,3 +241,111 @@ def test_candidates_serialise_as_valid_trig(extractor):
     graphs = {str(g.identifier) for g in dataset.graphs() if len(g)}
     assert {ns.PROVENANCE_GRAPH, ns.GAZETTEER_GRAPH, ns.DOCUMENT_GRAPH_PREFIX + found.document.stem} <= graphs
     assert "_:" not in text
+
+
+# -- ordinary English (issue 11): appositions, fronted and relative clauses, coreference, lists ----------
+
+
+def test_an_apposition_says_what_and_where_a_place_is(extractor):
+    got = triples(run(extractor, "Kilju, a county town of North Hamgyong Province, makes paper."))
+    assert ("id:kilju", "rdf:type", "nkgeo:Town") in got
+    assert ("id:kilju", "nkgeo:locatedIn", "id:north-hamgyong-province") in got
+    assert ("id:north-hamgyong-province", "rdf:type", "nkgeo:Province") in got
+    assert not any(s == "id:north-hamgyong-province" and o == "nkgeo:Town" for s, _p, o in got)
+
+
+def test_a_fronted_clause_is_about_the_subject_after_it(extractor):
+    got = triples(run(extractor, "Set on the Yalu River, Manpo belongs to Chagang Province."))
+    assert ("id:manpo", "nkgeo:onRiver", "id:yalu-river") in got
+    assert ("id:manpo", "nkgeo:locatedIn", "id:chagang-province") in got
+
+
+def test_a_relative_clause_is_about_the_name_before_it(extractor):
+    got = triples(run(extractor, "The coast road passes Hamhung, which lies on the Songchon River, before it turns north."))
+    assert ("id:hamhung", "nkgeo:onRiver", "id:songchon-river") in got
+
+
+def test_a_phrase_after_an_object_is_about_the_subject(extractor):
+    got = triples(run(extractor, "Haeju is a port city facing the Yellow Sea, close to the maritime boundary with South Korea."))
+    assert ("id:haeju", "nkgeo:nearBorderWith", "id:south-korea") in got
+    assert not any(s == "id:yellow-sea" for s, _p, _o in got if _p != "rdf:type")
+
+
+def test_the_same_province_and_both_cities(extractor):
+    text = "Hamhung lies in South Hamgyong Province. Sinpo, in the same province, builds ships. Both cities mine coal."
+    got = triples(run(extractor, text))
+    assert ("id:sinpo", "nkgeo:locatedIn", "id:south-hamgyong-province") in got
+    assert {("id:hamhung", "nkgeo:hasIndustry", "id:mining"), ("id:sinpo", "nkgeo:hasIndustry", "id:mining")} <= got
+
+
+def test_coordinated_subjects_share_the_predicate(extractor):
+    got = triples(run(extractor, "Both Musan and Hoeryong sit close to the border with China."))
+    assert {("id:musan", "nkgeo:nearBorderWith", "id:china"), ("id:hoeryong", "nkgeo:nearBorderWith", "id:china")} <= got
+    assert not any(p == "nkgeo:borders" for _s, p, _o in got), "'the border with' is a noun: near the border, not bordering"
+
+
+def test_a_new_name_is_a_place_when_it_lies_somewhere(extractor):
+    got = triples(run(extractor, "Chunggang lies on the Yalu River."))
+    assert ("id:chunggang", "nkgeo:onRiver", "id:yalu-river") in got
+    assert ("id:chunggang", "rdf:type", "nkgeo:Settlement") in got
+
+
+def test_a_persons_name_is_not_a_place(extractor):
+    got = triples(run(extractor, "Kim Jong-suk lies in the Taesongsan cemetery near Pyongyang."))
+    assert not any(s == "id:kim-jong-suk" for s, _p, _o in got)
+
+
+def test_population_with_more_than_and_thought_to_have(extractor):
+    found = run(extractor, "Huichon belongs to Chagang Province and is thought to have more than 160,000 inhabitants.")
+    got = triples(found)
+    assert ("id:huichon", "nkgeo:populationEstimate", "id:huichon-population-test-160000") in got
+    [value] = facts_about(found, "nkgeo:populationValue")
+    assert value.o.value == "160000" and value.qualifier == "thought to"
+
+
+def test_a_question_asserts_nothing(extractor):
+    got = triples(run(extractor, "Is Hamhung the capital of South Hamgyong Province? Many think so."))
+    assert not any(p == "nkgeo:capitalOf" for _s, p, _o in got)
+
+
+def test_the_capital_of_a_province_is_named_after_it(extractor):
+    got = triples(run(extractor, "Hoeryong is an old market town, but the capital of South Hamgyong Province is Hamhung."))
+    assert ("id:hamhung", "nkgeo:capitalOf", "id:south-hamgyong-province") in got
+    assert not any(s == "id:hoeryong" and p == "nkgeo:capitalOf" for s, p, _o in got)
+
+
+def test_a_list_of_towns_with_figures(extractor):
+    text = "Towns of South Hamgyong Province\n\nMain towns\n\n- Hamhung: 768,000. Provincial capital; chemical works.\n- Sinpo: 152,000. Fishing port.\n"
+    found = extractor.extract(decode_document("t.txt", "t.txt", text.encode()))
+    got = triples(found)
+    assert ("id:hamhung", "nkgeo:capitalOf", "id:south-hamgyong-province") in got
+    assert ("id:hamhung", "nkgeo:hasIndustry", "id:chemical-industry") in got
+    assert ("id:sinpo", "nkgeo:locatedIn", "id:south-hamgyong-province") in got
+    assert ("id:sinpo", "nkgeo:hasIndustry", "id:fishing") in got
+    values = {f.o.value for f in facts_about(found, "nkgeo:populationValue")}
+    assert values == {"768000", "152000"}
+
+
+def test_only_the_place_itself_is_rebuilt(extractor):
+    got = triples(run(extractor, "Some parts of Hamhung have been rebuilt since the war."))
+    assert not any(p == "nkgeo:rebuiltPlace" for _s, p, _o in got)
+    got = triples(run(extractor, "Much of Hamhung was destroyed during the Korean War, and the city was later rebuilt with East German help."))
+    assert ("id:hamhung", "nkgeo:destroyedIn", "id:korean-war") in got
+    assert ("id:reconstruction-of-hamhung", "nkgeo:rebuiltPlace", "id:hamhung") in got
+
+
+def test_a_demonym_is_not_a_subject(extractor):
+    got = triples(run(extractor, "Hamhung lies near the coast. Chinese investors fund factories there that produce textiles."))
+    assert not any(s == "id:china" for s, _p, _o in got)
+
+
+def test_an_encyclopaedia_parenthesis_gives_names(extractor):
+    found = run(extractor, "Hamhung (Korean: 함흥시; also spelled Hamheung) is a city in South Hamgyong Province.")
+    names = {(f.o.value, f.o.lang) for f in facts_about(found, "skos:altLabel")}
+    assert names == {("함흥시", "ko"), ("Hamheung", "en")}
+
+
+def test_a_former_name_of_a_past_period(extractor):
+    found = run(extractor, "Under Japanese rule the city was known as Kanko. Hamhung is a port.", title="Hamhung")
+    assert [f.o.value for f in facts_about(found, "nkgeo:formerName")] == ["Kanko"]
+    assert not facts_about(run(extractor, "Hamhung is known as a city of chemicals."), "nkgeo:formerName")

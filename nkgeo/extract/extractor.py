@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from nkgeo import namespaces as ns
+from nkgeo.errors import DocumentError
 from nkgeo.extract import lexicon, rules
 from nkgeo.extract.document import Document
 from nkgeo.extract.gazetteer import Gazetteer, name_variants
-from nkgeo.extract.nlp import Mention, NameFinder, Sentence, blank_pipeline, sentences_of
+from nkgeo.extract.nlp import DEFAULT_MAX_SENTENCE_CHARS, Mention, NameFinder, Sentence, blank_pipeline, sentences_of
 
 EXTRACTOR_VERSION = "1"
 
@@ -79,6 +80,7 @@ class Extraction:
     facts: list[rules.Fact]
     entities: dict[str, tuple[str, tuple[str, ...]]]  # new IRI -> (label, classes)
     sentences: int = 0
+    naming: list[tuple[int, int]] = field(default_factory=list)  # spans of the sentences that name a known place
 
 
 @dataclass
@@ -294,8 +296,11 @@ def clean_label(text: str) -> str:
 class Extractor:
     """Reads documents against one gazetteer; build once, extract many."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, max_sentence_chars: int = DEFAULT_MAX_SENTENCE_CHARS):
+        if max_sentence_chars < 20:
+            raise DocumentError(f"--max-sentence-chars must be at least 20, not {max_sentence_chars}")
         self.gaz = gazetteer
+        self.max_sentence_chars = max_sentence_chars
         names: dict[str, set[str]] = {k: set(v) for k, v in gazetteer.names.items()}
         self.base_types: dict[str, set[str]] = {k: set(v) for k, v in gazetteer.types.items()}
         self.base_labels: dict[str, str] = dict(gazetteer.labels)
@@ -319,10 +324,11 @@ class Extractor:
         state = DocState(self.gaz, self.base_types, self.base_labels, doc_iri, stem)
         if document.is_blank:
             return Extraction(document, doc_iri, [], {}, 0)
-        sentences = sentences_of(document.text)
+        sentences = sentences_of(document.text, self.max_sentence_chars)
         self._read(sentences, state, promoting=True, local=None)
         local = NameFinder({name: {iri} for name, iri in state.local_names.items()}) if state.local_names else None
         facts = self._read(sentences, state, promoting=False, local=local)
+        naming = [(s.start, s.end) for s in sentences if any(m.kind == "known" and state.types_of_mention(m) & rules.PLACE_LIKE for m in s.mentions)]
         facts = sorted(set(facts), key=lambda f: (f.start, f.s, f.p, str(f.o), -f.confidence, f.qualifier or "", f.rule))
         facts = _without_entailed(_most_specific_types(_one_settlement_kind(facts), self.gaz))
         used = {f.s for f in facts} | {f.o for f in facts if isinstance(f.o, str)}
@@ -338,7 +344,7 @@ class Extractor:
             classes = _most_specific(set(classes) | stated.get(iri, set()), self.gaz)
             if label:
                 entities[iri] = (label, classes)
-        return Extraction(document, doc_iri, facts, entities, len(sentences))
+        return Extraction(document, doc_iri, facts, entities, len(sentences), naming)
 
     def _describe_new(self, iri: str, state: DocState) -> tuple[str, tuple[str, ...]]:
         if iri in self.lexicon_countries:
@@ -490,7 +496,7 @@ class Extractor:
         if local is not None:
             known += [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), iris, "known") for s, e, iris, _n in local.phrase_matches(doc)]
         name_mentions = [_name_mention(doc, text, s, e) for s, e in runs]
-        name_mentions = [m for m in name_mentions if m is not None]
+        name_mentions = [m for m in name_mentions if m is not None and not _fronted_participle(m, text)]
         for mention in sorted(name_mentions, key=lambda m: (-(m.end - m.start), m.start)):
             if mention.head_class and not mention.generic and free(mention.start, mention.end):
                 inner = [k for k in known if k[0] >= mention.start and k[1] <= mention.end]
@@ -526,11 +532,15 @@ class Extractor:
                 plural = match.group(0).split()[-1].lower()
                 taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", tuple(focus.recent[-2:]), extra={"noun": "both", "of": plural}))
         for match in _ANAPHOR.finditer(text):
-            if topic and free(match.start(), match.end()):
+            if free(match.start(), match.end()):
                 noun = (match.group("noun") or "").lower()
                 if noun == "port":
                     continue
-                referent = focus.referent(noun, state) if noun in ("city", "town") else topic
+                earlier = [m for m in taken if m.kind == "known" and m.end <= match.start() and m.iri and state.is_settlement_iri(m.iri)]
+                if earlier:  # "Much of Hamhung was destroyed, and the city was later rebuilt"
+                    referent = max(earlier, key=lambda m: m.end).iri
+                else:
+                    referent = focus.referent(noun, state) if noun in ("city", "town") else topic
                 if referent:
                     taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", (referent,), extra={"noun": noun}))
         return sorted(taken, key=lambda m: m.start)
@@ -636,6 +646,16 @@ def _split_run(doc, start: int, end: int) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+_FRONTED = re.compile(
+    r"^\w+ (?:on|in|at|by|along|between|among|near|beside|across|under|over|into|from|within|inside|around|amid|atop|upon|high|deep|far)\b[^,]*, "
+)
+
+
+def _fronted_participle(mention: Mention, text: str) -> bool:
+    """ "Set on the Yalu River, Manpo ...": the first word is a participle opening the sentence, not a name."""
+    return mention.start == 0 and " " not in mention.text and not mention.head_class and bool(_FRONTED.match(text))
 
 
 def _numbered_tail(doc, s: int, e: int) -> bool:

@@ -158,20 +158,37 @@ class Candidates:
         return write_trig(graphs, HEADER)
 
     def table(self) -> str:
-        rows = []
+        """One row per candidate and sentence, with the sentence itself; then the sentences that name a
+        known place but gave no candidate, so that a reviewer sees what the rules did not read."""
+        rows, quiet = [], []
         for extraction in sorted(self.extractions, key=lambda e: e.document.stem):
-            for record in self.evidence(extraction):
-                evidence = f"{extraction.document.stem} chars {record.start}-{record.end}"
+            records = self.evidence(extraction)
+            stem, text = extraction.document.stem, extraction.document.text
+            for record in records:
+                evidence = f"{stem} chars {record.start}-{record.end}"
                 if record.qualifier:
                     evidence += f" [{record.qualifier}]"
-                rows.append((_show(record.s), _show(record.p), _show(record.o), f"{record.confidence:.2f}", evidence))
-        if not rows:
+                rows.append((_show(record.s), _show(record.p), _show(record.o), f"{record.confidence:.2f}", evidence, _quote(text, record.start, record.end)))
+            read = {(r.start, r.end) for r in records}
+            quiet += [f"  {stem} chars {start}-{end}: {_quote(text, start, end)}" for start, end in extraction.naming if (start, end) not in read]
+        if not rows and not quiet:
             return ""
-        header = ("subject", "predicate", "object", "confidence", "evidence")
-        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
-        lines = [" | ".join(c.ljust(widths[i]) if i < 4 else c for i, c in enumerate(row)).rstrip() for row in [header, *rows]]
-        lines.insert(1, "-+-".join("-" * w for w in widths) + "-+-" + "-" * 8)
-        return "\n".join(lines) + f"\n({len(rows)} candidates)\n"
+        out = ""
+        if rows:
+            header = ("subject", "predicate", "object", "confidence", "evidence", "sentence")
+            widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
+            lines = [" | ".join(c.ljust(widths[i]) if i < 5 else c for i, c in enumerate(row)).rstrip() for row in [header, *rows]]
+            lines.insert(1, "-+-".join("-" * w for w in widths) + "-+-" + "-" * 8)
+            out = "\n".join(lines) + f"\n({len(rows)} candidates)\n"
+        if quiet:
+            out += f"\nSentences that name a known place but gave no candidate ({len(quiet)}):\n" + "\n".join(quiet) + "\n"
+        return out
+
+
+def _quote(text: str, start: int, end: int, limit: int = 200) -> str:
+    """A sentence of the document on one line, cut at ``limit`` characters."""
+    sentence = " ".join(text[start:end].split())
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
 @functools.lru_cache(maxsize=1)

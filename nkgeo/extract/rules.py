@@ -321,7 +321,11 @@ def rule_list_items(ctx: Context) -> None:
     if not sentence.block.item:
         return
     first = re.match(r"^(?:[-*•]|\d{1,3}[.)]) ⟪(\d+)⟫", ctx.masked)
-    if first and sentence.province and re.search(r"\b(?:towns|cities|settlements|counties|places)\b", sentence.section, re.I):
+    towns = re.search(r"\b(?:towns|cities|settlements|counties|places)\b", sentence.section, re.I)
+    if first and towns and ctx.m(first.group(1)).kind == "name" and re.match(r"^(?:[-*•]|\d{1,3}[.)]) ⟪\d+⟫: ", ctx.masked):
+        if lexicon.could_be_place(ctx.m(first.group(1)).text):
+            ctx.promote(first.group(1), ns.NKGEO.Settlement, 0.65)  # "- Sinpo: 152,000" under "Main towns"
+    if first and sentence.province and towns:
         if ctx.is_settlement(first.group(1)) and ctx.iri(first.group(1)) != sentence.province:
             ctx.fact(ctx.iri(first.group(1)), ns.NKGEO.locatedIn, sentence.province, 0, 0.65, "list-item")
     implied = ctx.m(0) if ctx.mentions and ctx.mentions[0].extra.get("noun") == "item" else None
@@ -373,8 +377,9 @@ def rule_capital_subject(ctx: Context) -> None:
         o = match.group("o")
         if not (ctx.is_a(o, ns.NKGEO.AdministrativeArea) or (ctx.m(o).head_class or "").endswith("Province")):
             continue
+        inverted = _INVERTED.match(ctx.masked, match.end())
         s = _explicit_subject(ctx, match.start() - len("the ") if ctx.masked[: match.start()].endswith("the ") else match.start())
-        s = ctx.subject() if s is None else s
+        s = (int(inverted.group(0).split("⟪")[1].rstrip("⟫")) if inverted else ctx.subject_at(match.start())) if s is None else s
         if s is not None and ctx.m(s).kind in ("name", "known") and not lexicon.NEGATIONS.search(ctx.masked[: match.start()]):
             ctx.promote(s, ns.NKGEO.City, 0.8)
 
@@ -460,7 +465,7 @@ _NAME_LABELS = re.compile(
 def rule_parenthetical_names(ctx: Context) -> None:
     """An encyclopaedia's parenthesis after a name: "Kusong (Korean: 구성시; also spelled Gusong)" gives
     alternative names (Hangul tagged ko), "(formerly Huchang)" a former name."""
-    for match in re.finditer(M + r" \((?P<body>[^()⟪]{2,120})\)", ctx.masked):
+    for match in re.finditer(M + r" \((?P<body>[^()]{2,160})\)", ctx.masked):
         target = match.group(1)
         if not ctx.iri(target) or ctx.m(target).kind in ("anaphor", "direction"):
             continue
@@ -468,7 +473,7 @@ def rule_parenthetical_names(ctx: Context) -> None:
             labelled = _NAME_LABELS.match(part.strip())
             if not labelled:
                 continue
-            name = labelled.group("name").strip(" \"'")
+            name = ctx.unmask(labelled.group("name")).strip(" \"'")
             if not name or len(name) > 60 or re.search(r"\d", name):
                 continue
             pos = match.start("body") + match.group("body").find(part)
@@ -506,9 +511,10 @@ def rule_triggers(ctx: Context) -> None:
                 mention = ctx.m(s)
                 if mention is None or mention.kind == "direction" or s in objects:
                     continue
+                new = mention.kind == "name" or (mention.iri in ctx.state.local_labels and not ctx.state.known(mention.iri))
+                if new and trigger.relation in _PLACE_RELATIONS and not mention.generic and lexicon.could_be_place(mention.text):
+                    ctx.promote(s, mention.head_class or ns.NKGEO.Settlement, 0.7)  # and its type, when reading relations
                 if mention.kind == "name":
-                    if trigger.relation in _PLACE_RELATIONS and not mention.generic and lexicon.could_be_place(mention.text):
-                        ctx.promote(s, mention.head_class or ns.NKGEO.Settlement, 0.7)
                     continue
                 if not _has(ctx, s, trigger.subject):
                     continue
@@ -631,8 +637,10 @@ def _across(ctx: Context, s: int, other, river, country, pos: int, confidence: f
 # ---------------------------------------------------------------------------------------------
 
 
+_INVERTED = re.compile(r" (?:is|was|remains|remained|has been|had been) (?:now |still |today )?⟪\d+⟫")
+
+
 def rule_capital(ctx: Context) -> None:
-    subject = ctx.subject()
     masked = ctx.masked
     pattern = (
         r"(?P<past>\b(?:once|formerly|former|previously|historically|originally|was once|used to be)\b[^⟪,;]{0,20})?"
@@ -641,8 +649,10 @@ def rule_capital(ctx: Context) -> None:
     )
     for match in re.finditer(pattern, masked, re.I):
         o = match.group("o")
+        if _INVERTED.match(masked, match.end()):
+            continue  # "the capital of X is Y": read below
         s = _explicit_subject(ctx, match.start())
-        s = subject if s is None else s
+        s = ctx.subject_at(match.start()) if s is None else s
         if s is None or ctx.m(s).kind == "direction":
             continue
         former = bool(match.group("past")) or ctx.is_a(o, ns.NKGEO.HistoricalState)
@@ -679,7 +689,8 @@ def rule_capital(ctx: Context) -> None:
         ctx.type(ctx.iri(field.group(1)), ns.NKGEO.City, 0.8)
     # "once the provincial seat", "the provincial capital": of the province the text is on
     province = ctx.sentence.province
-    for match in re.finditer(r"(?P<past>\b(?:once|formerly|former|previously|was once|used to be) )?(?:the )?provincial (?:capital|seat)\b(?! of)", masked):
+    provincial = r"(?P<past>\b(?:once|formerly|former|previously|was once|used to be) )?(?:the )?provincial (?:capital|seat)\b(?! of)"
+    for match in re.finditer(provincial, masked, re.I):
         for s in ctx.subjects_at(match.start()):
             if province and ctx.is_settlement(s) and ctx.iri(s) != province:
                 predicate = ns.NKGEO.formerCapitalOf if match.group("past") else ns.NKGEO.capitalOf
@@ -946,9 +957,9 @@ def rule_nickname(ctx: Context) -> None:
 
 
 _PAST_TIME = (
-    r"\b(?:in|during|under) the (?:⟪\d+⟫|[A-Z][\w'-]*)(?: [A-Z][\w'-]*)? (?:period|era|dynasty|kingdom|times|years|rule)\b"
-    r"|\bunder (?:⟪\d+⟫|[A-Z]\w+) rule\b|\b(?:until|before|till|up to) (?:1[5-9]\d\d|20[0-2]\d)\b|\bin (?:ancient|medieval|colonial) times\b"
-    r"|\bat (?:that|the) time\b"
+    r"\b(?i:in|during|under) the (?:⟪\d+⟫|[A-Z][\w'-]*)(?: [A-Z][\w'-]*)? (?:period|era|dynasty|kingdom|times|years|rule)\b"
+    r"|\b(?i:under) (?:⟪\d+⟫|[A-Z]\w+) rule\b|\b(?i:until|before|till|up to) (?:1[5-9]\d\d|20[0-2]\d)\b|\b(?i:in) (?:ancient|medieval|colonial) times\b"
+    r"|\b(?i:at) (?:that|the) time\b"
 )
 
 
@@ -1124,6 +1135,7 @@ def _passive_subjects(ctx: Context, pos: int) -> list[int]:
             r"\b(?:much|most|all|nearly all|almost all|the whole|the bulk|the greater part|large parts|a large part|most parts|the centre|the center)"
             r" of (?:the )?$",
             ctx.masked[: named.start()],
+            re.I,
         )
         if clauses.governed(ctx.masked[: named.start()]) and not whole:
             return []  # "parts of the city have been ...": the parts, not the city ("much of X" is X)
@@ -1426,11 +1438,11 @@ TYPING_RULES = (
     rule_country_appositions,
     rule_capital_subject,
     rule_namesake,
+    rule_list_items,
     rule_triggers,
 )
 RELATION_RULES = (
     rule_anaphor_types,
-    rule_list_items,
     rule_located,
     rule_water,
     rule_capital,

@@ -135,7 +135,12 @@ def trigger_file() -> Path:
     raise SourceError(f"no {FILE} beside the ontology ({ontology_dir()})")
 
 
-@lru_cache(maxsize=4)
 def load(path: Path | None = None) -> tuple[Trigger, ...]:
+    """The triggers of ``path`` (default: :func:`trigger_file`), parsed once per version of the file."""
     path = path or trigger_file()
-    return tuple(parse(path.read_text(encoding="utf-8")))
+    return _load(str(path), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, _version: int) -> tuple[Trigger, ...]:
+    return tuple(parse(Path(path).read_text(encoding="utf-8")))
