@@ -349,3 +349,10 @@ def test_a_former_name_of_a_past_period(extractor):
     found = run(extractor, "Under Japanese rule the city was known as Kanko. Hamhung is a port.", title="Hamhung")
     assert [f.o.value for f in facts_about(found, "nkgeo:formerName")] == ["Kanko"]
     assert not facts_about(run(extractor, "Hamhung is known as a city of chemicals."), "nkgeo:formerName")
+
+
+def test_a_new_name_after_a_preposition_of_place(extractor):
+    got = triples(run(extractor, "Fishing boats sail from Hodo to Wonsan every morning. Hodo has a shipyard."))
+    assert ("id:hodo", "nkgeo:hasIndustry", "id:shipbuilding") in got
+    assert not any(s == "id:hodo" and p == "rdf:type" for s, p, _o in got), "a weak cue states no type"
+    assert not triples(run(extractor, "Letters go from January to March. March has a shipyard."))

@@ -21,7 +21,7 @@ from nkgeo.extract.document import Document
 from nkgeo.extract.gazetteer import Gazetteer, name_variants
 from nkgeo.extract.nlp import DEFAULT_MAX_SENTENCE_CHARS, Mention, NameFinder, Sentence, blank_pipeline, sentences_of
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # the rules of issue 11 (trigger phrases, clause subjects, coreference)
 
 _DIRECTION = re.compile(
     r"\b(?:the )?(?:(?P<owner>⟪C⟫|[Tt]he (?:country|nation|peninsula)|[A-Z][\w]+(?: [A-Z][\w]+)?)'s )?"
@@ -98,6 +98,7 @@ class DocState:
     local_labels: dict[str, str] = field(default_factory=dict)
     regions: dict[str, tuple[str, str]] = field(default_factory=dict)
     minted: dict[str, tuple[str, set[str]]] = field(default_factory=dict)  # descriptive new IRIs
+    weak: set[str] = field(default_factory=set)  # places named only after a preposition: not what "the city" means
 
     @property
     def version(self) -> tuple:
@@ -151,7 +152,11 @@ class DocState:
         return ns.NKGEO.locatedIn
 
     # -- new names ----------------------------------------------------------------------------
-    def promote(self, mention: Mention, cls: str) -> None:
+    def promote(self, mention: Mention, cls: str, weak: bool = False) -> None:
+        if mention.kind == "name" and weak:
+            self.weak.add(ns.ID_NS + lexicon.slug(clean_label(mention.text)))
+        elif mention.iri or mention.kind == "name":
+            self.weak.discard(mention.iri or ns.ID_NS + lexicon.slug(clean_label(mention.text)))
         if mention.kind == "name":
             label = clean_label(mention.text)
             if not label:
@@ -276,7 +281,7 @@ class Focus:
 
     def saw(self, mentions: list[Mention], state: DocState) -> None:
         for mention in mentions:
-            if mention.kind != "known" or not mention.iri:
+            if mention.kind != "known" or not mention.iri or mention.iri in state.weak:
                 continue
             if ns.NKGEO.Province in state.types_of_iri(mention.iri):
                 self.province = mention.iri

@@ -354,6 +354,35 @@ PERSON_TITLES = (
 )
 
 
+# A syllable of a Korean name in McCune-Reischauer or Revised Romanisation, and a word made of them:
+# "Kosong" (ko-song), "Onsong" (on-song), "Hyangsan" (hyang-san), not "Beijing" or "January".
+_SYLLABLE = (
+    r"(?:kk|tt|pp|ss|jj|tch|ch|k|g|n|t|d|r|l|m|p|b|s|sh|j|h|ng)?'?"
+    r"(?:yae|yeo|wae|ae|ya|eo|ye|yo|wa|oe|eu|wo|we|wi|yu|ui|ŏ|ŭ|a|e|i|o|u)"
+    r"(?:ng|nk|k|n|t|l|m|p|s|g|b)?"
+)
+_KOREAN_WORD = re.compile(r"^(?:" + _SYLLABLE + r"[-']?){1,4}$")
+# Capitalised words of languages and peoples that the syllables above would pass.
+_PEOPLES = frozenset({"korean", "koreans", "korea", "juche", "songun", "chollima"})
+
+
+# Continents and the great regions around Korea: places, never settlements.
+WORLD_REGIONS = frozenset(
+    """asia europe africa america oceania antarctica eurasia manchuria siberia mongolia-inner east-asia northeast-asia
+    north-america south-america central-asia the-far-east far-east korean-peninsula""".split()
+)
+
+
+def is_world_region(name: str) -> bool:
+    return slug(name) in WORLD_REGIONS
+
+
+def looks_korean(name: str) -> bool:
+    """Whether every word of a name could be a romanised Korean word (a weak cue, for new place names)."""
+    words = name.split()
+    return bool(words) and all(w.lower() not in _PEOPLES and _KOREAN_WORD.match(w.lower().replace("’", "'")) for w in words)
+
+
 def stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 

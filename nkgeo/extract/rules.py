@@ -139,12 +139,13 @@ class Context:
         return [int(g.group(1)) for g in re.finditer(M, self.masked[start:end])]
 
     # -- what the rules say -------------------------------------------------------------------
-    def promote(self, index, cls: str, confidence: float = 0.8) -> None:
-        """Propose the name at ``index`` as an entity of class ``cls`` (new or known)."""
+    def promote(self, index, cls: str, confidence: float = 0.8, weak: bool = False) -> None:
+        """Propose the name at ``index`` as an entity of class ``cls`` (new or known); a ``weak`` cue's
+        place is not one that "the city" can stand for."""
         mention = self.m(index)
         if mention is None or mention.kind in ("anaphor", "direction"):
             return
-        self.state.promote(mention, cls)
+        self.state.promote(mention, cls, weak=weak)
         if not self.promoting and mention.iri:
             self.type(mention.iri, cls, confidence)
 
@@ -334,6 +335,19 @@ def rule_list_items(ctx: Context) -> None:
         ctx.type(implied.iri, SETTLEMENT_NOUNS[noun.group("noun")], 0.8)
 
 
+def rule_place_after_preposition(ctx: Context) -> None:
+    """ "in Kosong", "near Onsong", "from Namyang to Hoeryong": a new name after a preposition of place
+    is a settlement when it looks like a romanised Korean name. A weak cue: it lets later sentences
+    speak of the place, but states no type of its own (the promotion is made in the first pass only)."""
+    if not ctx.promoting:
+        return
+    for match in re.finditer(r"\b(?:in|near|to|from|at|outside|around|towards|toward|past|beyond|via) " + M, ctx.masked):
+        mention = ctx.m(match.group(1))
+        if mention.kind == "name" and not mention.head_class and not mention.generic and lexicon.could_be_place(mention.text):
+            if lexicon.looks_korean(mention.text) and not lexicon.is_world_region(mention.text):
+                ctx.promote(match.group(1), ns.NKGEO.Settlement, 0.6, weak=True)
+
+
 def rule_anaphor_types(ctx: Context) -> None:
     """ "The city ..." says that the place it stands for is a city; "both cities", that both are."""
     nouns = {"city": ns.NKGEO.City, "town": ns.NKGEO.Town, "cities": ns.NKGEO.City, "towns": ns.NKGEO.Town}
@@ -512,7 +526,8 @@ def rule_triggers(ctx: Context) -> None:
                 if mention is None or mention.kind == "direction" or s in objects:
                     continue
                 new = mention.kind == "name" or (mention.iri in ctx.state.local_labels and not ctx.state.known(mention.iri))
-                if new and trigger.relation in _PLACE_RELATIONS and not mention.generic and lexicon.could_be_place(mention.text):
+                if new and trigger.relation in _PLACE_RELATIONS and not mention.generic and lexicon.could_be_place(mention.text) \
+                        and not lexicon.is_world_region(mention.text):
                     ctx.promote(s, mention.head_class or ns.NKGEO.Settlement, 0.7)  # and its type, when reading relations
                 if mention.kind == "name":
                     continue
@@ -1440,6 +1455,7 @@ TYPING_RULES = (
     rule_namesake,
     rule_list_items,
     rule_triggers,
+    rule_place_after_preposition,
 )
 RELATION_RULES = (
     rule_anaphor_types,
