@@ -356,3 +356,74 @@ def test_a_new_name_after_a_preposition_of_place(extractor):
     assert ("id:hodo", "nkgeo:hasIndustry", "id:shipbuilding") in got
     assert not any(s == "id:hodo" and p == "rdf:type" for s, p, _o in got), "a weak cue states no type"
     assert not triples(run(extractor, "Letters go from January to March. March has a shipyard."))
+
+
+# -- general fixes the blind test run prompted (see README, "Measured") ---------------------------------
+
+
+def test_a_city_and_a_river_of_one_name(extractor):
+    text = "Namyang lies on the Yalu River and faces the Chinese city of Yalu across the river."
+    got = triples(run(extractor, text))
+    assert ("id:namyang", "nkgeo:onRiver", "id:yalu-river") in got
+    assert ("id:namyang", "nkgeo:acrossRiverFrom", "id:yalu") in got
+    assert not any(s == "id:yalu-river" and o == "nkgeo:City" for s, _p, o in got)
+
+
+def test_a_word_the_text_also_writes_in_lower_case_is_no_name(extractor):
+    got = triples(run(extractor, "Tour groups cross into Rason, which borders both China and Russia. Some tours stop in Hamhung."))
+    assert not any(s == "id:tour" for s, _p, _o in got)
+    assert ("id:rason", "nkgeo:borders", "id:russia") in got
+
+
+def test_what_a_place_was_in_a_past_period_is_not_where_it_is(extractor):
+    got = triples(run(extractor, "Under the Joseon dynasty Hamhung was a county of Hamgyong Province."))
+    assert not any(p == "nkgeo:locatedIn" for _s, p, _o in got)
+    assert ("id:joseon-dynasty", "rdf:type", "nkgeo:HistoricalState") in got
+
+
+def test_a_zone_declared_in_a_year(extractor):
+    found = run(extractor, "The area was declared the Wonsan Special Tourist Zone in 2014.")
+    got = triples(found)
+    assert ("id:wonsan-special-tourist-zone", "nkgeo:affectedBy", "id:founding-of-wonsan-special-tourist-zone") in got
+    assert [f.o.value for f in facts_about(found, "nkgeo:startYear")] == ["2014"]
+
+
+def test_the_county_stands_for_the_place(extractor):
+    found = run(extractor, "Onsong is a county town on the Tumen River. The county has roughly 60,000 inhabitants.")
+    assert [f.o.value for f in facts_about(found, "nkgeo:populationValue")] == ["60000"]
+    assert {term(f.s) for f in facts_about(found, "nkgeo:populationEstimate")} == {"id:onsong"}
+
+
+def test_persons_after_a_title_or_a_birthplace(extractor):
+    got = triples(run(extractor, "General Kang Kam-chan won the battle. Hoeryong is the birthplace of Kim Jong-suk."))
+    assert {("id:kang-kam-chan", "rdf:type", "nkgeo:Person"), ("id:kim-jong-suk", "rdf:type", "nkgeo:Person")} <= got
+
+
+def test_a_tributary_is_a_river(extractor):
+    got = triples(run(extractor, "Its centre is built along the Kuryong River, a tributary of the Chongchon."))
+    assert ("id:chongchon", "rdf:type", "nkgeo:River") in got
+
+
+def test_a_place_in_a_loop_of_a_river_and_a_sight(extractor):
+    got = triples(run(extractor, "Onsong is built inside a great loop of the Tumen River. Its great sight is Wangjaesan."))
+    assert ("id:onsong", "nkgeo:onRiver", "id:tumen-river") in got
+    assert ("id:onsong", "nkgeo:hasLandmark", "id:wangjaesan") in got
+    assert ("id:wangjaesan", "rdf:type", "nkgeo:Landmark") in got
+
+
+def test_a_second_proper_name_is_an_alternative_name(extractor):
+    found = run(extractor, "From the town a road climbs into Mount Kumgang, the Diamond Mountains, whose peaks are granite.")
+    assert [(f.o.value, term(f.s)) for f in facts_about(found, "skos:altLabel")] == [("Diamond Mountains", "id:mount-kumgang")]
+    assert not any(term(f.s) == "id:diamond-mountains" for f in found.facts)
+
+
+def test_the_far_north_east_is_a_region_of_the_country(extractor):
+    got = triples(run(extractor, "Aoji lies in the far north-east near the Russian border. Pyoktong lies further to the east."))
+    assert ("id:aoji", "nkgeo:inRegion", "id:northeastern-north-korea") in got
+    assert ("id:aoji", "nkgeo:nearBorderWith", "id:russia") in got
+    assert not any(s == "id:pyoktong" and p == "nkgeo:inRegion" for s, p, _o in got)
+
+
+def test_a_relative_clause_after_a_name_and_its_head_noun(extractor):
+    got = triples(run(extractor, "Ships sail to the Rason zone, which borders both China and Russia."))
+    assert ("id:rason", "nkgeo:borders", "id:china") in got

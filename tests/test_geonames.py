@@ -245,3 +245,11 @@ def test_the_page_of_a_gazetteer_place(invoke):
     result = invoke("serve", "--get", "/id/sariwon")
     assert result.exit_code == 0, result.output
     assert "<title>Sariwon (사리원" in result.output and "310,100 (GeoNames)" in result.output
+
+
+def test_an_alternate_that_spells_another_name_is_left_out(gazetteer):
+    """GeoNames lists the village "Kosŏng-ni" among Onsŏng's names, "Sudŏkch'ŏn" among Tŏkch'ŏn's: other places."""
+    onsong = {str(o) for o in gazetteer.objects(iri("onsong"), SKOS.altLabel)}
+    assert "Onsŏng" in onsong and not {"Kosong", "Kosŏng", "Kosŏng-ni"} & onsong
+    assert "Sudŏkch’ŏn" not in {str(o) for o in gazetteer.objects(iri("tokchon"), SKOS.altLabel)}
+    assert "Hoenyong" in {str(o) for o in gazetteer.objects(iri("hoeryong"), SKOS.altLabel)}  # a spelling of the same name

@@ -21,7 +21,8 @@ import re
 M = r"⟪(\d+)⟫"
 # Words that open an apposition or a relative clause after a name and a comma.
 _APPOSITION = re.compile(
-    M + r",(?= (?:a|an|another|the|one|once|formerly|now|which|that|where|whose|who|itself|home|known|long|also|still|located|situated|set|"
+    M + r"(?: (?:zone|city|town|port|county|area|region|district|complex|province))?"  # "the Rason zone, which borders ..."
+    r",(?= (?:a|an|another|the|one|once|formerly|now|which|that|where|whose|who|itself|home|known|long|also|still|located|situated|set|"
     r"built|founded|lying|sitting|standing|nestled|some|about|roughly|in|on|near|just|close|across|between|along|at|by|south|north|east|"
     r"west|upstream|downstream|its)\b)"
 )

@@ -34,8 +34,15 @@ _DIRECTION_OF = re.compile(
     r"(?P<dir>(?:north|south)-?(?:east|west)|north|south|east|west)(?P<kind>)"
     r" of (?:the )?(?P<of>country|nation|[Kk]orean [Pp]eninsula|[A-Z][\w]+(?: [A-Z][\w]+)?)(?P<owner>)"
 )
+# "in the far north-east": a part of the document's country, named by its direction alone ("to the east" is
+# where something lies from something else, not a part of the country).
+_DIRECTION_BARE = re.compile(
+    r"(?:(?<=\bin )|(?<=\bIn ))the (?:far |extreme |remote |mountainous )?"
+    r"(?P<dir>(?:north|south)-?(?:east|west)|north|south|east|west)(?P<kind>)(?P<of>)(?P<owner>)"
+    r"(?![\w-])(?! of\b| (?:coast|coastline|side|part|parts|bank|banks|wind|winds|face|slope|slopes|edge|end|shore|corner|region|area)\b)"
+)
 _ANAPHOR = re.compile(
-    r"\b(?:(?P<pron>[Ii]ts?)|(?P<np>[Tt]h(?:e|is) (?:(?!of\b|and\b)[a-z]+ ){0,2}?(?P<noun>city|town|area|zone|municipality|port)))\b(?!-)(?! of\b)"
+    r"\b(?:(?P<pron>[Ii]ts?)|(?P<np>[Tt]h(?:e|is) (?:(?!of\b|and\b)[a-z]+ ){0,2}?(?P<noun>city|town|county|area|zone|municipality|port)))\b(?!-)(?! of\b)"
 )
 _COUNTRY_REF = re.compile(r"\b[Tt]he (?:country|nation)\b")
 # "the same province", "the province" (not "the province of X"): the province named last.
@@ -62,7 +69,16 @@ _LOWER_HEAD_OK = {
     "reservoir",
     "sea",
     "bay",
+    "dynasty",
+    "kingdom",
+    "airport",
+    "airfield",
+    "lagoon",
+    "falls",
+    "cave",
 }
+# Lower-case heads that belong to the name they follow ("the Joseon dynasty"), unlike "the Songgyungwan academy".
+_HEAD_IN_NAME = {"dynasty", "kingdom", "airport", "airfield", "lagoon", "falls", "cave"}
 _LIST_TITLE = re.compile(
     r"\b(?:the )?(?:top )?(?P<n>\d+|ten|five|twenty|fifteen|three|four|six|seven|eight|nine) "
     r"(?:(?:biggest|largest|most populous|most populated|major) )?(?:cities|towns)"
@@ -99,6 +115,7 @@ class DocState:
     regions: dict[str, tuple[str, str]] = field(default_factory=dict)
     minted: dict[str, tuple[str, set[str]]] = field(default_factory=dict)  # descriptive new IRIs
     weak: set[str] = field(default_factory=set)  # places named only after a preposition: not what "the city" means
+    lowercase_words: set[str] = field(default_factory=set)  # words the document writes in lower case somewhere
 
     @property
     def version(self) -> tuple:
@@ -273,11 +290,13 @@ class Focus:
     def referent(self, noun: str, state: DocState) -> str | None:
         """What "the city" or "the town" stands for: the place the text is on, unless the text has called
         it the other kind; then the last place named that it has not."""
-        other = ns.NKGEO.Town if noun == "city" else ns.NKGEO.City
-        for iri in [self.current or self.topic, *reversed(self.recent)]:
-            if iri and state.is_settlement_iri(iri) and other not in state.local_types.get(iri, set()):
-                return iri
-        return None
+        kind, other = (ns.NKGEO.City, ns.NKGEO.Town) if noun == "city" else (ns.NKGEO.Town, ns.NKGEO.City)
+        current = self.current or self.topic
+        if current and state.is_settlement_iri(current) and other in state.local_types.get(current, set()):
+            for iri in reversed(self.recent):  # "the city", after a place the text called a town: a city it named
+                if iri != current and kind in state.types_of_iri(iri):
+                    return iri
+        return current if current and state.is_settlement_iri(current) else None
 
     def saw(self, mentions: list[Mention], state: DocState) -> None:
         for mention in mentions:
@@ -330,6 +349,7 @@ class Extractor:
         if document.is_blank:
             return Extraction(document, doc_iri, [], {}, 0)
         sentences = sentences_of(document.text, self.max_sentence_chars)
+        state.lowercase_words = set(re.findall(r"\b[a-z][a-z'-]*\b", document.text))
         self._read(sentences, state, promoting=True, local=None)
         local = NameFinder({name: {iri} for name, iri in state.local_names.items()}) if state.local_names else None
         facts = self._read(sentences, state, promoting=False, local=local)
@@ -489,7 +509,7 @@ class Extractor:
         def free(start: int, end: int) -> bool:
             return all(end <= m.start or start >= m.end for m in taken)
 
-        for pattern in (_DIRECTION, _DIRECTION_OF):
+        for pattern in (_DIRECTION, _DIRECTION_OF, _DIRECTION_BARE):
             for match in pattern.finditer(text):
                 if not free(match.start(), match.end()):
                     continue
@@ -501,13 +521,14 @@ class Extractor:
         if local is not None:
             known += [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), iris, "known") for s, e, iris, _n in local.phrase_matches(doc)]
         name_mentions = [_name_mention(doc, text, s, e) for s, e in runs]
-        name_mentions = [m for m in name_mentions if m is not None and not _fronted_participle(m, text)]
+        name_mentions = [m for m in name_mentions if m is not None and not _fronted_participle(m, text) and not _common_opening(m, state)]
         for mention in sorted(name_mentions, key=lambda m: (-(m.end - m.start), m.start)):
             if mention.head_class and not mention.generic and free(mention.start, mention.end):
                 inner = [k for k in known if k[0] >= mention.start and k[1] <= mention.end]
                 exact = [k for k in inner if k[0] == mention.start and k[1] == mention.end]
                 if inner and not exact:
                     taken.append(mention)
+        known = _settlement_or_other(known, text, state)
         for start, end, iris, kind in sorted(known, key=lambda k: (-(k[1] - k[0]), k[0])):
             if free(start, end):
                 mention = Mention(start, end, text[start:end], kind, tuple(iris), head_class=_head_class_of_text(text[start:end]))
@@ -644,13 +665,40 @@ def _split_run(doc, start: int, end: int) -> list[tuple[int, int]]:
     pieces.append((piece_start, end))
     out = []
     for s, e in pieces:
-        while s < e and (doc[s].text.lower() in lexicon.stop_words() or not doc[s].text[:1].isupper()):
+        while s < e and (doc[s].text.lower() in lexicon.stop_words() or not doc[s].text[:1].isupper() or (e - s > 1 and lexicon.is_title(doc[s].text))):
             s += 1
         while e > s and not doc[e - 1].text[:1].isupper() and not (e - s >= 3 and doc[e - 2].text == "-") and not _numbered_tail(doc, s, e):
             e -= 1
         if e > s:
             out.append((s, e))
     return out
+
+
+def _settlement_or_other(known: list[tuple], text: str, state: DocState) -> list[tuple]:
+    """Where two names of the gazetteer and the document cover the same words ("Tumen": the river, and a
+    city the document names), "the city of Tumen" means the settlement and anything else the other."""
+    by_span: dict[tuple[int, int], list[tuple]] = {}
+    for item in known:
+        by_span.setdefault((item[0], item[1]), []).append(item)
+    out = []
+    for (start, end), items in by_span.items():
+        if len(items) > 1:
+            settled = [i for i in items if any(state.is_settlement_iri(iri) for iri in i[2])]
+            others = [i for i in items if i not in settled]
+            if settled and others:
+                as_settlement = re.search(r"\b(?:city|town|village|port) of (?:the )?$", text[:start]) or re.match(r" (?:city|town)\b", text[end:])
+                items = settled if as_settlement else others
+        out += items
+    return out
+
+
+def _common_opening(mention: Mention, state: DocState) -> bool:
+    """ "Tour groups from China ...": a word that opens a sentence and that the same text writes in lower
+    case elsewhere ("tours") is a word of English, not a name."""
+    if mention.start != 0 or " " in mention.text or mention.head_class:
+        return False
+    lower = mention.text.lower()
+    return bool({lower, lower + "s", lower + "es", lower.removesuffix("s")} & state.lowercase_words)
 
 
 _FRONTED = re.compile(
@@ -697,6 +745,8 @@ def _name_mention(doc, text: str, start: int, end: int) -> Mention | None:
         head = lexicon.NAME_HEADS[doc[end].text.lower()]
         while end - start > 1 and doc[end - 1].text.lower() in lexicon.NAME_ADJECTIVES:
             end -= 1
+        if doc[end].text.lower() in _HEAD_IN_NAME:  # "the Joseon dynasty", "Kalma airport": the head is part of the name
+            end += 1
     if head is None and all(lexicon.is_common_word(w) for w in words):
         return None
     char_start = doc[start].idx

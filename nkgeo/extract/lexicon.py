@@ -121,7 +121,7 @@ INDUSTRY_SELF = frozenset(
 INDUSTRY_CUES = re.compile(
     r"\b(industr\w*|production|produc\w+|factor(?:y|ies)|plants?|works|mills?|known for|cent(?:er|re) (?:for|of)|hub|"
     r"econom(?:y|ic)|revolves? around|focus\w*|manufactur\w*|mining|mines|operations|sector|output|based on|relies on|"
-    r"trade|activity|activities|complex(?:es)?|specialises|specializes)\b",
+    r"trade|activity|activities|complex(?:es)?|specialises|specializes|employ|employs|employed|employers?|workforce|jobs|livelihood)\b",
     re.I,
 )
 # Bare "trade" is maritime trade in a port sentence, and nothing otherwise.
@@ -229,6 +229,7 @@ NAME_ADJECTIVES = frozenset(
 # noun -> (class, relation from the place)
 FEATURE_NOUNS: dict[str, tuple[str, str]] = {
     "airport": (ns.NKGEO.Airport, ns.NKGEO.hasFacility),
+    "museum": (ns.NKGEO.Landmark, ns.NKGEO.hasLandmark),
     "airfield": (ns.NKGEO.Airport, ns.NKGEO.hasFacility),
     "university": (ns.NKGEO.University, ns.NKGEO.hasInstitution),
     "universities": (ns.NKGEO.University, ns.NKGEO.hasInstitution),
@@ -381,6 +382,11 @@ def looks_korean(name: str) -> bool:
     """Whether every word of a name could be a romanised Korean word (a weak cue, for new place names)."""
     words = name.split()
     return bool(words) and all(w.lower() not in _PEOPLES and _KOREAN_WORD.match(w.lower().replace("’", "'")) for w in words)
+
+
+def is_title(word: str) -> bool:
+    """A title before a person's name ("General", "King"): not part of the name."""
+    return bool(re.fullmatch(PERSON_TITLES, word)) and word[:1].isupper()
 
 
 def stop_words() -> frozenset[str]:

@@ -281,6 +281,9 @@ def rule_settlement_nouns(ctx: Context) -> None:
             if match.group(group) and (ctx.m(match.group(group)).head_class or "") in (ns.NKGEO.Province, ns.NKGEO.AdministrativeArea):
                 continue
             if match.group(group) and not ctx.is_country(match.group(group)):
+                mention = ctx.m(match.group(group))
+                if mention.kind == "known" and ctx.promoting and ctx.is_a(match.group(group), ns.NKGEO.WaterBody, ns.NKGEO.Mountain):
+                    mention.kind, mention.iris, mention.head_class = "name", (), None  # "the city of Tumen", beside the Tumen River
                 ctx.promote(match.group(group), cls, 0.85)
             if match.group(group) and country is not None and ctx.is_country(country) and not ctx.is_country(match.group(group)):
                 ctx.fact(ctx.iri(match.group(group)), ns.NKGEO.locatedIn, ctx.iri(country), match.start(), 0.8, "country-city-of")
@@ -304,6 +307,8 @@ def rule_settlement_nouns(ctx: Context) -> None:
 
 def _promote_settlement(ctx: Context, i, noun: str) -> None:
     mention = ctx.m(i)
+    if mention is not None and mention.kind == "known" and ctx.promoting and ctx.is_a(i, ns.NKGEO.WaterBody, ns.NKGEO.Mountain):
+        mention.kind, mention.iris, mention.head_class = "name", (), None  # "the Chinese city of Tumen": not the Tumen River
     if (
         mention is not None
         and mention.kind != "direction"
@@ -360,6 +365,15 @@ def rule_anaphor_types(ctx: Context) -> None:
                 ctx.type(iri, cls, 0.8, mention.start)
 
 
+def rule_tributary(ctx: Context) -> None:
+    """ "a tributary of the Chongchon": both are rivers."""
+    for match in re.finditer(M + r", (?:a|the) (?:[a-z]+ )?tributary of (?:the )?" + M + r"|\btributary of (?:the )?" + M, ctx.masked):
+        for group in (1, 2, 3):
+            index = match.group(group)
+            if index is not None and ctx.m(index).kind in ("name", "known") and not ctx.is_settlement(index):
+                ctx.promote(index, ns.NKGEO.River, 0.75)
+
+
 def rule_copula_class(ctx: Context) -> None:
     """ "X is a special economic zone": a class by a phrase after the copula."""
     pattern = (
@@ -371,7 +385,7 @@ def rule_copula_class(ctx: Context) -> None:
     )
     for match in re.finditer(pattern, ctx.masked, re.I):
         cls = _phrase_class(match.group("np").split())
-        if cls and not ctx.is_country(match.group(1)):
+        if cls and not ctx.is_country(match.group(1)) and not (cls == ns.NKGEO.AdministrativeArea and _historical(ctx, match.end())):
             ctx.promote(match.group(1), cls, 0.85)
 
 
@@ -398,6 +412,17 @@ def rule_capital_subject(ctx: Context) -> None:
             ctx.promote(s, ns.NKGEO.City, 0.8)
 
 
+def rule_persons(ctx: Context) -> None:
+    """A person's name after a title ("General Kang Kam-chan", "King Seonjo") or after "birthplace of"."""
+    for match in re.finditer(r"\b" + lexicon.PERSON_TITLES + r" " + M, ctx.masked):
+        if ctx.m(match.group(1)).kind in ("name", "known") and not ctx.m(match.group(1)).head_class:
+            ctx.promote(match.group(1), ns.NKGEO.Person, 0.75)
+    for match in re.finditer(r"\b(?:birthplace|home town|hometown|native town) of " + M, ctx.masked):
+        mention = ctx.m(match.group(1))
+        if mention.kind in ("name", "known") and lexicon.KOREAN_PERSON.match(mention.text):
+            ctx.promote(match.group(1), ns.NKGEO.Person, 0.75)
+
+
 def rule_namesake(ctx: Context) -> None:
     """ "named after Kim Hyong-jik": a person."""
     for match in re.finditer(r"\bnamed (?:after|for|in honou?r of) (?:the )?" + M, ctx.masked):
@@ -409,7 +434,7 @@ def rule_list_types(ctx: Context) -> None:
     """ "relics such as the A and the B", "monuments, such as A and B": landmarks."""
     pattern = (
         r"\b(?P<noun>relics|monuments|landmarks|sites|attractions|temples|statues|memorials|heritage sites)\b"
-        r"[^.;⟪]*?(?:such as|including|like|notably)(?P<list>(?:,? (?:and )?(?:the )?(?:[a-z]+ )?" + M + r"(?: [a-z]+)?)+)"
+        r"[^.;]*?(?:such as|including|like|notably)(?P<list>(?:,? (?:and )?(?:the )?(?:[a-z]+ )?" + M + r"(?: [a-z]+)?)+)"
     )
     for match in re.finditer(pattern, ctx.masked, re.I):
         cls = ns.NKGEO.Monument if match.group("noun").lower() in ("monuments", "statues", "memorials") else ns.NKGEO.Landmark
@@ -476,6 +501,30 @@ _NAME_LABELS = re.compile(
 )
 
 
+def rule_name_apposition(ctx: Context) -> None:
+    """ "Mount Kumgang, the Diamond Mountains, ...": a second proper name of the same thing is its
+    alternative name (not a place of its own)."""
+    for match in re.finditer(M + r", the " + M + r"(?=,|\.|$| (?:whose|which|where))", ctx.masked):
+        head, other = ctx.m(match.group(1)), ctx.m(match.group(2))
+        if head.kind == "name" and head.head_class and not head.generic:
+            ctx.promote(match.group(1), head.head_class, 0.85)
+        if not head.iri or head.kind != "known" or other.generic:
+            continue
+        if other.kind == "known" and other.iris == head.iris:
+            alias = clean_alias(other.text)  # read again, once the alias is known
+        elif other.kind == "name" and not (other.head_class and other.head_class != head.head_class and other.head_class not in ctx.types(match.group(1))):
+            alias = clean_alias(other.text)
+            ctx.state.add_alias(alias, head.iri)
+            other.kind, other.iris, other.head_class = "known", head.iris, None
+        else:
+            continue
+        ctx.fact(head.iri, ns.SKOS.altLabel, Lit(alias, lang="en"), match.start(2), 0.75, "name-apposition", hedge=False)
+
+
+def clean_alias(text: str) -> str:
+    return re.sub(r"^(?:the|a|an) ", "", " ".join(text.split()), flags=re.I).strip(" ,.;:")
+
+
 def rule_parenthetical_names(ctx: Context) -> None:
     """An encyclopaedia's parenthesis after a name: "Kusong (Korean: 구성시; also spelled Gusong)" gives
     alternative names (Hangul tagged ko), "(formerly Huchang)" a former name."""
@@ -537,6 +586,12 @@ def rule_triggers(ctx: Context) -> None:
                     _trigger_fact(ctx, trigger, s, o, match.start())
 
 
+def _historical(ctx: Context, pos: int) -> bool:
+    """Whether the clause at ``pos`` says what was, in a past period the sentence names."""
+    start = max((b.end() for b in re.finditer(r"[;:]|, (?:but|and|while) ", ctx.masked[:pos])), default=0)
+    return bool(re.search(_PAST_TIME, ctx.masked)) and bool(re.search(r"\b(?:was|were|had been|used to be)\b", ctx.masked[start:pos]))
+
+
 def _has(ctx: Context, index: int, classes: frozenset[str]) -> bool:
     if ns.NKGEO.Place in classes and ctx.is_place(index):
         return True
@@ -548,6 +603,8 @@ def _has(ctx: Context, index: int, classes: frozenset[str]) -> bool:
 def _trigger_fact(ctx: Context, trigger, s: int, o: int, pos: int) -> None:
     if trigger.relation in _BORDER_RELATIONS and ctx.iri(o) == ctx.state.country:
         return  # a place of the country borders other countries, not its own
+    if trigger.relation == ns.NKGEO.locatedIn and _historical(ctx, pos):
+        return  # "Under the Joseon dynasty Kusong was a county of Pyongan Province": not where it is now
     if trigger.relation == ns.NKGEO.locatedIn and ctx.is_a(s, ns.NKGEO.Settlement) and ctx.is_a(o, ns.NKGEO.Settlement):
         return
     for subject in ctx.subject_iris(s):
@@ -974,7 +1031,7 @@ def rule_nickname(ctx: Context) -> None:
 _PAST_TIME = (
     r"\b(?i:in|during|under) the (?:⟪\d+⟫|[A-Z][\w'-]*)(?: [A-Z][\w'-]*)? (?:period|era|dynasty|kingdom|times|years|rule)\b"
     r"|\b(?i:under) (?:⟪\d+⟫|[A-Z]\w+) rule\b|\b(?i:until|before|till|up to) (?:1[5-9]\d\d|20[0-2]\d)\b|\b(?i:in) (?:ancient|medieval|colonial) times\b"
-    r"|\b(?i:at) (?:that|the) time\b"
+    r"|\b(?i:at) (?:that|the) time\b|\b(?i:under|during) the ⟪\d+⟫"  # "under the Joseon dynasty", "during the Korean War"
 )
 
 
@@ -1090,6 +1147,23 @@ def rule_founding(ctx: Context) -> None:
         event = ctx.state.event("founding-of", s_iri, ns.NKGEO.ZoneFounding if zone else ns.NKGEO.HistoricalEvent, f"founding of {ctx.label(s)}")
         ctx.fact(s_iri, ns.NKGEO.affectedBy, event, match.start(), 0.8, "founding")
         ctx.fact(event, RDF_TYPE, ns.NKGEO.ZoneFounding if zone else ns.NKGEO.HistoricalEvent, match.start(), 0.8, "founding")
+        _event_years(ctx, event, match.group("when"), match.start(), 0.8)
+
+
+def rule_zone_declared(ctx: Context) -> None:
+    """ "The area was declared the Mount Kumgang Tourist Region in 2002": the founding of a named zone."""
+    pattern = (
+        r"\b(?:was|were|has been|had been) (?:officially |formally )?(?:declared|designated|made|named|proclaimed) (?:as )?(?:an? |the )?"
+        + M + r"(?: [^.;⟪]{0,40}?)? (?:in|by) (?:the )?(?P<when>(?:early |mid-|mid |late )?\d{4}s?)"
+    )
+    for match in re.finditer(pattern, ctx.masked):
+        zone = match.group(1)
+        if not ctx.is_a(zone, ns.NKGEO.SpecialZone):
+            continue
+        iri = ctx.iri(zone)
+        event = ctx.state.event("founding-of", iri, ns.NKGEO.ZoneFounding, f"founding of the {ctx.label(zone)}")
+        ctx.fact(iri, ns.NKGEO.affectedBy, event, match.start(), 0.8, "zone-declared")
+        ctx.fact(event, RDF_TYPE, ns.NKGEO.ZoneFounding, match.start(), 0.8, "zone-declared")
         _event_years(ctx, event, match.group("when"), match.start(), 0.8)
 
 
@@ -1282,7 +1356,7 @@ def rule_features(ctx: Context) -> None:
         _unnamed_features(ctx, s, masked[verb.end() : end], verb.end())
     pattern = (
         r"\b(?:relics|monuments|landmarks|sites|attractions|temples|statues)\b"
-        r"[^.;⟪]*?(?:such as|including|like|notably)(?P<list>(?:,? (?:and )?(?:the )?(?:[a-z]+ )?" + M + r"(?: [a-z]+)?)+)"
+        r"[^.;]*?(?:such as|including|like|notably)(?P<list>(?:,? (?:and )?(?:the )?(?:[a-z]+ )?" + M + r"(?: [a-z]+)?)+)"
     )
     for match in re.finditer(pattern, masked, re.I):
         if subject_default is None or not ctx.is_settlement(subject_default):
@@ -1312,6 +1386,26 @@ def rule_features(ctx: Context) -> None:
     _features_in_passing(ctx)
     _zones(ctx)
     _ports(ctx)
+
+
+def rule_sights(ctx: Context) -> None:
+    """ "Its great sight is Chongsokjong", "the main attractions are X and Y": landmarks of the place."""
+    pattern = (
+        r"(?:" + M + r"(?:'s)?|\bthe (?:town|city)'s) (?:great |main |chief |best-known |famous |finest |principal |top )?"
+        r"(?:sight|sights|attraction|attractions|landmark|landmarks) (?:is|are|include|includes) (?:the )?" + M
+        + r"(?P<more>(?:(?:,| and|, and) (?:the )?⟪\d+⟫)*)"
+    )
+    for match in re.finditer(pattern, ctx.masked):
+        owner = match.group(1)
+        owner = int(owner) if owner is not None else ctx.subject_at(match.start())
+        if owner is None or not ctx.is_settlement(owner):
+            continue
+        for i in [int(match.group(2))] + ctx.mentions_in(match.start("more"), match.end("more")):
+            mention = ctx.m(i)
+            if mention.kind in ("name", "known") and not ctx.is_settlement(i):
+                if mention.kind == "name" or not mention.head_class and not ctx.types(i) - {ns.NKGEO.Place}:
+                    ctx.promote(i, ns.NKGEO.Landmark, 0.7)
+                _feature_fact(ctx, owner, i, match.start(), landmark=True)
 
 
 def _features_in_passing(ctx: Context) -> None:
@@ -1445,7 +1539,9 @@ def _zones(ctx: Context) -> None:
 TYPING_RULES = (
     rule_alias,
     rule_parenthetical_names,
+    rule_name_apposition,
     rule_head_types,
+    rule_tributary,
     rule_settlement_nouns,
     rule_copula_class,
     rule_list_types,
@@ -1453,6 +1549,8 @@ TYPING_RULES = (
     rule_country_appositions,
     rule_capital_subject,
     rule_namesake,
+    rule_persons,
+    rule_sights,
     rule_list_items,
     rule_triggers,
     rule_place_after_preposition,
@@ -1470,6 +1568,7 @@ RELATION_RULES = (
     rule_former_name,
     rule_named_after,
     rule_founding,
+    rule_zone_declared,
     rule_destruction,
     rule_disasters,
     rule_migration,

@@ -109,10 +109,14 @@ def plain(text: str) -> str:
 
 
 def tagged_names(names: list[str]) -> list[tuple[str, str]]:
-    """The names of one place that a romanisation system or script identifies, with their tags."""
+    """The names of one place that a romanisation system or script identifies, with their tags. The
+    first name is GeoNames' main one; a Latin alternate is kept only if it spells the same name (GeoNames
+    lists the village "Kosŏng-ni" among Onsŏng's names, and "Sudŏkch'ŏn" among Tŏkch'ŏn's)."""
     from nkgeo.extract.lexicon import romanisation_key
 
     out: dict[tuple[str, str], None] = {}
+    main = romanisation_key(without_suffix(names[0]))
+    names = [names[0]] + [n for n in names[1:] if _HANGUL.match(n) or _same_name(romanisation_key(without_suffix(n)), main)]
     mr = [n for n in names if _MR.match(n) and n[:1].isupper() and (any(c in n for c in _BREVES) or "’" in n)]
     for name in names:
         if _HANGUL.match(name):
@@ -130,6 +134,15 @@ def tagged_names(names: list[str]) -> list[tuple[str, str]]:
         if revised and romanisation_key(name) in keys:
             out[(name, "ko-Latn-x-rr")] = None
     return list(out)
+
+
+def _same_name(key: str, main: str) -> bool:
+    """Two romanisation keys of one Korean name: the same start, equal but for a letter or two
+    (Hoeryong, Hoenyong); not Kosong for Onsong, nor Sudokchon for Tokchon."""
+    import difflib
+
+    key, main = (re.sub(r"^[rl]", "n", k) for k in (key, main))  # an initial r is n in the South's spelling: Rajin, Najin
+    return bool(key) and (key == main or (key[:2] == main[:2] and difflib.SequenceMatcher(None, key, main).ratio() >= 0.75))
 
 
 def without_suffix(name: str) -> str:
