@@ -26,9 +26,10 @@ What the file holds, apart from what the documents assert:
 A place the graph knows already (Hamhung, Sinuiju...) keeps its IRI: it is found by its verified
 GeoNames link, else by :class:`nkgeo.linked.link.Linker` (the scoring of ``nkgeo link``, with its
 threshold and its refused traps). An alternate name that also names another place is left out
-(Rajin's "Rason", Changam-ch'on's "Songjin", Kimchaek's former name): it would make the
-extractor and ``nkgeo show`` guess. Names in other scripts, and Latin names of no known
-romanisation, have no language in the table and are left out too.
+(Rajin's "Rason", Changam-ch'on's "Songjin", Kimchaek's former name), and so is a Latin alternate
+that does not spell the place's own name (GeoNames lists the village "Kosŏng-ni" among Onsŏng's
+names): either would make the extractor and ``nkgeo show`` guess. Names in other scripts, and Latin
+names of no known romanisation, have no language in the table and are left out too.
 """
 
 from __future__ import annotations
