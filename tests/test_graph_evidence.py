@@ -25,8 +25,9 @@ EV_NS = "https://w3id.org/nkgeo/evidence/"
 PROVENANCE = GRAPH_NS + "provenance"
 
 TRIG_FILES = sorted(GRAPH_DIR.glob("*.trig"))
-# Reference data, not what a document states: names and types, links to other datasets, coordinates, Korean names.
-REFERENCE_FILES = {"gazetteer.trig", "links.trig", "coordinates.trig", "names.trig"}
+# Reference data, not what a document states: names and types, links to other datasets, coordinates, Korean names,
+# and the GeoNames gazetteer.
+REFERENCE_FILES = {"gazetteer.trig", "links.trig", "coordinates.trig", "names.trig", "geonames.trig"}
 DOC_FILES = [p for p in TRIG_FILES if p.name not in REFERENCE_FILES]
 
 

@@ -188,19 +188,27 @@ class GraphStoreStub(http.server.BaseHTTPRequestHandler):
     """A Graph Store endpoint that takes every graph but graph:inferred, and records what came."""
 
     received: dict[str, int] = {}
+    requests: list[tuple[str, str, int]] = []  # (method, graph, body bytes)
 
     def do_PUT(self):  # noqa: N802 - http.server's name
+        self._take(replace=True)
+
+    def do_POST(self):  # noqa: N802 - the protocol's merge: the parts after the first of a large graph
+        self._take(replace=False)
+
+    def _take(self, replace: bool):
         from urllib.parse import parse_qs, urlsplit
 
         graph = parse_qs(urlsplit(self.path).query)["graph"][0]
         body = self.rfile.read(int(self.headers["Content-Length"]))
+        type(self).requests.append((self.command, graph, len(body)))
         if graph == ns.INFERRED_GRAPH:
             self.send_response(500)
             self.end_headers()
             self.wfile.write(b"disk full")
             return
-        type(self).received[graph] = body.count(b"\n")
-        self.send_response(201)
+        type(self).received[graph] = body.count(b"\n") + (0 if replace else type(self).received.get(graph, 0))
+        self.send_response(201 if replace else 204)
         self.end_headers()
 
     def log_message(self, *args):
@@ -228,6 +236,23 @@ def test_push_reports_each_graph_and_a_partial_failure(invoke, compiled):
         assert count == sum(1 for _ in compiled.store.quads_for_pattern(None, None, None, __import__("pyoxigraph").NamedNode(graph)))
     assert set(GraphStoreStub.received) == set(graphs) - {ns.INFERRED_GRAPH}
     assert sizes
+    # A graph larger than one part goes as a PUT and then POSTs, each body within the limit.
+    from nkgeo.query.remote import PUSH_PART_BYTES
+
+    provenance = [(m, n) for m, g, n in GraphStoreStub.requests if g == ns.PROVENANCE_GRAPH]
+    assert [m for m, _n in provenance] == ["PUT"] + ["POST"] * (len(provenance) - 1) and len(provenance) > 1
+    assert all(n <= PUSH_PART_BYTES for _m, n in provenance)
+
+
+def test_push_parts_keep_blank_nodes_together():
+    from nkgeo.query.remote import _parts
+
+    lines = [f"<http://x/s{i}> <http://x/p> <http://x/o> .\n".encode() for i in range(100)]
+    blank = [b"_:b0 <http://x/p> <http://x/o> .\n", b"<http://x/s> <http://x/p> _:b0 .\n"]
+    parts = _parts(b"".join(lines[:50] + blank + lines[50:]), limit=500)
+    assert len(parts) > 5 and all(len(p) <= 500 for p in parts[1:])
+    assert all(line in parts[0] for line in blank) and not any(b"_:" in p for p in parts[1:])
+    assert sorted(b"".join(parts).splitlines()) == sorted(b"".join(lines + blank).splitlines())
 
 
 def test_push_to_a_read_only_endpoint_fails_every_graph(server, invoke):

@@ -41,9 +41,10 @@ def void_graph() -> Graph:
 
 @pytest.fixture(scope="module")
 def links_per_dataset() -> dict[str, int]:
-    """Counted from graph/links.trig directly."""
+    """Counted from graph/links.trig and graph/geonames.trig (the GeoNames gazetteer's ids) directly."""
     dataset = Dataset()
     dataset.parse(ROOT / "graph" / "links.trig", format="trig")
+    dataset.parse(ROOT / "graph" / "geonames.trig", format="trig")
     targets = [str(o) for _, _, o in dataset.graph(URIRef("https://w3id.org/nkgeo/graph/links"))]
     return {name: sum(t.startswith(ns) for t in targets) for name, ns in TARGETS.items()}
 

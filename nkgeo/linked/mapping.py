@@ -795,6 +795,21 @@ def _render(data: MapData, fmt: str, hangul: bool | None) -> tuple[bytes, Scene]
     return to_svg(scene).encode("utf-8"), scene
 
 
+def _annotate(ax, point: Point, font: str | None, dx: float, dy: float, align: str):
+    text = point.label
+    if font and point.korean:
+        text += f" {point.korean}"
+    italic = point.category in ("province", "river")
+    far = math.hypot(dx, dy) > 20  # a label set far apart gets a leader line to its point
+    small = point.category == "town (GeoNames)"
+    return ax.annotate(
+        text, (point.lon, point.lat), xytext=(dx, dy), textcoords="offset points", ha=align, va="center",
+        arrowprops={"arrowstyle": "-", "color": "#808b96", "linewidth": 0.7, "shrinkA": 2, "shrinkB": 4} if far else None,
+        fontsize=7 if small else 8.5 if point.category != "province" else 8, fontstyle="italic" if italic else "normal",
+        color="#566573" if small else "#1b2631" if not italic else "#21618c", zorder=7,
+    )
+
+
 def draw(compiled, path: str | Path, hangul: bool | None = None) -> dict:
     """Draw the map into ``path`` (atomically); returns what was drawn."""
     from nkgeo.files import write_atomically

@@ -309,7 +309,7 @@ def links_dataset(records: list[LinkRecord]):
 def points_dataset(points: list[PointRecord]):
     """An rdflib Dataset with graph:coordinates and the source of every point."""
     from rdflib import Dataset, Literal, URIRef
-    from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+    from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
     dataset = Dataset()
     coords = dataset.graph(URIRef(COORDINATES_GRAPH))
@@ -328,6 +328,15 @@ def points_dataset(points: list[PointRecord]):
         lang="en")))
     prov_graph.add((graph_iri, PROV.wasAttributedTo, URIRef(PROJECT_IRI)))
     _common_provenance(prov_graph)
+    add_points(coords, prov_graph, points)
+    return dataset
+
+
+def add_points(coords, prov_graph, points: list[PointRecord]) -> None:
+    """Each point as a GeoSPARQL geometry and W3C Basic Geo lat/long in ``coords``, its source in ``prov_graph``."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+
     has_geometry, as_wkt = URIRef(ns.GEO.hasGeometry), URIRef(ns.GEO.asWKT)
     for point in points:
         place = URIRef(ns.ID_NS + point.slug)
@@ -342,7 +351,6 @@ def points_dataset(points: list[PointRecord]):
         if point.credit_geonames:
             prov_graph.add((geometry, PROV.wasAttributedTo, URIRef(GEONAMES_IRI)))
             prov_graph.add((geometry, DCTERMS.license, URIRef(CC_BY)))
-    return dataset
 
 
 def serialize(dataset, header: str) -> str:

@@ -10,8 +10,12 @@ bound with a ``VALUES`` block written by ``query.sparqltext`` (terms escaped as 
 never by pasting the user's text into the query. Entity names are resolved to IRIs locally first.
 
 ``push`` PUTs each named graph of the compiled dataset to ``ENDPOINT?graph=IRI`` (indirect graph
-identification) as N-Triples, one request per graph, and reports each graph's fate: a failure
-of one graph does not stop the others, and is reported, never hidden.
+identification) as N-Triples, and reports each graph's fate: a failure of one graph does not stop
+the others, and is reported, never hidden. A graph over ``PUSH_PART_BYTES`` of N-Triples goes in
+parts (a PUT of the first, then POSTs, which the protocol defines as a merge), because stores limit
+a request's body: Virtuoso 7 drops the connection on a body of about 600 KB. Every triple with a
+blank node goes in the first part, since a blank node's label means the same node only within
+one request.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ SOLUTIONS_ACCEPT = "application/sparql-results+json, application/sparql-results+
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8, text/plain;q=0.5"
 USER_AGENT = "nkgeo (+https://w3id.org/nkgeo/)"
 DEFAULT_TIMEOUT = 60.0
+PUSH_PART_BYTES = 256_000
 
 
 class RemoteError(NkgeoError):
@@ -176,7 +181,6 @@ def graph_store_url(endpoint: str, graph: str) -> str:
 # Triples per request when credentials are given: the server answers its challenge before it reads
 # the body, so a large body breaks the connection (Virtuoso: broken pipe at about 1.5 MB); such a graph
 # goes as one PUT of its first triples and POSTs of the rest. Without credentials a graph is one PUT.
-PUSH_CHUNK_TRIPLES = 1000
 
 
 def push(store, endpoint: Endpoint, graphs: list[str], progress=None) -> list[PushResult]:
@@ -191,22 +195,40 @@ def push(store, endpoint: Endpoint, graphs: list[str], progress=None) -> list[Pu
     for graph in graphs:
         started = time.perf_counter()
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
-        size = PUSH_CHUNK_TRIPLES if endpoint.user is not None else max(len(triples), 1)
-        try:
-            for first in range(0, max(len(triples), 1), size):
+        status, reason, detail = None, "not sent", ""
+        parts = _parts(rdfio.serialize(triples, "nt"))
+        for method, part in zip(["PUT"] + ["POST"] * (len(parts) - 1), parts, strict=True):
+            try:
                 status, reason, _headers, body = endpoint.send(
-                    "PUT" if first == 0 else "POST", graph_store_url(endpoint.url, graph), rdfio.serialize(triples[first : first + size], "nt"),
-                    {"Content-Type": "application/n-triples; charset=utf-8"})
-                if not 200 <= status < 300:
-                    break
-            detail = "" if 200 <= status < 300 else _one_line(body.decode("utf-8", errors="replace"), 200)
-        except RemoteError as exc:
-            status, reason, detail = None, "not sent", str(exc)
+                    method, graph_store_url(endpoint.url, graph), part, {"Content-Type": "application/n-triples; charset=utf-8"})
+                detail = "" if 200 <= status < 300 else _one_line(body.decode("utf-8", errors="replace"), 200)
+            except RemoteError as exc:
+                status, reason, detail = None, "not sent", str(exc)
+            if detail or status is None:
+                break
         result = PushResult(graph, len(triples), status, reason, round(time.perf_counter() - started, 3), detail)
         results.append(result)
         if progress is not None:
             progress(result)
     return results
+
+
+def _parts(ntriples: bytes, limit: int | None = None) -> list[bytes]:
+    """N-Triples cut at line ends into bodies of at most ``limit`` bytes (one line may exceed it),
+    the lines with a blank node all in the first."""
+    limit = limit or PUSH_PART_BYTES
+    lines = ntriples.splitlines(keepends=True)
+    blank = [line for line in lines if b"_:" in line]  # a blank node (or, harmlessly, a literal that shows "_:")
+    ordered = blank + [line for line in lines if b"_:" not in line]
+    parts, current, size = [], [], 0
+    for index, line in enumerate(ordered):
+        if current and size + len(line) > limit and index >= len(blank):
+            parts.append(b"".join(current))
+            current, size = [], 0
+        current.append(line)
+        size += len(line)
+    parts.append(b"".join(current))
+    return parts
 
 
 def render_push_line(result: PushResult) -> str:
