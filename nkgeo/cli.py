@@ -556,6 +556,7 @@ def draw_map(output, no_hangul):
     mapping.map_format(output)  # a bad file name fails before any work
     done = mapping.draw(open_dataset(), output, hangul=False if no_hangul else None)
     outside = f", {done['left_out']} outside the frame left out" if done["left_out"] else ""
+    outside += f", {done['crowded']} GeoNames places left off to keep labels clear" if done.get("crowded") else ""
     click.echo(f"drew {done['points']} places ({done['labelled']} labelled{outside}) and {done['links']} links -> {output} "
                f"({done['format']}, {done['bytes']} bytes)")
 

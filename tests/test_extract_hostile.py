@@ -9,8 +9,7 @@ and the extractor's own mask characters cannot pass for masks.
 from __future__ import annotations
 
 import pytest
-
-pytest.importorskip("spacy")
+import spacy  # noqa: E402, F401 - the test extra installs it: fail, never skip, without it
 
 from nkgeo.extract import Candidates  # noqa: E402
 from nkgeo.extract.document import decode_document  # noqa: E402

@@ -71,7 +71,7 @@ def test_a_bad_line_is_an_error_that_names_it(line, message):
 
 def test_adding_a_relation_is_adding_a_line(tiny_project, invoke, tmp_path):
     """A project's own triggers.tsv is used: a phrase the shipped file lacks now yields its relation."""
-    pytest.importorskip("spacy")
+    import spacy  # noqa: F401 - the test extra installs it: fail, never skip, without it
     text = "Cities of Testland\n\nAlphaville is twinned with the Gamma River.\n"
     path = tmp_path / "note.txt"
     path.write_text(text, encoding="utf-8")

@@ -146,7 +146,7 @@ def test_jsonld_export_groups_names_by_language(invoke):
     nodes = [n for g in graphs for n in g.get("@graph", [g])]
     hamhung = [n for n in nodes if n.get("@id") == "id:hamhung" and "altLabel" in n]  # graph:names, and graph:geonames
     assert hamhung and {"함흥", "함흥시"} == {n["altLabel"]["ko"] for n in hamhung}
-    assert any(n["altLabel"].get("ko-latn-alalc97") == "Hamhŭng" for n in hamhung)
+    assert any(n["altLabel"].get("ko-Latn-alalc97") == "Hamhŭng" for n in hamhung)
 
 
 def test_former_names_stay_former_names(compiled):

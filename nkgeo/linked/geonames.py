@@ -178,7 +178,7 @@ def geonames_places(cities: dict) -> list[GeoPlace]:
         if city["countrycode"] != COUNTRY:
             continue
         places.append(GeoPlace(int(city["geonameid"]), city["name"], tuple(city.get("alternatenames") or ()), city.get("admin1code") or None,
-                               refs._decimal(city["latitude"]), refs._decimal(city["longitude"]), int(city.get("population") or 0)))
+                               refs.coordinate_decimal(city["latitude"]), refs.coordinate_decimal(city["longitude"]), int(city.get("population") or 0)))
     return sorted(places, key=lambda p: p.geonameid)
 
 
@@ -278,7 +278,8 @@ def _divisions(entities, linker, reference: dict, located: set[str]) -> tuple[li
             entry = Entry(refs.slug_for(label), label, new=True, cls=ns.NKGEO.Province, province=NORTH_KOREA)
             entry.links.append((refs.OWL_SAME_AS, _target(gid), f"GeoNames first-order division {gid} ({division['iso3166_2']})", None, True))
             if division.get("lat_csc") is not None and entry.slug not in located:
-                entry.point = refs.PointRecord(entry.slug, refs._decimal(division["lat_csc"]), refs._decimal(division["lon_csc"]), refs.REFERENCE_IRI,
+                lat, lon = refs.coordinate_decimal(division["lat_csc"]), refs.coordinate_decimal(division["lon_csc"])
+                entry.point = refs.PointRecord(entry.slug, lat, lon, refs.REFERENCE_IRI,
                                                "external-ids.json (checked reference identifiers and coordinates)")
             entry.names = tagged_names(names)
         else:
@@ -324,7 +325,6 @@ def dataset(plan: Plan):
     from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
     out = Dataset()
-    refs._bind(out)
     gaz = out.graph(URIRef(GRAPH))
     links = out.graph(URIRef(refs.LINKS_GRAPH))
     prov = out.graph(URIRef(ns.PROVENANCE_GRAPH))
@@ -349,7 +349,7 @@ def dataset(plan: Plan):
             gaz.add((estimate, URIRef(ns.NKGEO.estimateKind), URIRef(ns.NKGEO.PointEstimate)))
             gaz.add((estimate, URIRef(ns.NKGEO.populationValue), Literal(entry.population, datatype=XSD.integer)))
             gaz.add((estimate, DCTERMS.source, table))
-            gaz.add((estimate, PROV.wasAttributedTo, URIRef(refs.GEONAMES_IRI)))
+            prov.add((estimate, PROV.wasAttributedTo, URIRef(refs.GEONAMES_IRI)))  # provenance lives in graph:provenance
         if entry.point:
             points.append(entry.point)
         for predicate, target, note, score, from_reference in entry.links:
@@ -370,7 +370,7 @@ def _describe(prov, plan: Plan) -> None:
     from rdflib import Literal, URIRef
     from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
-    refs._common_provenance(prov)
+    refs.common_provenance(prov)
     graph, table, activity = URIRef(GRAPH), URIRef(TABLE_IRI), URIRef(IMPORT_IRI)
     prov.add((graph, RDF.type, PROV.Entity))
     prov.add((graph, RDFS.label, Literal("geonames", lang="en")))

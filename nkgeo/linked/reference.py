@@ -172,7 +172,7 @@ class PointRecord:
         return f"POINT({self.lon} {self.lat})"
 
 
-def _decimal(value) -> Decimal:
+def coordinate_decimal(value) -> Decimal:
     return Decimal(repr(float(value))) if not isinstance(value, str) else Decimal(value)
 
 
@@ -205,7 +205,7 @@ def reference_points(reference: dict) -> list[PointRecord]:
         else:
             source_iri = REFERENCE_IRI
             text = "external-ids.json (checked reference identifiers and coordinates)"
-        points.append(PointRecord(slug, _decimal(entry["lat"]), _decimal(entry["lon"]), source_iri, text, bool(from_geonames)))
+        points.append(PointRecord(slug, coordinate_decimal(entry["lat"]), coordinate_decimal(entry["lon"]), source_iri, text, bool(from_geonames)))
     return points
 
 
@@ -234,7 +234,7 @@ _COORDINATES_HEADER = """\
 """
 
 
-def _common_provenance(prov_graph) -> None:
+def common_provenance(prov_graph) -> None:
     from rdflib import Literal, URIRef
     from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
@@ -272,7 +272,7 @@ def links_dataset(records: list[LinkRecord]):
     prov_graph.add((graph_iri, DCTERMS.rights, Literal(
         "GeoNames identifiers are from GeoNames (https://www.geonames.org/), licensed CC BY 4.0.", lang="en")))
     prov_graph.add((graph_iri, PROV.wasAttributedTo, URIRef(PROJECT_IRI)))
-    _common_provenance(prov_graph)
+    common_provenance(prov_graph)
     if any(r.origin != "reference" for r in records):
         linker = URIRef(LINKER_IRI)
         prov_graph.add((linker, RDF.type, PROV.Activity))
@@ -327,7 +327,7 @@ def points_dataset(points: list[PointRecord]):
         "Coordinates: GeoNames (https://www.geonames.org/), CC BY 4.0, where the point's source is a GeoNames feature.",
         lang="en")))
     prov_graph.add((graph_iri, PROV.wasAttributedTo, URIRef(PROJECT_IRI)))
-    _common_provenance(prov_graph)
+    common_provenance(prov_graph)
     add_points(coords, prov_graph, points)
     return dataset
 
