@@ -59,7 +59,8 @@ def is_reportable(triple: Triple) -> bool:
 
 
 class RdflibTerms(rules.Terms):
-    """rdflib terms for the engine. Literals are compared as rdflib normalised them when parsing."""
+    """rdflib terms for the engine, read as :class:`~nkgeo.build.engine.Terms` reads every literal
+    (a plain one is an ``xsd:string``). Lexical forms are as rdflib normalised them when parsing."""
 
     def iri(self, text: str) -> URIRef:
         return URIRef(text)
@@ -69,8 +70,8 @@ class RdflibTerms(rules.Terms):
             return rules.LITERAL
         return rules.BLANK if isinstance(term, BNode) else rules.IRI
 
-    def literal(self, term: Literal) -> tuple[str, str | None]:
-        return str(term), (str(term.datatype) if term.datatype is not None else None)
+    def literal_parts(self, term: Literal) -> tuple[str, str | None, str | None]:
+        return str(term), term.language, (str(term.datatype) if term.datatype is not None else None)
 
 
 def closure(asserted: Graph, complete: bool = False) -> rules.Engine:
