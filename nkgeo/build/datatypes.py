@@ -52,35 +52,84 @@ _TOP = [ns.XSD_NS + n for n in ("anyURI", "base64Binary", "boolean", "dateTime",
 DATATYPE_DISJOINTNESS = [(a, b) for i, a in enumerate(_TOP) for b in _TOP[i + 1:]]
 
 
-def well_typed(lexical: str, datatype: str) -> bool:
-    """Whether ``lexical`` is in the lexical space of ``datatype`` (an OWL 2 RL datatype), within its bounds."""
-    pattern = LEXICAL_SPACES.get(datatype)
-    if pattern is None:
-        return True
-    if not re.fullmatch(pattern, lexical):
-        return False
-    name = datatype[len(ns.XSD_NS):] if datatype.startswith(ns.XSD_NS) else ""
-    if name in _BOUNDS:
-        low, high = _BOUNDS[name]
+_LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
+
+
+def _in_bounds(name: str, pattern: re.Pattern):
+    low, high = _BOUNDS[name]
+
+    def check(lexical: str) -> bool:
+        if pattern.fullmatch(lexical) is None:
+            return False
         value = int(lexical)
         return (low is None or value >= low) and (high is None or value <= high)
-    if name in ("float", "double") and lexical.lstrip("+-") not in ("INF", "NaN"):
-        value = float(lexical)
-        largest, smallest = (3.4028235e38, 1.4e-45) if name == "float" else (1.7976931348623157e308, 4.9e-324)
-        mantissa = re.split("[eE]", lexical)[0]
-        if abs(value) > largest or (abs(value) < smallest and any(d in "123456789" for d in mantissa)):
-            return False  # out of range: overflow, or a non-zero number that rounds to zero
-    if name == "anyURI":
-        head = re.split("[/?#]", lexical, maxsplit=1)[0]
-        return ":" not in head or re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*:.*", head) is not None
-    if datatype == ns.RDF.XMLLiteral:
-        import xml.dom.minidom
 
-        try:
-            xml.dom.minidom.parseString(f"<x>{lexical}</x>")
-        except Exception:  # expat's errors are of several kinds
+    return check
+
+
+def _in_range(name: str, pattern: re.Pattern):
+    largest, smallest = (3.4028235e38, 1.4e-45) if name == "float" else (1.7976931348623157e308, 4.9e-324)
+
+    def check(lexical: str) -> bool:
+        if pattern.fullmatch(lexical) is None:
             return False
+        if lexical.lstrip("+-") in ("INF", "NaN"):
+            return True
+        value, mantissa = abs(float(lexical)), re.split("[eE]", lexical)[0]
+        # out of range: an overflow, or a non-zero number that rounds to zero
+        return not (value > largest or (value < smallest and any(d in "123456789" for d in mantissa)))
+
+    return check
+
+
+def _any_uri(lexical: str) -> bool:
+    if re.fullmatch(LEXICAL_SPACES[ns.XSD.anyURI], lexical) is None:
+        return False
+    head = re.split("[/?#]", lexical, maxsplit=1)[0]
+    return ":" not in head or re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*:.*", head) is not None
+
+
+def _xml(lexical: str) -> bool:
+    import xml.dom.minidom
+
+    try:
+        xml.dom.minidom.parseString(f"<x>{lexical}</x>")
+    except Exception:  # expat's errors are of several kinds
+        return False
     return True
+
+
+def _plain_literal(lexical: str) -> bool:
+    _text, at, language = lexical.rpartition("@")
+    return at == "@" and (not language or _LANGUAGE.fullmatch(language) is not None)
+
+
+def _checks() -> dict:
+    """For each datatype, the test of a lexical form (a literal is checked once; most are strings)."""
+    found = {}
+    for datatype, pattern in LEXICAL_SPACES.items():
+        compiled = re.compile(pattern)
+        name = datatype[len(ns.XSD_NS):] if datatype.startswith(ns.XSD_NS) else ""
+        if name in _BOUNDS:
+            found[datatype] = _in_bounds(name, compiled)
+        elif name in ("float", "double"):
+            found[datatype] = _in_range(name, compiled)
+        else:
+            found[datatype] = lambda lexical, match=compiled.fullmatch: match(lexical) is not None
+    found[ns.XSD.string] = lambda lexical: "\x00" not in lexical  # as its pattern, without matching the whole text
+    found[ns.RDF.PlainLiteral] = _plain_literal
+    found[ns.XSD.anyURI] = _any_uri
+    found[ns.RDF.XMLLiteral] = _xml
+    return found
+
+
+_CHECKS = _checks()
+
+
+def well_typed(lexical: str, datatype: str) -> bool:
+    """Whether ``lexical`` is in the lexical space of ``datatype`` (an OWL 2 RL datatype), within its bounds."""
+    check = _CHECKS.get(datatype)
+    return check is None or check(lexical)
 
 
 def literal_value(lexical: str, datatype: str) -> tuple | None:

@@ -58,9 +58,11 @@ from nkgeo.build.datatypes import (
     literal_value,
     well_typed,
 )
-from nkgeo.build.plans import COMPILERS, ClassPlan, Plans, PropertyPlan, compile_negative_assertions, enumerations
+from nkgeo.build.plans import COMPILERS, ClassPlan, Plans, PropertyPlan, compile_negative_assertions, compile_value_spaces, enumerations
 from nkgeo.build.vocabulary import (
     ANNOTATION_PROPERTIES,
+    DATATYPE_ID,
+    DATATYPE_IRI,
     DIFFERENT,
     RULE_ID,
     RULE_NAMES,
@@ -75,11 +77,7 @@ from nkgeo.build.vocabulary import (
 __all__ = ["BLANK", "IRI", "LITERAL", "RULES", "RULE_NAMES", "Engine", "NTriplesTerms", "Terms", "V", "close", "describe", "short_name"]
 
 IRI, BLANK, LITERAL = 0, 1, 2
-# The OWL 2 RL datatypes are encoded right after the vocabulary: ids FIRST_DATATYPE.. in every engine.
-FIRST_DATATYPE = len(V)
-DATATYPE_ID = {datatype: FIRST_DATATYPE + index for index, datatype in enumerate(RL_DATATYPES)}
-END_DATATYPES = FIRST_DATATYPE + len(RL_DATATYPES)
-_UNSEEN = -1
+PLAIN_LITERAL, STRING = ns.RDF.PlainLiteral, ns.XSD.string
 
 
 class Terms:
@@ -102,8 +100,13 @@ class Terms:
         language-tagged string is read as the ``rdf:PlainLiteral`` ``text@lang`` (OWL 2's datatype for it)."""
         lexical, language, datatype = self.literal_parts(term)
         if language:
-            return f"{lexical}@{language}", ns.RDF.PlainLiteral
-        return lexical, datatype or ns.XSD.string
+            return f"{lexical}@{language}", PLAIN_LITERAL
+        return lexical, rdf_datatype(language, datatype)
+
+
+def rdf_datatype(language: str | None, datatype: str | None) -> str:
+    """The datatype RDF 1.1 gives a literal of these parts (OWL 2's rdf:PlainLiteral for a language-tagged one)."""
+    return PLAIN_LITERAL if language else datatype or STRING
 
 
 class NTriplesTerms(Terms):
@@ -121,12 +124,11 @@ class NTriplesTerms(Terms):
         lexical = term[1:end]
         if "\\" in lexical:
             lexical = lexical.encode("latin-1", "backslashreplace").decode("unicode_escape")
-        rest = term[end + 1:]
-        if rest.startswith("^^<"):
-            return lexical, None, rest[3:-1]
-        if rest.startswith("@"):
-            return lexical, rest[1:], None
-        return lexical, None, None
+        if end + 1 == len(term):
+            return lexical, None, None
+        if term[end + 1] == "@":
+            return lexical, term[end + 2:], None
+        return lexical, None, term[end + 4:-1]  # "..."^^<datatype>
 
 
 class Engine:
@@ -162,6 +164,7 @@ class Engine:
         # Indexes kept for the properties joined on, chosen by _compile.
         self.sp: dict[int, dict] = {}
         self.op: dict[int, dict] = {}
+        self.indexed: set[int] = set()  # the properties of either index: most triples have none
         # Equality: partners of each term, and every triple by subject, predicate and object (built when needed).
         self.same: dict[int, list] | None = None
         self.by_term: tuple[dict, dict, dict] | None = None
@@ -203,15 +206,12 @@ class Engine:
         oi = ids.get(o)
         if oi is None:
             oi = self.encode(o)
-        self.add_ids(si, pi, oi)
-
-    def add_ids(self, s: int, p: int, o: int) -> None:
-        key = (s << 64) | (p << 32) | o
+        key = (si << 64) | (pi << 32) | oi
         if key in self.facts:
             return
         if len(self.S) != self.asserted:
             raise RuntimeError("assert every triple before run()")
-        self._store(key, s, p, o)
+        self._store(key, si, pi, oi)
         self.asserted += 1
 
     def add_all(self, triples: Iterable[tuple]) -> None:
@@ -226,20 +226,21 @@ class Engine:
         if p in SCHEMA_PREDICATES or (p == TYPE and o in SCHEMA_TYPES):
             self.schema.setdefault(p, []).append((s, o))
             self.schema_changed = True
-        index = self.sp.get(p)
-        if index is not None:
-            found = index.get(s)
-            if found is None:
-                index[s] = [o]
-            else:
-                found.append(o)
-        index = self.op.get(p)
-        if index is not None:
-            found = index.get(o)
-            if found is None:
-                index[o] = [s]
-            else:
-                found.append(s)
+        if p in self.indexed:
+            index = self.sp.get(p)
+            if index is not None:
+                found = index.get(s)
+                if found is None:
+                    index[s] = [o]
+                else:
+                    found.append(o)
+            index = self.op.get(p)
+            if index is not None:
+                found = index.get(o)
+                if found is None:
+                    index[o] = [s]
+                else:
+                    found.append(s)
         if self.by_term is not None:
             position = len(self.S) - 1
             for table, term in zip(self.by_term, (s, p, o), strict=True):
@@ -278,6 +279,7 @@ class Engine:
 
     def run(self) -> Engine:
         """Close the triples under the rules."""
+        self._see_literals()
         if self.complete:
             self._axioms()
         done = 0
@@ -321,32 +323,37 @@ class Engine:
 
     # Literals: dt-type2, dt-not-type, dt-eq and dt-diff.
 
-    def _literal_object(self, term: int) -> None:
-        """A literal is the object of a handled triple: check it once; type it when the rules read its types."""
-        datatype = self.literal_datatype.get(term, _UNSEEN)
-        if datatype == _UNSEEN:
-            datatype = self._see_literal(term)
-        if self.type_literals:
-            self._type_literal(term)
-        if self.complete and datatype is not None:
-            self._literal_equality(term)
+    def _see_literals(self) -> None:
+        """Each literal's OWL 2 RL datatype (its id, None for another), and dt-not-type for the ill-typed
+        ones: rules make no new literal, so every literal is checked here, once."""
+        parts, terms, kinds, seen = self.adapter.literal_parts, self.terms, self.kinds, self.literal_datatype
+        languages: dict[str, bool] = {}  # "text@tag" is well-typed when its tag is: checked once a tag
+        term = kinds.find(LITERAL)
+        while term != -1:
+            lexical, language, datatype = parts(terms[term])
+            datatype = rdf_datatype(language, datatype)
+            if language:
+                well = languages.get(language)
+                if well is None:
+                    well = languages[language] = well_typed(f"@{language}", datatype)
+            else:
+                well = well_typed(lexical, datatype)
+            found = seen[term] = DATATYPE_ID.get(datatype)
+            if not well:
+                self.values[term] = None
+                self.false("dt-not-type", (term, TYPE, found))
+            term = kinds.find(LITERAL, term + 1)
 
-    def _see_literal(self, term: int) -> int | None:
-        """The id of the literal's OWL 2 RL datatype (None for another), and dt-not-type if it is ill-typed."""
-        lexical, datatype = self.adapter.literal(self.terms[term])
-        found = DATATYPE_ID.get(datatype)
-        self.literal_datatype[term] = found
-        if found is not None and not well_typed(lexical, datatype):
-            self.values[term] = None
-            self.false("dt-not-type", (term, TYPE, found))
-        return found
+    def _literal_object(self, term: int) -> None:
+        """A literal is the object of a handled triple and the rules read literals' types: dt-type2 (and dt-eq, complete)."""
+        self._type_literal(term)
+        if self.complete:
+            self._literal_equality(term)
 
     def _value(self, term: int) -> tuple | None:
         """The literal's data value (``literal_value``), None if it has none (ill-typed, or of another datatype)."""
         if term in self.values:
             return self.values[term]
-        if self.literal_datatype.get(term, _UNSEEN) == _UNSEEN:
-            self._see_literal(term)
         value = None
         if self.literal_datatype[term] is not None:
             value = literal_value(*self.adapter.literal(self.terms[term]))
@@ -361,17 +368,15 @@ class Engine:
         if self._value(term) is None:
             return
         rule = RULE_ID["dt-type2"]
-        for datatype in DATATYPES_ABOVE[RL_DATATYPES[self.literal_datatype[term] - FIRST_DATATYPE]]:
+        for datatype in DATATYPES_ABOVE[DATATYPE_IRI[self.literal_datatype[term]]]:
             self.derive(term, TYPE, DATATYPE_ID[datatype], rule, ())
 
-    def _check_value_space(self, term: int, datatype: int, fact: tuple) -> None:
+    def check_value_space(self, term: int, datatype: int, fact: tuple) -> None:
         """dt-not-type for a literal given an OWL 2 RL datatype (by a range, say) whose value space lacks its value."""
-        if self.literal_datatype.get(term, _UNSEEN) == _UNSEEN:
-            self._see_literal(term)
-        if self.literal_datatype[term] is None:
-            return  # a datatype OWL 2 RL does not know: no conclusion
+        if self.kinds[term] != LITERAL or self.literal_datatype[term] is None:
+            return  # not a literal, or of a datatype OWL 2 RL does not know: no conclusion
         value = self._value(term)
-        if value is None or not in_value_space(value, RL_DATATYPES[datatype - FIRST_DATATYPE]):
+        if value is None or not in_value_space(value, DATATYPE_IRI[datatype]):
             self.false("dt-not-type", fact)
 
     def _literal_equality(self, term: int) -> None:
@@ -550,6 +555,10 @@ class Engine:
         for compiler in COMPILERS:
             compiler(self, plans)
         self.must_differ = compile_negative_assertions(self, plans)
+        # Whether a rule reads the type of a literal (the value-space checks do not count: they check, never derive).
+        if any(c in DATATYPE_IRI for c in (*plans.types, *plans.members)):
+            self.type_literals = True
+        compile_value_spaces(plans)
         self.key_index = {}
         for triple, premises in enumerations(self):
             self.derive(*triple, RULE_ID["cls-oo"], premises)
@@ -558,19 +567,20 @@ class Engine:
         self.cplan = plans.class_plans(self.keep_thing)
         self.pplan = plans.property_plans(self.keep_thing)
         self.reflexive = self.complete or V.SAME in self.pplan
-        if any(FIRST_DATATYPE <= c < END_DATATYPES for c in self.cplan):  # a rule reads the type of a literal
-            self.type_literals = True
         by_subject, by_value = plans.indexes()
         self.sp = {p: {} for p in by_subject}
         self.op = {p: {} for p in by_value}
-        if by_subject or by_value:
+        self.indexed = indexed = by_subject | by_value
+        if indexed:
+            sp, op = self.sp, self.op
             for s, p, o in zip(self.S, self.P, self.O, strict=True):
-                index = self.sp.get(p)
-                if index is not None:
-                    index.setdefault(s, []).append(o)
-                index = self.op.get(p)
-                if index is not None:
-                    index.setdefault(o, []).append(s)
+                if p in indexed:
+                    index = sp.get(p)
+                    if index is not None:
+                        index.setdefault(s, []).append(o)
+                    index = op.get(p)
+                    if index is not None:
+                        index.setdefault(o, []).append(s)
 
     # The instance rules: everything one new triple implies, joined with what is known.
 
@@ -582,35 +592,33 @@ class Engine:
             rule = RULE_ID["eq-ref"]
             for term in fact:
                 derive(term, SAME, term, rule, (fact,))
-        if self.kinds[o] == LITERAL:
+        if self.type_literals and self.kinds[o] == LITERAL:
             self._literal_object(o)
         if p == TYPE:
-            if FIRST_DATATYPE <= o < END_DATATYPES and self.kinds[s] == LITERAL:
-                self._check_value_space(s, o, fact)
             plan = self.cplan.get(o)
             if plan is not None:
-                implied, rules = plan
-                for c2, rule, axiom in implied:
+                for implied in plan.implied:
+                    c2 = implied.term
                     if ((s << 64) | (TYPE << 32) | c2) not in facts:
-                        derive(s, TYPE, c2, rule, (axiom, fact))
-                for member_rule in rules:
+                        derive(s, TYPE, c2, implied.rule, (implied.axiom, fact))
+                for member_rule in plan.rules:
                     member_rule.on_member(self, s, o, fact)
         plan = self.pplan.get(p)
         if plan is not None:
-            implied, inverse, domains, ranges, joins = plan
-            for q, rule, axiom in implied:
-                derive(s, q, o, rule, (axiom, fact))
-            for q, rule, axiom in inverse:
-                derive(o, q, s, rule, (axiom, fact))
-            for c, rule, axiom in domains:
+            for implied in plan.implied:
+                derive(s, implied.term, o, implied.rule, (implied.axiom, fact))
+            for implied in plan.inverse:
+                derive(o, implied.term, s, implied.rule, (implied.axiom, fact))
+            for implied in plan.domains:
+                c = implied.term
                 if ((s << 64) | (TYPE << 32) | c) not in facts:
-                    derive(s, TYPE, c, rule, (axiom, fact))
-            for c, rule, axiom in ranges:
+                    derive(s, TYPE, c, implied.rule, (implied.axiom, fact))
+            for implied in plan.ranges:
+                c = implied.term
                 if ((o << 64) | (TYPE << 32) | c) not in facts:
-                    derive(o, TYPE, c, rule, (axiom, fact))
-            if joins is not None:
-                for join in joins:
-                    join.on_triple(self, s, p, o, fact)
+                    derive(o, TYPE, c, implied.rule, (implied.axiom, fact))
+            for join in plan.joins:
+                join.on_triple(self, s, p, o, fact)
         if self.same is not None:
             self._equality(s, p, o, fact)
         elif p == DIFFERENT and s == o:

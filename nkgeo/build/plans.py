@@ -1,8 +1,8 @@
 """The compiled schema: what a class membership or a property triple implies, as small typed records.
 
-The engine (:mod:`nkgeo.build.engine`) closes the schema, then :func:`compile_schema` turns it into
-two tables, one compiler per rule family (class axioms, property axioms, restrictions,
-cardinalities, keys, negative assertions and AllDifferent, enumerations):
+The engine (:mod:`nkgeo.build.engine`) closes the schema, then turns it into two tables with one
+compiler per rule family (``COMPILERS``: class axioms, property axioms, restrictions,
+cardinalities, keys; then negative assertions and AllDifferent, value spaces and enumerations):
 
 * a :class:`ClassPlan` per class: the classes a member is in as well (:class:`Implied`: cax-sco,
   cax-eqc1/2, cls-int2, cls-uni) and the rules a new member triggers (records with ``on_member``);
@@ -10,22 +10,24 @@ cardinalities, keys, negative assertions and AllDifferent, enumerations):
   (:class:`Implied`: prp-spo1, prp-eqp1/2, prp-inv1/2, prp-symp, prp-dom, prp-rng, prp-spo2 of one
   link) and the joins it takes part in (records with ``on_triple``).
 
-A record holds what its rule needs from the schema (its axioms are the premises a derivation cites);
-the engine calls the record's method, so nothing is dispatched on a tag. The records of one entry
+A record (a frozen, slotted dataclass: its fields are read as fast as a tuple is unpacked) holds
+what its rule needs from the schema (its axioms are the premises a derivation cites); the engine
+calls the record's method, so nothing is dispatched on a tag. The records of one entry
 run in a fixed order of kinds (``MEMBER_ORDER``, ``JOIN_ORDER``), and within a kind in the order of
 the axioms, so the first derivation of a triple does not depend on the order of the compilers.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass, fields
 
-from nkgeo.build.vocabulary import RULE_ID, RULE_NAMES, SAME, TYPE, V
+from nkgeo.build.vocabulary import DATATYPE_IRI, RULE_ID, RULE_NAMES, SAME, TYPE, V
 
 Triple = tuple[int, int, int]
 
 
-class Implied(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Implied:
     """A rule of one premise from the data: the triple implies one other (``term`` is the class or property implied)."""
 
     term: int
@@ -33,23 +35,26 @@ class Implied(NamedTuple):
     axiom: Triple
 
 
-class ClassPlan(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ClassPlan:
     implied: tuple[Implied, ...]
     rules: tuple  # member rules, in MEMBER_ORDER
 
 
-class PropertyPlan(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class PropertyPlan:
     implied: tuple[Implied, ...]  # x p y implies x q y
     inverse: tuple[Implied, ...]  # x p y implies y q x
     domains: tuple[Implied, ...]  # x p y implies x a c
     ranges: tuple[Implied, ...]  # x p y implies y a c
-    joins: tuple | None  # property rules, in JOIN_ORDER
+    joins: tuple  # property rules, in JOIN_ORDER
 
 
 # Member rules: ``on_member(engine, x, c, fact)`` when ``fact`` = (x, rdf:type, c) is new.
 
 
-class SomeValuesFiller(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SomeValuesFiller:
     """cls-svf1 from the value's side: x joined the filler class, so whoever points at it by p is in the restriction."""
 
     restriction: int
@@ -59,12 +64,13 @@ class SomeValuesFiller(NamedTuple):
     RULE = RULE_ID["cls-svf1"]
 
     def on_member(self, engine, x: int, c: int, fact: Triple) -> None:
-        restriction, p, axioms = self
+        restriction, p, axioms = self.restriction, self.prop, self.axioms
         for u in list(engine.op[p].get(x, ())):
             engine.derive(u, TYPE, restriction, self.RULE, (*axioms, (u, p, x), fact))
 
 
-class HasValueFill(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class HasValueFill:
     """cls-hv1: a member of the restriction has the value."""
 
     prop: int
@@ -77,7 +83,8 @@ class HasValueFill(NamedTuple):
         engine.derive(x, self.prop, self.value, self.RULE, (*self.axioms, fact))
 
 
-class AllValuesFill(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class AllValuesFill:
     """cls-avf from the member's side: every value the new member has by p is in the filler class."""
 
     prop: int
@@ -87,12 +94,13 @@ class AllValuesFill(NamedTuple):
     RULE = RULE_ID["cls-avf"]
 
     def on_member(self, engine, x: int, c: int, fact: Triple) -> None:
-        p, filler, axioms = self
+        p, filler, axioms = self.prop, self.filler, self.axioms
         for v in list(engine.sp[p].get(x, ())):
             engine.derive(v, TYPE, filler, self.RULE, (*axioms, fact, (x, p, v)))
 
 
-class MaxCardinality(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class MaxCardinality:
     """cls-maxc1/2 and cls-maxqc1-4: an instance of the restriction has at most ``value`` (0 or 1)
     values by p (of the class ``cls``, when qualified by a class other than owl:Thing)."""
 
@@ -115,7 +123,7 @@ class MaxCardinality(NamedTuple):
             self.check(engine, s)
 
     def check(self, engine, u: int) -> None:
-        restriction, p, value, cls, rule, axioms = self
+        restriction, p, value, cls, rule, axioms = self.restriction, self.prop, self.value, self.cls, self.rule, self.axioms
         holds = engine.holds
         values = [y for y in engine.sp[p].get(u, ()) if cls is None or holds(y, TYPE, cls)]
         member = (u, TYPE, restriction)
@@ -132,7 +140,8 @@ class MaxCardinality(NamedTuple):
                     engine.derive(y1, SAME, y2, rule_id, (*axioms, member, *used))
 
 
-class QualifyingClass(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class QualifyingClass:
     """cls-maxqc1/3 from the value's side: x joined the qualifying class; check who points at it."""
 
     cardinality: MaxCardinality
@@ -149,7 +158,8 @@ class QualifyingClass(NamedTuple):
                 cardinality.check(engine, u)
 
 
-class Intersection(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Intersection:
     """cls-int1: a member of every part is a member of the intersection."""
 
     whole: int
@@ -159,13 +169,14 @@ class Intersection(NamedTuple):
     RULE = RULE_ID["cls-int1"]
 
     def on_member(self, engine, x: int, c: int, fact: Triple) -> None:
-        whole, parts, axiom = self
+        whole, parts, axiom = self.whole, self.parts, self.axiom
         holds = engine.holds
         if all(part == c or holds(x, TYPE, part) for part in parts):
             engine.derive(x, TYPE, whole, self.RULE, (axiom, *((x, TYPE, part) for part in parts)))
 
 
-class Disjoint(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Disjoint:
     """cax-dw, cax-adc, cls-com: no member of this class is a member of ``other``."""
 
     other: int
@@ -177,14 +188,16 @@ class Disjoint(NamedTuple):
             engine.false(self.rule, *self.axioms, fact, (x, TYPE, self.other))
 
 
-class Nothing(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Nothing:
     """cls-nothing2: owl:Nothing has no member."""
 
     def on_member(self, engine, x: int, c: int, fact: Triple) -> None:
         engine.false("cls-nothing2", fact)
 
 
-class Key(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Key:
     """prp-key: instances of the class with the same values of every key property are the same.
     Checked when x joins the class and when it gets a value of a key property."""
 
@@ -203,7 +216,7 @@ class Key(NamedTuple):
         self.check(engine, s)
 
     def check(self, engine, x: int) -> None:
-        number, c, props, axiom = self
+        number, c, props, axiom = self.number, self.cls, self.props, self.axiom
         if not engine.holds(x, TYPE, c):
             return
         combos: list[tuple] = [()]
@@ -223,11 +236,22 @@ class Key(NamedTuple):
             bucket.append(x)
 
 
+@dataclass(frozen=True, slots=True)
+class ValueSpace:
+    """dt-not-type for a literal given this OWL 2 RL datatype (by a range, say): its value must be in the value space."""
+
+    datatype: int
+
+    def on_member(self, engine, x: int, c: int, fact: Triple) -> None:
+        engine.check_value_space(x, self.datatype, fact)
+
+
 # Property rules (joins): ``on_triple(engine, s, p, o, fact)`` when ``fact`` = (s, p, o) is new.
 # ``INDEXES`` says which indexes of p they read: "s" the values by subject, "o" the subjects by value.
 
 
-class SomeValuesFromThing(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SomeValuesFromThing:
     """cls-svf2: whoever has a value by p is in the restriction (someValuesFrom owl:Thing)."""
 
     restriction: int
@@ -240,7 +264,8 @@ class SomeValuesFromThing(NamedTuple):
         engine.derive(s, TYPE, self.restriction, self.RULE, (*self.axioms, fact))
 
 
-class SomeValuesFrom(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SomeValuesFrom:
     """cls-svf1 from the triple's side: a value in the filler class puts the subject in the restriction."""
 
     restriction: int
@@ -255,7 +280,8 @@ class SomeValuesFrom(NamedTuple):
             engine.derive(s, TYPE, self.restriction, self.RULE, (*self.axioms, fact, (o, TYPE, self.filler)))
 
 
-class HasValue(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class HasValue:
     """cls-hv2: having the value puts the subject in the restriction."""
 
     restriction: int
@@ -270,7 +296,8 @@ class HasValue(NamedTuple):
             engine.derive(s, TYPE, self.restriction, self.RULE, (*self.axioms, fact))
 
 
-class AllValuesFrom(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class AllValuesFrom:
     """cls-avf from the triple's side: a value of a member of the restriction is in the filler class."""
 
     restriction: int
@@ -285,7 +312,8 @@ class AllValuesFrom(NamedTuple):
             engine.derive(o, TYPE, self.filler, self.RULE, (*self.axioms, (s, TYPE, self.restriction), fact))
 
 
-class Transitive(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Transitive:
     """prp-trp: the new triple extends the paths before and after it."""
 
     axiom: Triple
@@ -301,7 +329,8 @@ class Transitive(NamedTuple):
             derive(w, p, o, rule, (axiom, (w, p, s), fact))
 
 
-class Chain(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Chain:
     """prp-spo2: the chains of ``links`` through the new triple, at ``position`` in the chain."""
 
     prop: int
@@ -313,7 +342,7 @@ class Chain(NamedTuple):
     RULE = RULE_ID["prp-spo2"]
 
     def on_triple(self, engine, s: int, p: int, o: int, fact: Triple) -> None:
-        q, chain, position, axiom = self
+        q, chain, position, axiom = self.prop, self.links, self.position, self.axiom
         left = [(s, ())]
         for link in reversed(chain[:position]):
             index = engine.op[link]
@@ -331,7 +360,8 @@ class Chain(NamedTuple):
                 engine.derive(start, q, end, self.RULE, (axiom, *before, fact, *after))
 
 
-class Functional(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Functional:
     """prp-fp: two values of one subject are the same."""
 
     axiom: Triple
@@ -345,7 +375,8 @@ class Functional(NamedTuple):
                 engine.derive(o, SAME, y2, self.RULE, (self.axiom, fact, (s, p, y2)))
 
 
-class InverseFunctional(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class InverseFunctional:
     """prp-ifp: two subjects of one value are the same."""
 
     axiom: Triple
@@ -359,7 +390,8 @@ class InverseFunctional(NamedTuple):
                 engine.derive(s, SAME, x2, self.RULE, (self.axiom, fact, (x2, p, o)))
 
 
-class Irreflexive(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Irreflexive:
     """prp-irp: nothing relates to itself by p."""
 
     axiom: Triple
@@ -371,7 +403,8 @@ class Irreflexive(NamedTuple):
             engine.false("prp-irp", self.axiom, fact)
 
 
-class Asymmetric(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Asymmetric:
     """prp-asyp: no pair relates by p both ways."""
 
     axiom: Triple
@@ -383,7 +416,8 @@ class Asymmetric(NamedTuple):
             engine.false("prp-asyp", self.axiom, fact, (o, p, s))
 
 
-class DisjointProperty(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class DisjointProperty:
     """prp-pdw, prp-adp: no pair relates by both p and ``other``."""
 
     other: int
@@ -397,7 +431,8 @@ class DisjointProperty(NamedTuple):
             engine.false(self.rule, *self.axioms, fact, (s, self.other, o))
 
 
-class NegativeAssertion(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class NegativeAssertion:
     """prp-npa1/2: the triple a negative property assertion denies."""
 
     source: int
@@ -412,9 +447,23 @@ class NegativeAssertion(NamedTuple):
             engine.false(self.rule, *self.axioms, fact)
 
 
-MEMBER_ORDER = (SomeValuesFiller, HasValueFill, AllValuesFill, MaxCardinality, QualifyingClass, Intersection, Disjoint, Nothing, Key)
+MEMBER_ORDER = (SomeValuesFiller, HasValueFill, AllValuesFill, MaxCardinality, QualifyingClass, Intersection, Disjoint, Nothing, Key,
+                ValueSpace)
 JOIN_ORDER = (SomeValuesFromThing, SomeValuesFrom, HasValue, AllValuesFrom, Transitive, Chain, Functional, InverseFunctional,
               Irreflexive, Asymmetric, DisjointProperty, MaxCardinality, Key, NegativeAssertion)
+
+
+def plain(value):
+    """``value`` (a record, a tuple, an id) with every vocabulary member (``V``) made a plain int:
+    premises are copied into arrays and ids compared in sets on every derivation, where an enum
+    member costs twice as much."""
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, tuple):
+        return tuple(plain(item) for item in value)
+    if hasattr(value, "__dataclass_fields__"):
+        return type(value)(*(plain(getattr(value, field.name)) for field in fields(value)))
+    return value
 
 
 class Plans:
@@ -431,10 +480,13 @@ class Plans:
         self.joins: dict[int, list] = {}
 
     def member(self, c: int, rule) -> None:
-        self.members.setdefault(c, []).append(rule)
+        self.members.setdefault(int(c), []).append(plain(rule))
 
     def join(self, p: int, rule) -> None:
-        self.joins.setdefault(p, []).append(rule)
+        self.joins.setdefault(int(p), []).append(plain(rule))
+
+    def imply(self, table: dict, key: int, term: int, rule: str, axiom: Triple) -> None:
+        table.setdefault(int(key), []).append(Implied(int(term), RULE_ID[rule], plain(axiom)))
 
     def essential(self, triple: Triple, derived_by: tuple[str, ...]) -> bool:
         """A schema triple the tables need: not one implied by a path of others (scm-sco, scm-spo...)."""
@@ -465,7 +517,7 @@ class Plans:
                 self.asserted_first(self.implied.get(p, [])), self.asserted_first(self.inverse.get(p, [])),
                 tuple(e for e in self.domains.get(p, ()) if keep_thing or e.term != V.THING),
                 tuple(e for e in self.ranges.get(p, ()) if keep_thing or e.term != V.THING),
-                tuple(joins) or None,
+                tuple(joins),
             )
         return plans
 
@@ -485,20 +537,20 @@ def compile_class_axioms(schema, plans: Plans) -> None:
     """cax-sco, cax-eqc1/2, cls-int1/2, cls-uni, cax-dw, cax-adc, cls-com, cls-nothing2."""
     for c1, c2 in schema.pairs(V.SCO):
         if c1 != c2 and plans.essential((c1, V.SCO, c2), ("scm-sco", "scm-cls")):
-            plans.types.setdefault(c1, []).append(Implied(c2, RULE_ID["cax-sco"], (c1, V.SCO, c2)))
+            plans.imply(plans.types, c1, c2, "cax-sco", (c1, V.SCO, c2))
     for c1, c2 in schema.pairs(V.EQC):
         if c1 != c2:
-            plans.types.setdefault(c1, []).append(Implied(c2, RULE_ID["cax-eqc1"], (c1, V.EQC, c2)))
-            plans.types.setdefault(c2, []).append(Implied(c1, RULE_ID["cax-eqc2"], (c1, V.EQC, c2)))
+            plans.imply(plans.types, c1, c2, "cax-eqc1", (c1, V.EQC, c2))
+            plans.imply(plans.types, c2, c1, "cax-eqc2", (c1, V.EQC, c2))
     for c, head in schema.pairs(V.INTERSECTION):
         parts = schema.items(head)
         for part in parts or ():
-            plans.types.setdefault(c, []).append(Implied(part, RULE_ID["cls-int2"], (c, V.INTERSECTION, head)))
+            plans.imply(plans.types, c, part, "cls-int2", (c, V.INTERSECTION, head))
         for part in set(parts or ()):
             plans.member(part, Intersection(c, tuple(parts), (c, V.INTERSECTION, head)))
     for c, head in schema.pairs(V.UNION):
         for part in schema.items(head) or ():
-            plans.types.setdefault(part, []).append(Implied(c, RULE_ID["cls-uni"], (c, V.UNION, head)))
+            plans.imply(plans.types, part, c, "cls-uni", (c, V.UNION, head))
     for predicate, rule in ((V.COMPLEMENT, "cls-com"), (V.DISJOINT, "cax-dw")):
         for c1, c2 in schema.pairs(predicate):
             plans.member(c1, Disjoint(c2, rule, ((c1, predicate, c2),)))
@@ -516,28 +568,28 @@ def compile_property_axioms(schema, plans: Plans) -> None:
     prp-irp, prp-asyp, prp-pdw, prp-adp."""
     for p1, p2 in schema.pairs(V.SPO):
         if p1 != p2 and plans.essential((p1, V.SPO, p2), ("scm-spo", "scm-op", "scm-dp")):
-            plans.implied.setdefault(p1, []).append(Implied(p2, RULE_ID["prp-spo1"], (p1, V.SPO, p2)))
+            plans.imply(plans.implied, p1, p2, "prp-spo1", (p1, V.SPO, p2))
     for p1, p2 in schema.pairs(V.EQP):
         if p1 != p2:
-            plans.implied.setdefault(p1, []).append(Implied(p2, RULE_ID["prp-eqp1"], (p1, V.EQP, p2)))
-            plans.implied.setdefault(p2, []).append(Implied(p1, RULE_ID["prp-eqp2"], (p1, V.EQP, p2)))
+            plans.imply(plans.implied, p1, p2, "prp-eqp1", (p1, V.EQP, p2))
+            plans.imply(plans.implied, p2, p1, "prp-eqp2", (p1, V.EQP, p2))
     for p1, p2 in schema.pairs(V.INVERSE):
-        plans.inverse.setdefault(p1, []).append(Implied(p2, RULE_ID["prp-inv1"], (p1, V.INVERSE, p2)))
-        plans.inverse.setdefault(p2, []).append(Implied(p1, RULE_ID["prp-inv2"], (p1, V.INVERSE, p2)))
+        plans.imply(plans.inverse, p1, p2, "prp-inv1", (p1, V.INVERSE, p2))
+        plans.imply(plans.inverse, p2, p1, "prp-inv2", (p1, V.INVERSE, p2))
     for p in schema.subjects_of_type(V.SYMMETRIC):
-        plans.inverse.setdefault(p, []).append(Implied(p, RULE_ID["prp-symp"], (p, TYPE, V.SYMMETRIC)))
+        plans.imply(plans.inverse, p, p, "prp-symp", (p, TYPE, V.SYMMETRIC))
     for axiom, table, rule, derived_by in ((V.DOMAIN, plans.domains, "prp-dom", ("scm-dom1", "scm-dom2")),
                                            (V.RANGE, plans.ranges, "prp-rng", ("scm-rng1", "scm-rng2"))):
         for p, c in schema.pairs(axiom):
             if plans.essential((p, axiom, c), derived_by):
-                table.setdefault(p, []).append(Implied(c, RULE_ID[rule], (p, axiom, c)))
+                plans.imply(table, p, c, rule, (p, axiom, c))
     for p, head in schema.pairs(V.CHAIN):
         chain = schema.items(head)
         if not chain:
             continue
         axiom = (p, V.CHAIN, head)
         if len(chain) == 1:
-            plans.implied.setdefault(chain[0], []).append(Implied(p, RULE_ID["prp-spo2"], axiom))
+            plans.imply(plans.implied, chain[0], p, "prp-spo2", axiom)
             continue
         for position, link in enumerate(chain):
             plans.join(link, Chain(p, tuple(chain), position, axiom))
@@ -632,14 +684,20 @@ def compile_negative_assertions(schema, plans: Plans) -> dict[int, dict]:
         for i, a in enumerate(individuals):
             for b in individuals[i + 1:]:
                 if a != b:
-                    must_differ.setdefault(a, {})[b] = (rules[predicate], axioms)
-                    must_differ.setdefault(b, {})[a] = (rules[predicate], axioms)
+                    must_differ.setdefault(int(a), {})[int(b)] = (rules[predicate], plain(axioms))
+                    must_differ.setdefault(int(b), {})[int(a)] = (rules[predicate], plain(axioms))
     return must_differ
+
+
+def compile_value_spaces(plans: Plans) -> None:
+    """dt-not-type for every OWL 2 RL datatype a literal may be given."""
+    for datatype in DATATYPE_IRI:
+        plans.member(datatype, ValueSpace(datatype))
 
 
 def enumerations(schema) -> list[tuple[Triple, tuple]]:
     """cls-oo: each member of an enumeration is in the class (a triple to derive, and its premises)."""
-    return [((individual, TYPE, c), ((c, V.ONE_OF, head), *schema.list_facts(head)))
+    return [plain(((individual, TYPE, c), ((c, V.ONE_OF, head), *schema.list_facts(head))))
             for c, head in schema.pairs(V.ONE_OF) for individual in schema.items(head) or ()]
 
 

@@ -3,7 +3,7 @@
 ``RULES`` gives each rule's name and text as in the OWL 2 Profiles spec (tables 4-9): ``nkgeo why``
 shows them, and a build stores a derivation's rule as its index in ``RULE_NAMES``. ``V`` is the
 vocabulary: each member's value is the term id every engine gives that IRI (they are encoded first,
-in this order), so the rules compare ids, never IRIs.
+in this order, then the OWL 2 RL datatypes: ``DATATYPE_ID``), so the rules compare ids, never IRIs.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from nkgeo import namespaces as ns
+from nkgeo.build.datatypes import RL_DATATYPES
 
 # Rule names and what each says, as in OWL 2 RL (https://www.w3.org/TR/owl2-profiles/#Reasoning_in_OWL_2_RL_and_RDF_Graphs_using_Rules).
 RULES: dict[str, str] = {
@@ -276,15 +277,19 @@ class V(IntEnum):
 
 # The hot loops read these as plain ints: looking up an enum member costs five times a global.
 TYPE, SAME, DIFFERENT = int(V.TYPE), int(V.SAME), int(V.DIFFERENT)
+# Every engine encodes the OWL 2 RL datatypes right after the vocabulary: their ids are fixed too.
+DATATYPE_ID = {datatype: len(V) + index for index, datatype in enumerate(RL_DATATYPES)}
+DATATYPE_IRI = dict(zip(DATATYPE_ID.values(), DATATYPE_ID, strict=True))
 
 # Triples with these predicates, or typing a resource with these classes, are schema: closed by the
-# scm-* rules and compiled into the plans, apart from the instance triples.
-SCHEMA_PREDICATES = frozenset({
+# scm-* rules and compiled into the plans, apart from the instance triples. (Plain ints: every
+# triple stored is looked up in them.)
+SCHEMA_PREDICATES = frozenset(int(term) for term in {
     V.SCO, V.SPO, V.DOMAIN, V.RANGE, V.EQC, V.EQP, V.INVERSE, V.DISJOINT, V.PDW, V.COMPLEMENT, V.INTERSECTION, V.UNION,
     V.ONE_OF, V.SVF, V.AVF, V.HAS_VALUE, V.ON_PROPERTY, V.ON_CLASS, V.MAX_CARDINALITY, V.MAX_QC, V.CHAIN, V.HAS_KEY,
     V.FIRST, V.REST, V.MEMBERS, V.DISTINCT_MEMBERS, V.SOURCE, V.ASSERTION_PROPERTY, V.TARGET_INDIVIDUAL, V.TARGET_VALUE,
 })
-SCHEMA_TYPES = frozenset({
+SCHEMA_TYPES = frozenset(int(term) for term in {
     V.TRANSITIVE, V.SYMMETRIC, V.FUNCTIONAL, V.INVERSE_FUNCTIONAL, V.IRREFLEXIVE, V.ASYMMETRIC, V.ALL_DISJOINT_CLASSES,
     V.ALL_DISJOINT_PROPERTIES, V.ALL_DIFFERENT, V.NEGATIVE_ASSERTION, V.CLASS, V.OBJECT_PROPERTY, V.DATATYPE_PROPERTY,
 })
