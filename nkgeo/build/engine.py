@@ -167,8 +167,7 @@ class Engine:
         self.same: dict[int, list] | None = None
         self.by_term: tuple[dict, dict, dict] | None = None
         self.must_differ: dict[int, dict] = {}
-        # Literals: the id of each one's OWL 2 RL datatype (None for another), its value when asked.
-        self.literal_datatype: dict[int, int | None] = {}
+        # Literals: the value of those asked for (None: ill-typed, or of a datatype OWL 2 RL does not know).
         self.values: dict[int, tuple | None] = {}
         self.typed_literals: set[int] = set()
         self.literal_values: dict[tuple, int] = {}  # dt-eq: the first literal of each data value
@@ -322,9 +321,9 @@ class Engine:
     # Literals: dt-type2, dt-not-type, dt-eq and dt-diff.
 
     def _see_literals(self) -> None:
-        """Each literal's OWL 2 RL datatype (its id, None for another), and dt-not-type for the ill-typed
-        ones: rules make no new literal, so every literal is checked here, once."""
-        parts, terms, kinds, seen = self.adapter.literal_parts, self.terms, self.kinds, self.literal_datatype
+        """dt-not-type for the ill-typed literals: rules make no new literal, so every literal is checked
+        here, once (and nothing is kept of the well-typed ones)."""
+        parts, terms, kinds = self.adapter.literal_parts, self.terms, self.kinds
         languages: dict[str, bool] = {}  # "text@tag" is well-typed when its tag is: checked once a tag
         term = kinds.find(LITERAL)
         while term != -1:
@@ -336,10 +335,9 @@ class Engine:
                     well = languages[language] = well_typed(f"@{language}", datatype)
             else:
                 well = well_typed(lexical, datatype)
-            found = seen[term] = DATATYPE_ID.get(datatype)
             if not well:
                 self.values[term] = None
-                self.false("dt-not-type", (term, TYPE, found))
+                self.false("dt-not-type", (term, TYPE, DATATYPE_ID[datatype]))
             term = kinds.find(LITERAL, term + 1)
 
     def _literal_object(self, term: int) -> None:
@@ -348,14 +346,16 @@ class Engine:
         if self.complete:
             self._literal_equality(term)
 
+    def _datatype(self, term: int) -> int | None:
+        """The id of a literal's OWL 2 RL datatype, None for another datatype."""
+        return DATATYPE_ID.get(self.adapter.literal(self.terms[term])[1])
+
     def _value(self, term: int) -> tuple | None:
         """The literal's data value (``literal_value``), None if it has none (ill-typed, or of another datatype)."""
         if term in self.values:
             return self.values[term]
-        value = None
-        if self.literal_datatype[term] is not None:
-            value = literal_value(*self.adapter.literal(self.terms[term]))
-        self.values[term] = value
+        lexical, datatype = self.adapter.literal(self.terms[term])
+        value = self.values[term] = literal_value(lexical, datatype) if datatype in DATATYPE_ID else None
         return value
 
     def _type_literal(self, term: int) -> None:
@@ -366,12 +366,12 @@ class Engine:
         if self._value(term) is None:
             return
         rule = RULE_ID["dt-type2"]
-        for datatype in DATATYPES_ABOVE[DATATYPE_IRI[self.literal_datatype[term]]]:
+        for datatype in DATATYPES_ABOVE[DATATYPE_IRI[self._datatype(term)]]:
             self.derive(term, TYPE, DATATYPE_ID[datatype], rule, ())
 
     def check_value_space(self, term: int, datatype: int, fact: tuple) -> None:
         """dt-not-type for a literal given an OWL 2 RL datatype (by a range, say) whose value space lacks its value."""
-        if self.kinds[term] != LITERAL or self.literal_datatype[term] is None:
+        if self.kinds[term] != LITERAL or self._datatype(term) is None:
             return  # not a literal, or of a datatype OWL 2 RL does not know: no conclusion
         value = self._value(term)
         if value is None or not in_value_space(value, DATATYPE_IRI[datatype]):

@@ -5,8 +5,9 @@ The closure is computed by :mod:`nkgeo.build.engine`, a semi-naive materialiser 
 (named as in the OWL 2 Profiles spec, tables 4-9) that records, for each triple it derives, the rule
 and the premises of its *first* derivation: every premise was known before its conclusion, so an
 explanation never loops. owlrl stays available as the reference (``nkgeo build --reasoner owlrl``);
-``tests/test_reason.py`` checks that both infer the same triples, and
-``tests/test_conformance_owl2rl.py`` runs the OWL 2 RL conformance collection.
+``tests/test_reason.py`` and ``tests/test_reason_differential.py`` check that both infer the same
+triples, and ``tests/test_conformance_owl2rl.py`` runs the OWL 2 RL conformance collection with both.
+rdflib terms are read as the build reads its own (:class:`~nkgeo.build.engine.Terms`).
 
 Only triples about the graph's own resources (subjects under ``id:``) are kept as "inferred": OWL 2
 RL also entails axiomatic triples (``xsd:string a rdfs:Datatype``, ``x owl:sameAs x``...) that say
