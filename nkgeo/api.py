@@ -132,13 +132,14 @@ class KnowledgeGraph:
     def __repr__(self) -> str:
         return f"<nkgeo.KnowledgeGraph {self.dataset.path}>"
 
-    def resolve(self, name: str) -> str:
-        """The IRI of the entity ``name`` names (label, slug, prefixed name, IRI, Korean name...)."""
+    def resolve(self, name: str, expects: str | None = None) -> str:
+        """The IRI of the entity ``name`` names (label, slug, prefixed name, IRI, Korean name...),
+        of the class ``expects`` (an IRI) if given."""
         if self._resolver is None:
             from nkgeo.query.names import Resolver
 
             self._resolver = Resolver(self.dataset)
-        return self._resolver(name)
+        return self._resolver(name, expects)
 
     def queries(self) -> dict[str, str]:
         """The canned queries: name -> summary."""

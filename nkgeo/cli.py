@@ -15,6 +15,7 @@ from nkgeo.query.store import GRAPH_CHOICES, GRAPH_HELP
 from nkgeo.serve.settings import SETTINGS as SERVE_SETTINGS
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+NOT_CONFORMING = 3  # nkgeo build: the dataset is built but does not pass its shapes and checks
 DEPTH_HELP = "Levels the query's brackets and braces may nest; a deeper query is refused before it is parsed."
 
 
@@ -28,6 +29,12 @@ def complete_entity(ctx, param, incomplete):
     from nkgeo.completion import entity_names
 
     return entity_names(incomplete)
+
+
+def complete_graph(ctx, param, incomplete):
+    from nkgeo.completion import graph_names
+
+    return graph_names(incomplete)
 
 
 def reports_errors(command):
@@ -70,17 +77,27 @@ def setting_option(name: str, *declarations: str, **options):
     return click.option(*declarations, type=type(default), default=default, show_default=True, help=help_text, **options)
 
 
-def emit(data: bytes | str, output: str | None) -> None:
-    """Write to ``output`` atomically, or to stdout."""
+def fit_option(command):
+    from nkgeo.query.results import FITS
+
+    return click.option("--fit", type=click.Choice(FITS), default=FITS[0], show_default=True,
+                        help="How a table fits a terminal narrower than it: wrap long cells, truncate them, or off. "
+                             "Output that is not a terminal always gets whole cells.")(command)
+
+
+def emit(data: bytes | str, output: str | None, what: str | None = None, fmt: str = "") -> None:
+    """Write to ``output`` atomically, saying on stderr what was written (``what``: ``22 rows``), or to stdout."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     if output:
+        from nkgeo import progress
         from nkgeo.files import write_atomically
 
         try:
             write_atomically(output, data)
         except OSError as exc:
             raise NkgeoError(f"cannot write {output}: {exc.strerror}") from None
+        click.echo(progress.wrote(what, fmt, len(data), output), err=True)
         return
     sys.stdout.flush()  # keep order with anything click.echo wrote before
     sys.stdout.buffer.write(data)
@@ -106,18 +123,20 @@ def open_dataset():
     return CompiledDataset.open()
 
 
-def render_result(result, fmt: str, query_text: str | None = None) -> bytes:
-    """The result in ``fmt`` (the endpoint's bytes for the same query). pyoxigraph evaluates lazily,
+def render_result(result, fmt: str, query_text: str | None = None, output: str | None = None, fit: str = "wrap"):
+    """The result in ``fmt`` (the endpoint's bytes for the same query), with what it holds
+    (``results.Rendered``); a table for a terminal fits its width. pyoxigraph evaluates lazily,
     so errors of evaluation (a SERVICE that cannot be reached...) surface here, while the solutions are read."""
     from nkgeo.query import results
 
+    width = results.terminal_width(sys.stdout) if output is None and fmt == "table" else None
     try:
         if results.is_solutions(result):
-            return results.format_solutions(result, fmt, query_text)
+            return results.render_solutions(result, fmt, query_text, width, fit)
         if fmt in results.SOLUTION_FORMATS and fmt not in ("table", "markdown", "xml", "json"):
             raise FormatError(f"{fmt} is a format for SELECT/ASK results; a graph result takes an RDF format such as turtle")
         fmt = {"json": "json-ld"}.get(fmt, fmt)
-        return results.format_triples(result, fmt)
+        return results.render_triples(result, fmt, width, fit)
     except (OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
 
@@ -163,31 +182,29 @@ def init(folder):
     click.echo(f"made the nkgeo project {target} (ontology/, graph/, queries/ copied from {source}); run nkgeo commands inside it")
 
 
-@cli.command("queries")
+@cli.command("queries", short_help="List the canned queries, or show one in full.")
+@click.argument("name", required=False, shell_complete=complete_query)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")
 @reports_errors
-def list_queries(fmt):
-    """List the canned queries, one line each, with their parameters.
+def list_queries(name, fmt):
+    """List the canned queries, one line each, with their parameters; or show the query NAME in
+    full: its description, its parameters with their types and descriptions, and its SPARQL.
 
     \b
     Example:
         nkgeo queries
+        nkgeo queries cities-with-industry
+        nkgeo queries --format json
     """
-    from nkgeo.query.canned import catalogue
+    from nkgeo.query import canned
 
-    queries = catalogue()
+    if name is not None:
+        query = canned.get(name)
+        emit(json.dumps(query.as_dict(), indent=2, ensure_ascii=False) + "\n" if fmt == "json" else query.render(), None)
+        return
+    queries = canned.catalogue()
     if fmt == "json":
-        data = [
-            {
-                "name": q.name,
-                "summary": q.summary,
-                "questions": list(q.questions),
-                "tags": list(q.tags),
-                "params": [{"name": p.name, "type": p.type, "default": p.default, "required": p.required} for p in q.params],
-            }
-            for q in queries.values()
-        ]
-        emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None)
+        emit(json.dumps([q.as_dict() for q in queries.values()], indent=2, ensure_ascii=False) + "\n", None)
         return
     width = max((len(name) for name in queries), default=0)
     for query in queries.values():
@@ -197,16 +214,17 @@ def list_queries(fmt):
         click.echo(line + (f"  params: {params}" if params else ""))
 
 
-@cli.command("query")
+@cli.command("query", short_help="Run a canned query, here or on a SPARQL endpoint.")
 @click.argument("name", shell_complete=complete_query)
 @click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE", help="Set a parameter (repeatable).")
 @click.option("--format", "fmt", default="table", show_default=True, help="table, markdown, csv, tsv, json, xml (or an RDF format for CONSTRUCT).")
 @graph_option()
 @output_option
+@fit_option
 @click.option("--endpoint", metavar="URL", help="Run it on this SPARQL endpoint instead (names are resolved locally).")
 @depth_option()
 @reports_errors
-def run_query(name, params, fmt, graphs, output, endpoint, max_depth):
+def run_query(name, params, fmt, graphs, output, fit, endpoint, max_depth):
     """Run the canned query NAME (see 'nkgeo queries'), here or on another SPARQL endpoint.
 
     \b
@@ -226,12 +244,17 @@ def run_query(name, params, fmt, graphs, output, endpoint, max_depth):
             raise NkgeoError(f"parameter {key!r} is given twice")
         given[key] = value
     compiled = open_dataset()
-    substitutions = canned.bind(query, given, Resolver(compiled))
+    resolver = Resolver(compiled)
+    substitutions = canned.bind(query, given, resolver)
     if endpoint:
         result = _remote_query(endpoint, query.text, graphs, compiled, substitutions)
     else:
         result = compiled.query(query.text, substitutions=substitutions, graphs=graphs)
-    emit(render_result(result, fmt, query.text), output)
+    rendered = render_result(result, fmt, query.text, output, fit)
+    emit(rendered.data, output, rendered.what, fmt)
+    if rendered.empty and any(p.expects for p in query.params):  # was a parameter of the wrong kind?
+        for note in canned.wrong_kinds(query, substitutions, resolver.index):
+            click.echo(f"note: the result is empty, and {note}", err=True)
 
 
 def _read_query_text(query: str | None, file: str | None) -> str:
@@ -254,16 +277,17 @@ def _read_query_text(query: str | None, file: str | None) -> str:
     return query
 
 
-@cli.command("sparql")
+@cli.command("sparql", short_help="Run any read-only SPARQL 1.1 query.")
 @click.argument("query", required=False)
 @click.option("-f", "--file", type=str, help="Read the query from FILE ('-' for stdin).")
 @click.option("--format", "fmt", default="table", show_default=True, help="table, markdown, csv, tsv, json, xml; for CONSTRUCT/DESCRIBE an RDF format.")
 @graph_option()
 @output_option
+@fit_option
 @click.option("--endpoint", metavar="URL", help="Send the query to this SPARQL endpoint instead of the local graph.")
 @depth_option()
 @reports_errors
-def run_sparql(query, file, fmt, graphs, output, endpoint, max_depth):
+def run_sparql(query, file, fmt, graphs, output, fit, endpoint, max_depth):
     """Run any SPARQL 1.1 query (read-only). Known prefixes (nkgeo:, id:, rdfs: ...) need no PREFIX.
 
     \b
@@ -279,10 +303,11 @@ def run_sparql(query, file, fmt, graphs, output, endpoint, max_depth):
         result = _remote_query(endpoint, text, graphs, open_dataset() if graphs != "all" else None)
     else:
         result = open_dataset().query(text, graphs=graphs)
-    emit(render_result(result, fmt, text), output)
+    rendered = render_result(result, fmt, text, output, fit)
+    emit(rendered.data, output, rendered.what, fmt)
 
 
-@cli.command("show")
+@cli.command("show", short_help="Show everything known about one entity, with sources.")
 @click.argument("name", shell_complete=complete_entity)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
 @click.option("--asserted-only", is_flag=True, help="Leave out inferred facts.")
@@ -311,7 +336,7 @@ def show(name, fmt, asserted_only, no_quote):
         emit(show.render(description), None)
 
 
-@cli.command("why")
+@cli.command("why", short_help="Explain why a fact holds, down to its documents.")
 @click.argument("subject", shell_complete=complete_entity)
 @click.argument("predicate")
 @click.argument("object", shell_complete=complete_entity)
@@ -342,31 +367,49 @@ def why(subject, predicate, object, fmt, no_quote):  # noqa: A002 - click names 
         emit(explainer.render(tree), None)
 
 
-@cli.command("export")
-@click.option("--format", "fmt", default="turtle", show_default=True, help="turtle/ttl, json-ld/jsonld, nt, nquads/nq, trig, xml.")
-@graph_option("Which triples to export: all (asserted + inferred), asserted or inferred.")
+@cli.command("export", short_help="Export the graph, or some of its graphs, in RDF or as GeoJSON.")
+@click.option("--format", "fmt", default="turtle", show_default=True,
+              help="turtle/ttl, json-ld/jsonld, nt, nquads/nq, trig, xml; or geojson: the places with coordinates.")
+@click.option("--graph", "graphs", multiple=True, default=GRAPH_CHOICES[:1], show_default=True, metavar="GRAPH",
+              shell_complete=complete_graph,
+              help="What to export: all (asserted + inferred), asserted, inferred, or one named graph (an IRI, graph:NAME or "
+                   "NAME: gazetteer, links, names, coordinates, provenance, doc-<stem>...). Repeat it for several.")
+@click.option("--with-evidence", is_flag=True,
+              help="Add what graph:provenance says about the exported triples: their evidence records and the source documents.")
 @output_option
 @reports_errors
-def export(fmt, graphs, output):
-    """Export the graph: asserted, inferred, provenance and ontology (named graphs are kept in
-    N-Quads, TriG and JSON-LD, merged in the single-graph formats).
+def export(fmt, graphs, with_evidence, output):
+    """Export the graph: asserted, inferred, provenance and ontology, or only the named graphs
+    given (named graphs are kept in N-Quads, TriG and JSON-LD, merged in the single-graph
+    formats). GeoJSON gives the places with coordinates, for QGIS and web maps; the places
+    without coordinates are left out and counted on stderr.
 
     \b
     Example:
         nkgeo export --format json-ld -o nkgeo.jsonld
         nkgeo export --format nq --graph inferred
+        nkgeo export --graph doc-000_cbd80db4a2371350 --with-evidence
+        nkgeo export --format geojson -o places.geojson
     """
-    from nkgeo.query.export import export as run_export
-    from nkgeo.rdfio import rdf_format
+    from nkgeo.progress import counted
+    from nkgeo.query.export import GEOJSON, export_format, exported
 
-    rdf_format(fmt)  # fail on a bad format before any work
-    emit(run_export(open_dataset(), fmt, graphs), output)
+    name = export_format(fmt)  # fail on a bad format before any work
+    if name == GEOJSON and with_evidence:
+        raise NkgeoError("--with-evidence goes with an RDF format: GeoJSON holds only the places")
+    done = exported(open_dataset(), fmt, graphs, with_evidence)
+    emit(done.data, output, done.what, name)
+    if done.left_out:
+        click.echo(f"left out {counted(done.left_out, 'place')} without coordinates", err=True)
 
 
-@cli.command("validate")
+@cli.command("validate", short_help="Check the graph against the SHACL shapes and checks.")
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle"]), default="text", show_default=True, help="Report format.")
 def validate(fmt):
     """Check the graph against the SHACL shapes and SPARQL checks of ontology/.
+
+    The report is the one the build made of the compiled dataset (asserted and inferred triples);
+    the dataset is built first if the sources, shapes or checks changed.
 
     \b
     Exit codes: 0 conforms, 1 does not conform, 2 error (the data or shapes cannot be loaded).
@@ -376,17 +419,9 @@ def validate(fmt):
         nkgeo validate
     """
     try:
-        from nkgeo.build.pipeline import load_sources
-        from nkgeo.build.validate import validate as run_validate
-        from nkgeo.query.export import selected_dataset
-        from nkgeo.sources import Sources
+        from nkgeo.build.cache import CompiledDataset
 
-        compiled = open_dataset()
-        dataset = load_sources(Sources.discover())
-        inferred = next(
-            (g for g in selected_dataset(compiled, "inferred").graphs() if len(g)), None
-        )
-        report = run_validate(dataset, inferred=inferred)
+        report = CompiledDataset.open(warn=False).validation
     except NkgeoError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
@@ -402,7 +437,7 @@ def validate(fmt):
     sys.exit(0 if report.conforms else 1)
 
 
-@cli.command("stats")
+@cli.command("stats", short_help="Count what the graph holds: classes, triples, sources.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
 @reports_errors
 def stats(fmt):
@@ -424,13 +459,20 @@ def stats(fmt):
         emit(counting.render(figures) + f"\ncanned queries       {figures['canned_queries']}\n", None)
 
 
-@cli.command("build")
+@cli.command("build", short_help="Parse, reason and compile the dataset into the cache.")
 @click.option("--reasoner", type=click.Choice(["nkgeo", "owlrl"]), default=None,
               help="Closure engine: nkgeo (semi-naive OWL 2 RL, the default) or owlrl (the reference; slow). Default: NKGEO_REASONER or nkgeo.")
 @click.option("--force", is_flag=True, help="Rebuild even if the cache is up to date.")
 @reports_errors
 def build(reasoner, force):
-    """Parse, reason and compile the dataset into the cache now (queries do this on demand).
+    """Parse, reason, validate and compile the dataset into the cache now (queries do this on demand).
+
+    The shapes and checks of ontology/ run on the result; a dataset that does not conform is kept
+    (queries still answer, with a warning on stderr) and its problems are listed.
+
+    \b
+    Exit codes: 0 built and conforms; 1 error (a source cannot be read, nothing built);
+    3 built, but it does not conform to the shapes and checks, or they cannot be used.
 
     \b
     Example:
@@ -439,15 +481,24 @@ def build(reasoner, force):
     from nkgeo.build.cache import CompiledDataset
     from nkgeo.sources import DEFAULT_REASONER
 
-    compiled = CompiledDataset.open(reasoner=reasoner or DEFAULT_REASONER, rebuild=force)
+    compiled = CompiledDataset.open(reasoner=reasoner or DEFAULT_REASONER, rebuild=force, warn=False)
     meta = compiled.meta
     click.echo(
         f"compiled {meta['asserted_triples']} asserted + {meta['inferred_triples']} inferred triples "
         f"with {meta['reasoner']} in {meta['seconds']['total']} s -> {compiled.path}"
     )
+    validation = meta.get("validation") or {}
+    if validation.get("error"):
+        click.echo(f"not validated: {validation['error']}")
+        sys.exit(NOT_CONFORMING)
+    if validation.get("conforms") is False:
+        lines = compiled.validation.text.splitlines()
+        click.echo("does not conform: " + lines[1].split(": ", 1)[1])
+        click.echo("\n".join(lines[2:]))
+        sys.exit(NOT_CONFORMING)
 
 
-@cli.command("link")
+@cli.command("link", short_help="Find GeoNames links for the places, offline.")
 @click.argument("names", nargs=-1, shell_complete=complete_entity)
 @click.option("--threshold", type=click.FloatRange(0, 2), default=None,
               help="Accept candidates scoring at least this (default 0.8, see nkgeo link --evaluate).")
@@ -511,11 +562,12 @@ def draw_map(output, no_hangul):
     mapping.map_format(output)  # a bad file name fails before any work
     done = mapping.draw(open_dataset(), output, hangul=False if no_hangul else None)
     outside = f", {done['left_out']} outside the frame left out" if done["left_out"] else ""
+    outside += f", {done['crowded']} GeoNames places left off to keep labels clear" if done.get("crowded") else ""
     click.echo(f"drew {done['points']} places ({done['labelled']} labelled{outside}) and {done['links']} links -> {output} "
                f"({done['format']}, {done['bytes']} bytes)")
 
 
-@cli.command("void")
+@cli.command("void", short_help="Describe the dataset in VoID.")
 @click.option("--format", "fmt", type=click.Choice(["turtle", "ttl", "nt", "json-ld", "jsonld", "xml"]), default="turtle", show_default=True,
               help="RDF format.")
 @click.option("--sparql-endpoint", metavar="URL", help="The SPARQL endpoint serving the dataset, if it is served.")
@@ -531,9 +583,12 @@ def void_description(fmt, sparql_endpoint, data_dump, output):
         nkgeo void
         nkgeo void --format json-ld --sparql-endpoint http://localhost:7878/sparql -o void.jsonld
     """
+    from nkgeo import rdfio
     from nkgeo.linked import void
+    from nkgeo.progress import counted
 
-    emit(void.render(open_dataset(), fmt, sparql_endpoint, data_dump), output)
+    data = void.render(open_dataset(), fmt, sparql_endpoint, data_dump)
+    emit(data, output, counted(len(rdfio.read(data, fmt)), "triple") if output else None, rdfio.rdf_format(fmt).name)
 
 
 def _remote_query(url: str, text: str, graphs: str, compiled=None, bindings: dict | None = None):
@@ -546,7 +601,7 @@ def _remote_query(url: str, text: str, graphs: str, compiled=None, bindings: dic
     return endpoint.query(remote.remote_text(text, bindings), default_graphs, named_graphs)
 
 
-@cli.command("serve")
+@cli.command("serve", short_help="Serve a SPARQL endpoint and entity pages over HTTP.")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; the default is this machine only.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on (0: any free port).")
@@ -606,11 +661,18 @@ def serve(files, host, port, graphs, time_limit, max_rows, workers, worker_memor
         sys.exit(1)
 
 
-@cli.command("push")
+PASSWORD_VARIABLE = "NKGEO_PASSWORD"
+_ASK = "\0ask"  # the value of a --password given without one
+
+
+@cli.command("push", short_help="Load every named graph into a triple store (Graph Store Protocol).")
 @click.option("--endpoint", required=True, metavar="URL", help="The store's SPARQL 1.1 Graph Store Protocol endpoint.")
 @click.option("--graph", "graph", metavar="IRI", help="Push only this named graph (an IRI, graph:NAME or NAME).")
-@click.option("--user", help="User name, for Basic or Digest authentication (as the store asks).")
-@click.option("--password", help="Password, with --user.")
+@click.option("--user", help=f"User name, for Basic or Digest authentication (as the store asks); the password comes from "
+                             f"{PASSWORD_VARIABLE}, else a prompt.")
+@click.option("--password", is_flag=False, flag_value=_ASK, default=None, metavar="[PASSWORD]",
+              help=f"With --user and no value: ask for the password, so it never appears on the command line. Left out: "
+                   f"{PASSWORD_VARIABLE}, else a prompt. (A value given here works, but other users see it in ps.)")
 @click.option("--token", help="Bearer token, sent as 'Authorization: Bearer TOKEN'.")
 @reports_errors
 def push(endpoint, graph, user, password, token):
@@ -618,12 +680,17 @@ def push(endpoint, graph, user, password, token):
     ontology, inferred...) replaces the graph of the same name there, by an HTTP PUT of the
     SPARQL 1.1 Graph Store Protocol. Reports every graph; exits 1 if any failed.
 
+    With --user, the password is read from NKGEO_PASSWORD, or asked for (without echo) when that is
+    not set or --password is given without a value.
+
     \b
     Example:
         nkgeo push --endpoint http://127.0.0.1:7878/store
-        nkgeo push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --password dba
+        NKGEO_PASSWORD=dba nkgeo push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba
+        nkgeo push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --password
         nkgeo push --endpoint http://127.0.0.1:7878/store --graph inferred
     """
+    password = _push_password(user, password)
     from nkgeo.query import remote
 
     target = remote.Endpoint(endpoint, user=user, password=password, token=token)
@@ -637,22 +704,42 @@ def push(endpoint, graph, user, password, token):
     raise NkgeoError(summary)
 
 
-@cli.command("extract")
+def _push_password(user: str | None, password: str | None) -> str | None:
+    """The password of ``push``: as given, from NKGEO_PASSWORD, or asked for without echo."""
+    import os
+
+    if user is None:
+        if password is not None:
+            raise NkgeoError("give --password with --user (or use --token)")
+        return None
+    if password is None:
+        password = os.environ.get(PASSWORD_VARIABLE)
+    if password is None or password == _ASK:
+        password = click.prompt(f"Password for {user}", hide_input=True, err=True)
+    return password
+
+
+@cli.command("extract", short_help="Propose the triples that text documents state.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @click.option("--format", "fmt", type=click.Choice(["trig", "table"]), default="trig", show_default=True, help="TriG (to review, then merge) or a table.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True, help="Leave out candidates below this confidence.")
 @click.option("--max-bytes", type=click.IntRange(1), default=10_000_000, show_default=True, help="Refuse a file larger than this many bytes.")
+@click.option("--max-sentence-chars", type=click.IntRange(20), default=1000, show_default=True,
+              help="Read a longer sentence in pieces of at most this many characters (cut at spaces).")
 @output_option
 @reports_errors
-def extract(files, fmt, min_confidence, max_bytes, output):
+def extract(files, fmt, min_confidence, max_bytes, max_sentence_chars, output):
     """Propose the triples that plain-text documents (UTF-8) state, each with its evidence.
 
-    Places, rivers, seas, countries, organisations, industries and events the graph knows are
-    recognised by any of their names; a new name in a place-like context ("the city of X",
-    "X River", "the capital of X Province") becomes a new entity with a fresh IRI. Hedges and
-    negations lower a candidate's confidence and become its qualifier. The output is TriG (a
-    graph per document, evidence in graph:provenance, new entities in graph:gazetteer) to review
-    and then add with 'nkgeo merge'; the same input always gives the same bytes.
+    Places the graph knows (the GeoNames gazetteer's included), rivers, seas, countries,
+    organisations, industries and events are recognised by any of their names; a new name in a
+    place-like context ("the city of X", "X River", "X, a county town of Y", "X lies on the Y")
+    becomes a new entity with a fresh IRI. Relations are read with the trigger phrases of
+    ontology/triggers.tsv and the rules of nkgeo/extract. Hedges and negations lower a candidate's
+    confidence and become its qualifier. The output is TriG (a graph per document, evidence in
+    graph:provenance, new entities in graph:gazetteer) to review and then add with 'nkgeo merge',
+    or a table that shows each candidate's sentence and the sentences that name a known place but
+    gave none; the same input always gives the same bytes.
 
     \b
     Example:
@@ -672,7 +759,7 @@ def extract(files, fmt, min_confidence, max_bytes, output):
         if document.is_blank:
             click.echo(f"{document.file_name}: empty, nothing to extract", err=True)
             continue
-        extractor = extractor or Extractor(Gazetteer.from_compiled(open_dataset()))
+        extractor = extractor or Extractor(Gazetteer.from_compiled(open_dataset()), max_sentence_chars=max_sentence_chars)
         extraction = extractor.extract(document)
         if not extraction.facts:
             click.echo(f"{document.file_name}: no candidates (no place the graph knows, and no new one in a place-like context)", err=True)
@@ -681,7 +768,7 @@ def extract(files, fmt, min_confidence, max_bytes, output):
     emit(candidates.table() if fmt == "table" else candidates.trig(), output)
 
 
-@cli.command("merge")
+@cli.command("merge", short_help="Add reviewed candidates to graph/, validated first.")
 @click.argument("candidates", type=click.Path(dir_okay=False))
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True, help="Merge only candidates with at least this confidence.")
 @click.option("--dry-run", is_flag=True, help="Validate and report, but write nothing.")

@@ -5,8 +5,10 @@ Scripts and notebooks pay the start-up of the command on every call. Measured on
 brings ``inspect``, ``typing``, ``enum``, ``uuid``, ``datetime``...), so a query run through click
 cannot start within five times ``python -c pass``. This entry point therefore runs the common case
 itself: ``nkgeo query NAME`` with ``-p NAME VALUE``, ``--format``, ``--graph`` and ``-o``, giving
-the bytes click's command gives. Anything else, and any problem at all (an unknown option, an
-unknown query, a bad parameter, a graph result, ``--help``...), goes to the click command
+the bytes click's command gives (a table fitted to the terminal, the line ``-o`` prints on
+stderr). Anything else, and any problem at all (an unknown option, an unknown query, a bad
+parameter, a graph result, an empty result that a parameter of the wrong kind may explain,
+``--help``...), goes to the click command
 (:mod:`nkgeo.cli`), which does the work again and reports as usual: nothing is written before the
 fast path has succeeded. ``tests/test_cli_fastpath.py`` checks that both give the same output.
 """
@@ -72,23 +74,29 @@ def run_query(name: str, params: list[tuple[str, str]], fmt: str, graphs: str, o
         compiled = CompiledDataset.open()
         resolvers = []
 
-        def resolve(text: str) -> str:
+        def resolve(text: str, expects: str | None = None) -> str:
             """Names as names.Resolver resolves them; its module only when a parameter needs it."""
             if not resolvers:
                 from nkgeo.query.names import Resolver
 
                 resolvers.append(Resolver(compiled))
-            return resolvers[0](text)
+            return resolvers[0](text, expects)
 
         substitutions = canned.bind(query, given, resolve)
         result = compiled.query(query.text, substitutions=substitutions, graphs=graphs)
         if not results.is_solutions(result):
             return False  # a graph result: click's command picks its RDF format
-        data = results.format_solutions(result, fmt, query.text)
+        width = results.terminal_width(sys.stdout) if fmt == "table" and not output else None
+        rendered = results.render_solutions(result, fmt, query.text, width)
+        if rendered.empty and any(p.expects for p in query.params):
+            return False  # click's command says whether a parameter was of the wrong kind
+        data = rendered.data
         if output:
             from nkgeo.files import write_atomically
+            from nkgeo.progress import wrote
 
             write_atomically(output, data)
+            sys.stderr.write(wrote(rendered.what, fmt, len(data), output) + "\n")
             return True
     except Exception:  # noqa: BLE001 - any problem: click's command does it again and reports it
         return False

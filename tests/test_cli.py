@@ -54,3 +54,15 @@ def test_unknown_command(invoke):
     result = invoke("frobnicate")  # close to no command, so click suggests none ('serch' now suggests 'serve')
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == "Error: No such command 'frobnicate'."
+
+
+def test_no_command_summary_is_cut(runner):
+    """click cuts a summary to its first sentence within 45 columns, with '...': every command has a
+    short help that is a whole sentence, and the listing at 80 columns ends none in '...'."""
+    for name, command in cli.commands.items():
+        summary = command.get_short_help_str(45)
+        assert not summary.endswith("..."), name
+        assert summary.endswith(".") and summary[0].isupper(), f"{name}: {summary!r}"
+    listing = runner.invoke(cli, ["--help"], terminal_width=80).output.split("Commands:\n", 1)[1]
+    assert not [line for line in listing.splitlines() if line.rstrip().endswith("...")]
+    assert all(len(line) <= 80 for line in listing.splitlines())

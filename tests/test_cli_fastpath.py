@@ -34,10 +34,23 @@ def test_fast_path_gives_what_click_gives(args, invoke, capsysbinary, compiled):
     assert fast == slow.stdout_bytes and fast
 
 
-def test_fast_path_writes_the_output_file(tmp_path, invoke, compiled):
+def test_fast_path_writes_the_output_file(tmp_path, invoke, compiled, capsys):
     target = tmp_path / "out.csv"
     assert main.run_query(*main.parse_query_arguments(["capitals", "--format", "csv", "-o", str(target)]))
+    fast = capsys.readouterr()
     assert target.read_bytes() == invoke("query", "capitals", "--format", "csv").stdout_bytes
+    slow = invoke("query", "capitals", "--format", "csv", "-o", str(target))
+    assert (fast.out, fast.err) == ("", slow.stderr) and slow.stderr.startswith("wrote 3 rows (csv, ")
+
+
+def test_fast_path_fits_a_table_to_the_terminal(invoke, compiled, capsysbinary, monkeypatch):
+    from nkgeo.query import results
+
+    monkeypatch.setattr(results, "terminal_width", lambda stream: 70)
+    assert main.run_query(*main.parse_query_arguments(["capitals"]))
+    fast = capsysbinary.readouterr().out
+    assert fast == invoke("query", "capitals").stdout_bytes
+    assert max(len(line) for line in fast.decode().splitlines()) <= 70
 
 
 @pytest.mark.parametrize(
@@ -68,6 +81,7 @@ def test_click_parses_everything_else(args):
         ["capitals", "-p", "nope", "1"],
         ["cities-with-industry", "-p", "industry", "steel", "-p", "industry", "iron"],
         ["../queries/capitals"],
+        ["cities-with-industry", "-p", "industry", "id:hamhung"],  # empty: click says the parameter was of another kind
     ],
 )
 def test_problems_go_to_click(args, capsysbinary, compiled):

@@ -40,7 +40,8 @@ def test_show_json_sources_and_flags(invoke):
     facts = {(f["predicate"], f["object"]): f for f in data["facts"]}
     steel = facts[("nkgeo:hasIndustry", "id:steel")]
     assert steel["inferred"] is False
-    assert [set(s) for s in steel["sources"]] == [{"graph", "document", "start", "end"}]
+    assert [set(s) for s in steel["sources"]] == [{"graph", "document", "start", "end", "qualifier"}]
+    assert steel["sources"][0]["qualifier"] == "primarily"
     assert steel["sources"][0]["document"] == steel["sources"][0]["graph"]
     town = facts[("rdf:type", "nkgeo:SteelTown")]
     assert (town["inferred"], town["sources"]) == (True, [])

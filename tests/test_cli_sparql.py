@@ -105,11 +105,19 @@ def test_sparql_construct_table_and_rdf(invoke):
 def test_sparql_output_file(invoke, tmp_path):
     target = tmp_path / "answer.csv"
     result = invoke("sparql", CAPITALS, "--format", "csv", "-o", str(target))
-    assert (result.exit_code, result.output) == (0, "")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote 2 rows (csv, 100 bytes) to {target}\n")
     assert target.read_bytes() == (
         b"city,label\r\nhttps://w3id.org/nkgeo/id/chongjin,Chongjin\r\nhttps://w3id.org/nkgeo/id/hamhung,Hamhung\r\n"
     )
     assert [p.name for p in tmp_path.iterdir()] == ["answer.csv"]
+
+
+def test_sparql_output_file_of_a_graph_and_of_a_boolean(invoke, tmp_path):
+    target = tmp_path / "answer.ttl"
+    result = invoke("sparql", "CONSTRUCT { ?c a nkgeo:PortCity } WHERE { ?c a nkgeo:PortCity }", "--format", "turtle", "-o", str(target))
+    assert result.stderr == f"wrote 3 triples (turtle, {target.stat().st_size} bytes) to {target}\n"  # Wonsan was a port, it is not one
+    result = invoke("sparql", "ASK { id:hamhung a nkgeo:City }", "--format", "json", "-o", str(target))
+    assert result.stderr == f"wrote the answer yes (json, {target.stat().st_size} bytes) to {target}\n"
 
 
 # Bad input

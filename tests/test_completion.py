@@ -1,4 +1,4 @@
-"""Shell completion: commands (click's own), canned-query names and entity names."""
+"""Shell completion: commands (click's own), canned-query names, entity names and graph names."""
 
 from __future__ import annotations
 
@@ -25,6 +25,16 @@ def test_query_names(compiled):
     assert completion.query_names("nothing-like-this") == []
 
 
+def test_queries_name_completes_too(compiled):
+    assert complete(["queries"], "bigg") == ["biggest-cities"]
+
+
+def test_graph_names(compiled):
+    assert completion.graph_names("")[:3] == ["all", "asserted", "inferred"]
+    assert complete(["export", "--graph"], "doc-") == ["doc-000_cbd80db4a2371350", "doc-001_96b58870d0b32f5b"]
+    assert complete(["export", "--graph"], "co") == ["coordinates"]
+
+
 def test_entity_names_in_any_case_and_script(compiled):
     found = completion.entity_names("hamh")
     assert {"hamhung", "Hamhung", "Hamhŭng", "Hamheung"} <= set(found)
@@ -39,7 +49,7 @@ def test_names_with_a_space_only_once_a_space_is_typed(compiled):
     assert "South Hamgyong Province" in completion.entity_names("south h")
 
 
-@pytest.mark.parametrize("function", [completion.query_names, completion.entity_names])
+@pytest.mark.parametrize("function", [completion.query_names, completion.entity_names, completion.graph_names])
 def test_a_broken_project_completes_nothing(function, tiny_project, monkeypatch):
     (tiny_project / "ontology" / "nkgeo.ttl").write_text("this is not turtle", encoding="utf-8")
     monkeypatch.setenv("NKGEO_HOME", str(tiny_project / "nowhere"))

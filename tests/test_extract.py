@@ -141,5 +141,19 @@ def test_the_table_has_one_row_per_evidence(extractor):
     found = run(extractor, "Sariwon is the capital of North Hwanghae Province.")
     table = Candidates([found]).table()
     header = table.splitlines()[0]
-    assert [c.strip() for c in header.split("|")] == ["subject", "predicate", "object", "confidence", "evidence"]
+    assert [c.strip() for c in header.split("|")] == ["subject", "predicate", "object", "confidence", "evidence", "sentence"]
     assert "id:sariwon" in table and "nkgeo:capitalOf" in table and "chars 23-73" in table
+    row = next(line for line in table.splitlines() if "nkgeo:capitalOf" in line)
+    assert row.endswith("| Sariwon is the capital of North Hwanghae Province.")
+
+
+def test_the_table_lists_the_sentences_that_name_a_place_but_gave_nothing(extractor):
+    found = run(extractor, "Hamhung is the capital of South Hamgyong Province. Many visitors remember Hamhung fondly.")
+    table = Candidates([found]).table()
+    tail = table.split("Sentences that name a known place but gave no candidate (2):\n", 1)[1]  # the title and the second sentence
+    assert tail.splitlines()[0].endswith(": Cities of North Korea")
+    assert tail.strip().endswith("Many visitors remember Hamhung fondly.")
+    assert "is the capital" not in tail
+    # a candidate below --min-confidence gives nothing either: its sentence is listed
+    negated = run(extractor, "Tanchon is not the capital of South Hamgyong Province.")
+    assert "Tanchon is not the capital" in Candidates([negated], min_confidence=0.5).table().split("gave no candidate")[1]

@@ -25,8 +25,9 @@ EV_NS = "https://w3id.org/nkgeo/evidence/"
 PROVENANCE = GRAPH_NS + "provenance"
 
 TRIG_FILES = sorted(GRAPH_DIR.glob("*.trig"))
-# Reference data, not what a document states: names and types, links to other datasets, coordinates, Korean names.
-REFERENCE_FILES = {"gazetteer.trig", "links.trig", "coordinates.trig", "names.trig"}
+# Reference data, not what a document states: names and types, links to other datasets, coordinates, Korean names,
+# and the GeoNames gazetteer.
+REFERENCE_FILES = {"gazetteer.trig", "links.trig", "coordinates.trig", "names.trig", "geonames.trig"}
 DOC_FILES = [p for p in TRIG_FILES if p.name not in REFERENCE_FILES]
 
 
@@ -114,6 +115,25 @@ def test_every_evidence_record_names_a_triple_of_its_document(path):
             assert None not in triple, f"{ev} lacks rdf:subject/predicate/object"
             assert triple in g, f"{ev} names a triple that is not in {g.identifier}"
             assert start is not None and end is not None, f"{ev} lacks offsets"
+
+
+@pytest.mark.parametrize("path", DOC_FILES, ids=lambda p: p.name)
+def test_every_evidence_record_says_how_and_when(path):
+    """Each record has one assertion mode and one temporal status (shapes allow none, for the extractor's
+    candidates; the curated graph gives both), and every mode has a certainty rank."""
+    from rdflib import Graph, URIRef
+
+    ds = load(path)
+    ontology = Graph().parse(ROOT / "ontology" / "nkgeo.ttl")
+    modes = set(ontology.subjects(term("certaintyRank"), None))
+    statuses = set(ontology.subjects(term("holdsNow"), None))
+    for doc, prov, _graph in documents(ds):
+        for ev, _triple, _start, _end in evidence(prov, doc):
+            found_modes = set(prov.objects(ev, term("assertionMode")))
+            found_statuses = set(prov.objects(ev, term("temporalStatus")))
+            assert len(found_modes) == 1 and found_modes <= modes, f"{ev}: assertion mode {found_modes}"
+            assert len(found_statuses) == 1 and found_statuses <= statuses, f"{ev}: temporal status {found_statuses}"
+            assert all(isinstance(agent, URIRef) for agent in prov.objects(ev, URIRef(ns.PROV.wasAttributedTo)))
 
 
 @pytest.mark.parametrize("path", DOC_FILES, ids=lambda p: p.name)

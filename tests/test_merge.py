@@ -6,6 +6,10 @@ graph), never in the checkout's graph/.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 GOOD = "Notes on Testland\n\nAlphaville is the capital of Delta Province in Testland. Alphaville lies on the Gamma River.\n"
 HEDGED = "Epsilon\n\nThe town of Epsilon is often considered part of the Alphaville metropolitan area.\n"
 INVALID = "Zetaville\n\nThe city of Zetaville has a small harbour.\n"
@@ -99,27 +103,168 @@ def test_merging_twice_adds_nothing_the_second_time(invoke, tiny_project, tmp_pa
     assert snapshot(tiny_project) == after_first
 
 
-def test_a_failed_rename_restores_the_files(invoke, tiny_project, tmp_path, monkeypatch):
+def test_a_failed_write_while_staging_changes_nothing(invoke, tiny_project, tmp_path, monkeypatch):
+    from nkgeo.extract import merge as merging
+
+    before = snapshot(tiny_project)
+    trig = candidates(invoke, tmp_path, GOOD)
+
+    def full_disk(path, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(merging, "write_atomically", full_disk)
+    result = invoke("merge", str(trig))
+    assert result.exit_code == 1
+    assert result.output == "Error: could not stage the merged graph: No space left on device; nothing was changed\n"
+    assert snapshot(tiny_project) == before
+    assert staging_folders(tiny_project) == []
+
+
+def test_a_failed_switch_changes_nothing(invoke, tiny_project, tmp_path, monkeypatch):
+    """Without the atomic exchange (another OS), the switch is two renames; the second failing puts the old folder back."""
     import os
 
     from nkgeo.extract import merge as merging
 
     before = snapshot(tiny_project)
     trig = candidates(invoke, tmp_path, GOOD)
-    calls = []
-    real_replace = os.replace
+    real_rename = os.rename
 
-    def flaky(src, dst):
-        calls.append(dst)
-        if len(calls) == 2:
+    def flaky(source, target):
+        if Path(source).name == "graph" and Path(target) == tiny_project / "graph":
             raise OSError(28, "No space left on device")
-        return real_replace(src, dst)
+        return real_rename(source, target)
 
-    monkeypatch.setattr(merging.os, "replace", flaky)
+    monkeypatch.setattr(merging, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(merging.os, "rename", flaky)
     result = invoke("merge", str(trig))
     assert result.exit_code == 1
-    assert "nothing was changed" in result.output
+    assert result.output == "Error: could not replace graph/: No space left on device; nothing was changed\n"
     assert snapshot(tiny_project) == before
+    assert staging_folders(tiny_project) == []
+
+
+def test_dry_run_lists_the_triples_it_would_add(invoke, tiny_project, tmp_path):
+    trig = candidates(invoke, tmp_path, GOOD)
+    dry = invoke("merge", str(trig), "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    lines = dry.output.splitlines()
+    listed = [line for line in lines if line.startswith("  + ")]
+    heading = next(line for line in lines if line.startswith("the ") and "triples it would add" in line)
+    assert int(heading.split()[1]) == len(listed) > 0
+    assert any(line.startswith("  + graph:doc-article_") and " nkgeo:capitalOf " in line for line in listed), dry.output
+    assert any(line.startswith("  + graph:gazetteer ") and '"Delta Province"@en' in line for line in listed), dry.output
+    assert any(line.startswith("  + graph:provenance ev:") for line in listed), dry.output
+    done = invoke("merge", str(trig))
+    assert done.exit_code == 0 and "triples it would add" not in done.output
+    text = "".join(p.read_text(encoding="utf-8") for p in (tiny_project / "graph").glob("*.trig"))
+    assert "Delta Province" in text and "capitalOf" in text
+
+
+# --- a kill at any moment leaves graph/ as before or as after, and no staging folder -------------
+
+KILLER = """
+import os, signal, sys
+from nkgeo.extract import merge
+from nkgeo.cli import cli
+
+step = sys.argv[1]
+if sys.argv[3] == "two-renames":
+    merge._exchange = lambda a, b: False
+def checkpoint(name):
+    if name == step:
+        os.kill(os.getpid(), signal.SIGKILL)
+merge._checkpoint = checkpoint
+cli(["merge", sys.argv[2]], prog_name="nkgeo")
+"""
+
+
+def staging_folders(project) -> list[str]:
+    """Staging folders beside graph/, and dot-folders inside it (where an older nkgeo staged)."""
+    inside = sorted(p.name for p in (project / "graph").iterdir() if p.name.startswith(".")) if (project / "graph").is_dir() else []
+    return sorted(p.name for p in project.iterdir() if ".merge-" in p.name) + inside
+
+
+@pytest.fixture
+def merge_case(invoke, tiny_project, tmp_path, monkeypatch):
+    """The candidates, graph/ before, and graph/ after a merge that ran to its end (in a copy of the project)."""
+    import shutil
+
+    monkeypatch.setenv("NKGEO_CACHE_DIR", str(tmp_path / "cache"))  # killed builds must not litter the shared cache
+    trig = candidates(invoke, tmp_path, GOOD)
+    before = snapshot(tiny_project)
+    pristine = tmp_path / "pristine-graph"
+    shutil.copytree(tiny_project / "graph", pristine)
+    assert invoke("merge", str(trig)).exit_code == 0
+    after = snapshot(tiny_project)
+    assert after != before
+
+    def reset():
+        shutil.rmtree(tiny_project / "graph", ignore_errors=True)
+        shutil.copytree(pristine, tiny_project / "graph")
+
+    reset()
+    return trig, before, after, reset
+
+
+def run_killed(trig, step: str, switch: str = "exchange"):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", KILLER, step, str(trig), switch], capture_output=True, timeout=300)
+    return done.returncode
+
+
+@pytest.mark.parametrize(("step", "switch", "expected"), [
+    ("staged", "exchange", "before"),
+    ("validated", "exchange", "before"),
+    ("switched", "exchange", "after"),
+    ("between renames", "two-renames", None),  # no graph/ at all until the next merge finishes the switch
+    ("switched", "two-renames", "after"),
+])
+def test_a_merge_killed_at_each_step(merge_case, tiny_project, step, switch, expected):
+    from nkgeo.extract.merge import recover
+
+    trig, before, after, _reset = merge_case
+    assert run_killed(trig, step, switch) == -9
+    graph = tiny_project / "graph"
+    if expected is None:
+        assert not graph.exists() and staging_folders(tiny_project)
+    else:
+        assert snapshot(tiny_project) == (before if expected == "before" else after)
+    recover(graph)
+    assert snapshot(tiny_project) == (before if expected == "before" else after)
+    assert staging_folders(tiny_project) == []
+
+
+def test_a_merge_killed_at_any_moment(merge_case, tiny_project, invoke):
+    """SIGKILL after a spread of delays over a whole merge: graph/ is always exactly before or after,
+    and the next merge cleans the staging folder up and finishes the work."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    trig, before, after, reset = merge_case
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "nkgeo", "merge", str(trig)], check=True, capture_output=True, timeout=300)
+    whole = time.perf_counter() - started
+    reset()
+    seen = set()
+    for fraction in (0.05, 0.3, 0.5, 0.65, 0.8, 0.9, 0.97):
+        process = subprocess.Popen([sys.executable, "-m", "nkgeo", "merge", str(trig)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(whole * fraction)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        state = snapshot(tiny_project)
+        assert state in (before, after), f"graph/ half-merged after {fraction:.0%} of a merge"
+        seen.add("before" if state == before else "after")
+        again = invoke("merge", str(trig))
+        assert again.exit_code == 0, again.output
+        assert snapshot(tiny_project) == after
+        assert staging_folders(tiny_project) == []
+        reset()
+    assert "before" in seen
 
 
 def test_bad_candidate_files(invoke, tiny_project, tmp_path):

@@ -181,3 +181,66 @@ def test_resolve_predicate(compiled, text, iri):
 def test_resolve_predicate_unknown(compiled):
     with pytest.raises(UnknownEntityError, match="^no property named 'liesNear'$"):
         NameIndex.from_dataset(compiled).resolve_predicate("liesNear")
+
+
+# Names of a kind: a parameter that expects a class
+
+
+KINDS = """
+nkgeo:Industry rdfs:label "industry"@en .
+nkgeo:City rdfs:label "city"@en .
+id:steel a nkgeo:Industry ; rdfs:label "steel industry"@en .
+id:textiles a nkgeo:Industry ; rdfs:label "textile industry"@en .
+id:mining a nkgeo:Industry ; rdfs:label "mining"@en .
+id:coast a nkgeo:Coast ; rdfs:label "Coast"@en .
+id:hamhung a nkgeo:City ; rdfs:label "Hamhung"@en .
+id:steel-city a nkgeo:City ; rdfs:label "Steel"@en .
+"""
+INDUSTRY = ns.NKGEO.Industry
+
+
+@pytest.fixture(scope="module")
+def kinds():
+    return NameIndex.from_dataset(TinyCompiled(KINDS))
+
+
+def test_a_name_of_the_kind_wins_over_a_stronger_name_of_another(kinds):
+    """'Steel' is the label of a city and the slug of an industry: the kind asked for decides."""
+    assert kinds.resolve("Steel") == ID + "steel"  # a slug is the strongest name
+    assert kinds.resolve("Steel", ns.NKGEO.City) == ID + "steel-city"
+    assert kinds.resolve("Steel", INDUSTRY) == ID + "steel"
+
+
+def test_suggestions_are_of_the_kind(kinds):
+    with pytest.raises(UnknownEntityError) as error:
+        kinds.resolve("coal")
+    assert str(error.value) == "no entity named 'coal'; closest: Coast"
+    with pytest.raises(UnknownEntityError) as error:
+        kinds.resolve("coal", INDUSTRY)
+    assert str(error.value) == "no industry named 'coal'; the industries are: mining, steel industry, textile industry"
+    with pytest.raises(UnknownEntityError) as error:
+        kinds.resolve("minning", INDUSTRY)
+    assert str(error.value) == "no industry named 'minning'; closest industries: mining"
+
+
+def test_a_name_of_another_kind_is_named(kinds):
+    with pytest.raises(UnknownEntityError) as error:
+        kinds.resolve("Hamhung", INDUSTRY)
+    assert str(error.value) == ("no industry named 'Hamhung' ('Hamhung' is id:hamhung, not an industry); "
+                                "the industries are: mining, steel industry, textile industry")
+
+
+def test_an_iri_is_taken_as_given_whatever_its_kind(kinds):
+    assert kinds.resolve("id:hamhung", INDUSTRY) == ID + "hamhung"
+    assert kinds.is_a(ID + "steel", INDUSTRY) and not kinds.is_a(ID + "hamhung", INDUSTRY)
+    assert kinds.kind_name(INDUSTRY) == "industry" and kinds.kind_name(ns.NKGEO.Coast) == "Coast"
+
+
+@pytest.mark.parametrize(("noun", "plural"), [("industry", "industries"), ("city", "cities"), ("country", "countries"),
+                                              ("province", "provinces"), ("source document", "source documents"),
+                                              ("special economic zone", "special economic zones"), ("class", "classes"),
+                                              ("day", "days")])
+def test_plural(noun, plural):
+    from nkgeo.query.names import plural as plural_of
+
+    assert plural_of(noun) == plural

@@ -21,7 +21,8 @@ HEADER_KEYS = {"summary", "description", "cq", "tags", "param"}
 PARAM_TYPES = {"string", "integer", "entity", "iri"}
 HEADER_LINE = re.compile(r"^#\+ (?P<key>[a-z]+): (?P<value>\S.*)$")
 PARAM_LINE = re.compile(
-    r"^(?P<name>[a-z][a-z0-9_]*) \((?P<type>[a-z]+)(?:, (?P<mode>required|optional|default \S[^)]*))?\): (?P<text>\S.*)$"
+    r"^(?P<name>[a-z][a-z0-9_]*) \((?P<type>[a-z]+)(?: (?P<class>[a-z]+:[A-Za-z]\w*))?(?:, (?P<mode>required|optional|default \S[^)]*))?\): "
+    r"(?P<text>\S.*)$"
 )
 COMPETENCY_QUESTIONS = {f"Q{n}" for n in range(1, 15)}
 
@@ -213,3 +214,28 @@ def test_listed_subproperties_of_located_in_match_the_ontology():
     for block in blocks:
         listed = set(re.findall(r"nkgeo:(\w+)", block))
         assert listed - {"locatedIn"} == subprops - {"locatedIn"}, block
+
+
+@pytest.mark.parametrize("path", [p for p in QUERY_FILES if any(m.group("class") for m in params(p))], ids=lambda p: p.stem)
+def test_a_parameter_class_is_a_class_and_its_default_of_that_class(path, compiled):
+    """``industry (entity nkgeo:Industry, default steel)``: the class exists, and the default names a
+    thing of it (the CLI resolves names among things of that class only)."""
+    from nkgeo import namespaces as ns
+    from nkgeo.query.canned import load_query
+    from nkgeo.query.names import Resolver
+
+    resolver = Resolver(compiled)
+    for param in load_query(path).params:
+        if param.expects is None:
+            continue
+        vocabulary = param.expects.startswith((ns.OWL_NS, ns.RDFS_NS))  # owl:Class is not declared a class of itself
+        assert vocabulary or compiled.query(f"ASK {{ <{param.expects}> a owl:Class }}"), f"{param.name}: {ns.compact(param.expects)} is not a class"
+        if param.default is not None:
+            assert resolver.index.is_a(resolver(param.default, param.expects), param.expects), param.name
+
+
+def test_some_parameters_name_their_class():
+    """The industry of cities-with-industry is the issue's example: -p industry coal must suggest industries."""
+    from nkgeo.query import canned
+
+    assert canned.catalogue(QUERY_DIR)["cities-with-industry"].param("industry").expects == "https://w3id.org/nkgeo/ontology#Industry"

@@ -80,6 +80,23 @@ def test_query_without_header(folder):
     assert (plain.summary, plain.questions, plain.tags, plain.params) == ("", (), (), ())
 
 
+def test_parse_param_with_a_class():
+    assert parse_param("industry (entity nkgeo:Industry, default steel): The industry.") == Parameter(
+        "industry", "entity", "steel", False, "The industry.", "https://w3id.org/nkgeo/ontology#Industry")
+    assert parse_param("c (iri <http://example.org/C>, required): A C.").expects == "http://example.org/C"
+    assert parse_param("c (iri owl:Class): Any class.").kind() == "iri owl:Class"
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("n (integer nkgeo:City): Rows.", "q.rq: param n: only entity and iri parameters name a class, not integer"),
+    ("x (entity nope:City): X.", "q.rq: param x: unknown prefix 'nope' in nope:City"),
+])
+def test_parse_param_with_a_bad_class(line, message):
+    with pytest.raises(ParameterError) as error:
+        parse_param(line, "q.rq: ")
+    assert str(error.value) == message
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
@@ -151,9 +168,11 @@ def test_get_unknown(folder, name, message):
 # Binding
 
 
-def resolver(calls: list):
-    def resolve(text: str) -> str:
+def resolver(calls: list, kinds: list | None = None):
+    def resolve(text: str, expects: str | None = None) -> str:
         calls.append(text)
+        if kinds is not None:
+            kinds.append(expects)
         if text == "nowhere":
             from nkgeo.errors import UnknownEntityError
 
@@ -173,6 +192,14 @@ def test_bind_defaults_and_given_values(ranked):
         "thing": ox.NamedNode("https://w3id.org/nkgeo/id/id:x"),
     }
     assert calls == ["north-korea", "id:x"]  # only entity and iri values are resolved
+
+
+def test_bind_passes_the_class_a_parameter_expects(tmp_path):
+    (tmp_path / "q.rq").write_text("#+ param: place (entity nkgeo:Country, default north-korea): A country.\n"
+                                   "#+ param: other (entity, optional): Anything.\nSELECT ?place ?other {}\n", encoding="utf-8")
+    kinds: list = []
+    bind(load_query(tmp_path / "q.rq"), {"other": "x"}, resolver([], kinds))
+    assert kinds == ["https://w3id.org/nkgeo/ontology#Country", None]
 
 
 def test_bind_entity_by_name(ranked):

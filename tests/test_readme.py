@@ -37,7 +37,7 @@ def test_what_is_not_run_and_why():
         "nkgeo serve data.ttl more.nq        # any RDF files instead; N-Quads and TriG keep their named graphs": "starts a server",
         "nkgeo query capitals --endpoint http://127.0.0.1:7878/query": "needs a SPARQL endpoint",
         "nkgeo push --endpoint http://127.0.0.1:7878/store": "loads a triple store",
-        "nkgeo push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --password dba": "loads a triple store",
+        "nkgeo push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --password": "loads a triple store",
     }
     assert len(RUN) >= 20
 

@@ -183,3 +183,78 @@ def test_unknown_formats():
 
 def test_render_table_pads_to_the_widest_cell():
     assert render_table(["a", "bb"], [["xyz", ""], ["", "1"]]) == "a    bb\n---  --\nxyz\n     1\n(2 rows)\n"
+
+
+# Tables that fit a terminal
+
+
+def test_render_table_without_a_width_keeps_every_cell_whole():
+    rows = [["id:south-hamgyong-province", "South Hamgyong Province"]]
+    assert render_table(["area", "label"], rows) == render_table(["area", "label"], rows, 10, "off") == (
+        "area                        label\n"
+        "--------------------------  -----------------------\n"
+        "id:south-hamgyong-province  South Hamgyong Province\n"
+        "(1 row)\n"
+    )
+
+
+def test_render_table_wraps_the_widest_columns_first():
+    rows = [["1", "id:south-hamgyong-province", "South Hamgyong Province"]]
+    assert render_table(["n", "area", "label"], rows, 36) == (
+        "n  area             label\n"
+        "-  ---------------  ---------------\n"
+        "1  id:south-        South Hamgyong\n"
+        "   hamgyong-        Province\n"
+        "   province\n"
+        "(1 row)\n"
+    )
+
+
+def test_render_table_truncates_with_an_ellipsis():
+    rows = [["1", "id:south-hamgyong-province", "South Hamgyong Province"]]
+    assert render_table(["n", "area", "label"], rows, 36, "truncate") == (
+        "n  area             label\n"
+        "-  ---------------  ---------------\n"
+        "1  id:south-hamgy…  South Hamgyong…\n"
+        "(1 row)\n"
+    )
+
+
+def test_render_table_counts_hangul_as_two_columns():
+    from nkgeo.query.results import display_width
+
+    table = render_table(["name"], [["함경남도 함흥시 흥남구역"]], 12)
+    assert table == "name\n------------\n함경남도\n함흥시\n흥남구역\n(1 row)\n"
+    assert all(display_width(line) <= 12 for line in table.splitlines())
+
+
+def test_a_table_too_wide_even_at_its_floors_stays_whole_in_its_headers():
+    """No column goes below its header (or 8 columns): a very narrow terminal gets a wider table, not a broken header."""
+    from nkgeo.query.results import fitted_widths
+
+    assert fitted_widths(["population", "x"], [20, 30], 10) == [10, 8]
+    assert fitted_widths(["a", "b"], [3, 4], 100) == [3, 4]
+    assert fitted_widths(["a", "b"], [30, 30], 40) == [20, 20]
+
+
+def test_wrapped_breaks_long_words_and_never_loops():
+    from nkgeo.query.results import wrapped
+
+    assert wrapped("abcdefghij", 4) == ["abcd", "efgh", "ij"]
+    assert wrapped("", 4) == [""]
+    assert wrapped("한국", 1) == ["한", "국"]  # a wide character on a one-column line still moves on
+    assert wrapped("a b  c", 3) == ["a b", "c"]
+
+
+def test_terminal_width_is_none_but_for_a_terminal(monkeypatch):
+    import io
+
+    from nkgeo.query.results import terminal_width
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    assert terminal_width(io.StringIO()) is None
+    monkeypatch.setenv("COLUMNS", "77")
+    assert terminal_width(Terminal()) == 77

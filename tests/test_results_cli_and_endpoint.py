@@ -15,7 +15,8 @@ FORMATS = {  # --format -> Accept
 }
 QUERIES = {
     # Hangul, language tags in their BCP 47 case (ko-Latn-x-rr), unbound values, SELECT * in order of appearance.
-    "names": "SELECT * WHERE { ?place skos:altLabel ?name OPTIONAL { ?place nkgeo:capitalOf ?province } } ORDER BY ?place ?name LIMIT 40",
+    "names": "SELECT * WHERE { VALUES ?place { id:hamhung id:hyesan id:kimchaek id:sonbong } ?place skos:altLabel ?name "
+             "OPTIONAL { ?place nkgeo:capitalOf ?province } } ORDER BY ?place ?name",
     # Blank nodes (the ontology's restrictions) and an unbound column.
     "blank nodes": "SELECT ?c ?p ?r ?label WHERE { ?r owl:someValuesFrom ?c ; owl:onProperty ?p OPTIONAL { ?r rdfs:label ?label } } "
                    "ORDER BY ?c ?p",

@@ -41,9 +41,10 @@ def void_graph() -> Graph:
 
 @pytest.fixture(scope="module")
 def links_per_dataset() -> dict[str, int]:
-    """Counted from graph/links.trig directly."""
+    """Counted from graph/links.trig and graph/geonames.trig (the GeoNames gazetteer's ids) directly."""
     dataset = Dataset()
     dataset.parse(ROOT / "graph" / "links.trig", format="trig")
+    dataset.parse(ROOT / "graph" / "geonames.trig", format="trig")
     targets = [str(o) for _, _, o in dataset.graph(URIRef("https://w3id.org/nkgeo/graph/links"))]
     return {name: sum(t.startswith(ns) for t in targets) for name, ns in TARGETS.items()}
 
@@ -106,6 +107,7 @@ def test_void_with_an_endpoint_and_a_dump_as_json_ld(invoke, tmp_path):
     graph = Graph().parse(path, format="json-ld")
     assert graph.value(NKGEO, VOID.sparqlEndpoint) == URIRef("http://localhost:7878/sparql")
     assert graph.value(NKGEO, VOID.dataDump) == URIRef("https://example.org/nkgeo.nq")
+    assert result.stderr == f"wrote {len(graph)} triples (json-ld, {round(path.stat().st_size / 1024)} KB) to {path}\n"
 
 
 def test_stats_json_is_backward_compatible(stats):

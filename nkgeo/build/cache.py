@@ -1,26 +1,33 @@
-"""The cache of compiled datasets: one folder per fingerprint, found from a cheap stamp of the sources.
+"""The cache of compiled datasets, and the dataset a query opens.
 
-The content fingerprint (:meth:`nkgeo.sources.Sources.fingerprint`) is remembered (``index.txt``
-in the cache) under the stamp of the inputs' names, sizes, modification times and inodes, so an
-unchanged checkout costs a few ``stat`` calls; any change of those reads the bytes again, and a
-change of content rebuilds.
+Each build is one folder of the cache, named by the fingerprint of its inputs
+(:meth:`nkgeo.sources.Sources.fingerprint`). Finding the build of the current sources must be
+cheap, since every command does it: the fingerprint is remembered (``index.txt`` in the cache)
+under a stamp made of each input's name, size, modification time and inode, so an unchanged
+checkout costs a few ``stat`` calls; any change of those reads the bytes again, and a change of
+content rebuilds.
 """
 
 from __future__ import annotations
 
-import os
+import sys
 from functools import cached_property
 from pathlib import Path
 
-from nkgeo.errors import SourceError
+from nkgeo.build import pipeline
+from nkgeo.build.derivations import Derivations
+from nkgeo.errors import ShapesError, SourceError
+from nkgeo.query.store import default_graphs, query_store
 from nkgeo.resources import cache_dir
 from nkgeo.sources import DEFAULT_REASONER, Sources, reasoner_name
 
 INDEX_ENTRIES = 64
+_WARNED: set[str] = set()  # the warnings this process has printed
 
 
 def _index_path(root: Path) -> Path:
     return root / "index.txt"
+
 
 def _read_index(root: Path) -> dict[str, str]:
     """The remembered fingerprints: one ``fingerprint<TAB>stamp`` line each (stamps have no newline)."""
@@ -35,23 +42,24 @@ def _read_index(root: Path) -> dict[str, str]:
             index[stamp] = fingerprint
     return index
 
+
 def _known_fingerprint(root: Path, stamp: str) -> str | None:
     return _read_index(root).get(stamp)
 
+
 def _remember_fingerprint(root: Path, stamp: str, fingerprint: str) -> None:
     """Record stamp -> fingerprint (atomically; a lost race only costs a re-hash later)."""
-    import tempfile
+    from nkgeo.files import open_atomically
 
     index = {k: v for k, v in _read_index(root).items() if (root / v).is_dir() and k != stamp}
     index[stamp] = fingerprint
     index = dict(list(index.items())[-INDEX_ENTRIES:])  # the newest stamps
-    handle, name = tempfile.mkstemp(dir=root, prefix=".index-")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
+        with open_atomically(_index_path(root), text=True) as out:
             out.writelines(f"{v}\t{k}\n" for k, v in index.items())
-        os.replace(name, _index_path(root))
     except OSError:
-        Path(name).unlink(missing_ok=True)
+        pass  # the index is only a shortcut: the next command hashes the sources again
+
 
 def compiled_path(sources: Sources | None = None, reasoner: str = DEFAULT_REASONER, force: bool = False) -> Path:
     """The cache folder of the current sources, building it first when missing (or ``force``)."""
@@ -69,6 +77,7 @@ def compiled_path(sources: Sources | None = None, reasoner: str = DEFAULT_REASON
     _remember_fingerprint(root, stamp, fingerprint)
     return target
 
+
 def _build_into(root: Path, target: Path, sources: Sources, reasoner: str) -> None:
     import shutil
     import tempfile
@@ -76,9 +85,7 @@ def _build_into(root: Path, target: Path, sources: Sources, reasoner: str) -> No
     root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=root, prefix=".build-"))
     try:
-        from nkgeo.build.pipeline import build
-
-        build(sources, staging, reasoner, fingerprint=target.name)
+        pipeline.build(sources, staging, reasoner, fingerprint=target.name)
         if target.is_dir():
             shutil.rmtree(target)
         try:
@@ -89,6 +96,7 @@ def _build_into(root: Path, target: Path, sources: Sources, reasoner: str) -> No
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _prune(root, keep=target)
+
 
 def _prune(root: Path, keep: Path, spare: int = 3) -> None:
     """Drop older compiled datasets, keeping the newest few (other checkouts may use them)."""
@@ -102,6 +110,7 @@ def _prune(root: Path, keep: Path, spare: int = 3) -> None:
     for old in builds[spare:]:
         shutil.rmtree(old, ignore_errors=True)
 
+
 class CompiledDataset:
     """The closed dataset, opened read-only in pyoxigraph for queries."""
 
@@ -113,8 +122,20 @@ class CompiledDataset:
         return f"CompiledDataset({str(self.path)!r})"
 
     @classmethod
-    def open(cls, sources: Sources | None = None, reasoner: str = DEFAULT_REASONER, rebuild: bool = False) -> CompiledDataset:
-        return cls(compiled_path(sources, reasoner, force=rebuild))
+    def open(cls, sources: Sources | None = None, reasoner: str = DEFAULT_REASONER, rebuild: bool = False,
+             warn: bool = True) -> CompiledDataset:
+        """The compiled dataset of the sources (built first if needed). ``warn``: say once per
+        process, on stderr, that it does not conform to the shapes (queries on it still work)."""
+        compiled = cls(compiled_path(sources, reasoner, force=rebuild))
+        if warn:
+            compiled.warn_once()
+        return compiled
+
+    def warn_once(self) -> None:
+        message = conformance_warning(self.meta)
+        if message and message not in _WARNED:
+            _WARNED.add(message)
+            sys.stderr.write(message + "\n")
 
     @property
     def store(self):
@@ -147,16 +168,44 @@ class CompiledDataset:
         import json
 
         info = json.loads((self.path / "derivations.json").read_text(encoding="utf-8"))
-        from nkgeo.build.derivations import Derivations
-
         info["derivations"] = Derivations(self.path, info["rule_names"])
         return info
+
+    @cached_property
+    def validation(self):
+        """The build's report of the shapes and checks (a ValidationReport); ShapesError if they
+        could not be used, as recorded by the build."""
+        import json
+
+        from nkgeo.build.validate import ValidationReport
+
+        try:
+            record = json.loads((self.path / pipeline.VALIDATION_FILE).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ShapesError(f"the compiled dataset {self.path} was not validated (no shapes file)") from None
+        if "error" in record:
+            raise ShapesError(record["error"])
+        return ValidationReport.from_json(record)
 
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs())
 
+    def default_graph(self, graphs: str = "all") -> list[str]:
+        """The graphs a query's default graph is made of: all (the asserted triples, each once, and
+        graph:inferred), asserted or inferred."""
+        return default_graphs([], graphs, compiled=True)
+
     def query(self, text: str, substitutions: dict | None = None, graphs: str = "all"):
         """Run a SPARQL query; ``graphs`` picks the default graph: all, asserted or inferred."""
-        from nkgeo.query.store import default_graphs, query_store
+        return query_store(self.store, text, self.default_graph(graphs), substitutions)
 
-        return query_store(self.store, text, default_graphs(self.named_graphs(), graphs), substitutions)
+
+def conformance_warning(meta: dict) -> str | None:
+    """The line a query prints (once) when the dataset it reads did not pass validation."""
+    validation = meta.get("validation") or {}
+    if validation.get("error"):
+        return f"Warning: the dataset could not be validated ({validation['error']}); see nkgeo validate"
+    if validation.get("conforms") is False:
+        return (f"Warning: the dataset does not conform to its shapes ({validation['problems']} problems); "
+                "answers may be wrong, see nkgeo validate")
+    return None

@@ -1,9 +1,5 @@
-"""How each inferred triple follows: the derivations a build writes and ``nkgeo why`` reads.
-
-``derivations.bin`` holds the terms and, for each derived triple, its term ids, rule and premises;
-``derivations.json`` the rules' texts, descriptions of the anonymous classes the derivations
-mention, and the inconsistencies found. :class:`Derivations` decodes the binary file lazily.
-"""
+"""How each inferred triple follows: ``derivations.bin`` (terms, rule and premises as ids) and the
+descriptions of the blank nodes it mentions, written by a build and read lazily by ``nkgeo why``."""
 
 from __future__ import annotations
 
@@ -58,6 +54,7 @@ def blank_labels(engine) -> dict[str, str]:
 
     return {terms[node]: describe(node, value, items, name, lambda t: kinds[t] == BLANK) for node in sorted(used)}
 
+
 def write_derivations(engine, target: Path) -> None:
     """``derivations.bin``: the terms and, for each derived triple, its ids, rule and premises."""
     from array import array
@@ -78,6 +75,7 @@ def write_derivations(engine, target: Path) -> None:
         handle.write(text)
         for part in parts[1:]:
             handle.write(part.tobytes())
+
 
 class Derivations(Mapping):
     """The derivations of a build: ``key -> {"rule": name, "premises": [key, ...]}``, where a key is

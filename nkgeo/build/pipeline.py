@@ -1,18 +1,27 @@
-"""The build: parse the sources, reason, write the compiled dataset.
+"""The one pipeline from sources to compiled dataset: parse -> reason -> validate -> compile.
 
-A build parses every source with pyoxigraph, closes the reasoned graphs under OWL 2 RL
-(:mod:`nkgeo.build.engine`, or owlrl on request) and writes one folder (see :mod:`nkgeo.build.cache`):
+``nkgeo build``, ``nkgeo validate``, ``nkgeo merge`` and the tests all go through :func:`build`.
+It parses the sources with pyoxigraph (nothing else parses them), closes them under OWL 2 RL
+(:mod:`nkgeo.build.engine`, or owlrl on request, given an rdflib graph bridged from the parsed
+quads), checks the shapes and checks on asserted + inferred triples (:mod:`nkgeo.build.validate`)
+and writes one folder (:mod:`nkgeo.build.cache` says where):
 
-* ``store/``: a pyoxigraph (RocksDB) store of all named graphs, inferred included, which a query
-  opens read-only: nothing is parsed per query, whatever the size of the graph (large sources only);
-* ``dataset.nq``: the same quads as N-Quads (for export, the SPARQL server and small builds);
-* ``derivations.json`` and ``derivations.bin``: how each inferred triple follows (:mod:`nkgeo.build.derivations`);
-* ``meta.json``: counts and timings.
+* ``store/``: a pyoxigraph (RocksDB) store which a query opens read-only, so nothing is parsed per
+  query whatever the size of the graph; small builds keep only ``dataset.nq``, loaded per query;
+* ``dataset.nq``: the same quads as N-Quads: each source's triples in its named graph, the
+  closure in graph:inferred (never repeating an asserted triple) and, in the default graph, every
+  asserted triple once. A query's default graph is that plus graph:inferred, so it sees each
+  triple once however many sources state it, while ``GRAPH ?g`` still shows every source;
+* ``validation.json``: the report of the shapes and checks (``nkgeo validate`` prints it);
+* ``derivations.json`` and ``derivations.bin``: how each inferred triple follows (rule and
+  premises, as term ids) and the terms; read lazily by ``nkgeo why``;
+* ``meta.json``: counts, the verdict of validation and timings.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from nkgeo import namespaces as ns
@@ -21,20 +30,14 @@ from nkgeo.errors import SourceError
 from nkgeo.sources import BUILD_FORMAT, DEFAULT_REASONER, Sources, reasoner_name
 
 # Named graphs kept out of reasoning: metadata, the closure itself, and owl:sameAs links (see reasoning_input).
-# Named graphs kept out of reasoning: metadata, the closure itself, and owl:sameAs links (see reasoning_input).
 NOT_REASONED = (ns.PROVENANCE_GRAPH, ns.INFERRED_GRAPH, ns.GRAPH_NS + "links")
-
-# Sources this big (about 8,000 triples) are compiled into an on-disk store that queries open
-# read-only in 10-15 ms whatever its size; smaller ones into dataset.nq alone, which a query loads
-# into memory in about that time (the shipped graph: 10 ms), while writing a store costs the build
-# half a second.
 # Sources this big (about 8,000 triples) are compiled into an on-disk store that queries open
 # read-only in 10-15 ms whatever its size; smaller ones into dataset.nq alone, which a query loads
 # into memory in about that time (the shipped graph: 10 ms), while writing a store costs the build
 # half a second.
 DISK_STORE_BYTES = 500_000
-
 BULK_LOAD_BYTES = 20_000_000
+VALIDATION_FILE = "validation.json"
 
 
 def _parse_error(path: Path, exc: Exception) -> SourceError:
@@ -43,32 +46,68 @@ def _parse_error(path: Path, exc: Exception) -> SourceError:
         message = message[len("Parser error "):]
     return SourceError(f"{path.name} does not parse: {message[:300]}")
 
+
 def load_sources(sources: Sources):
-    """All sources as one rdflib Dataset: the ontology in graph:ontology, each TriG as it names
-    (for validation and for tools that want rdflib; builds parse with pyoxigraph)."""
+    """All sources as one rdflib Dataset (the ontology in graph:ontology, each TriG as it names),
+    for tools that want rdflib: parsed by pyoxigraph as a build parses them, each term bridged by
+    :func:`nkgeo.rdfio.to_rdflib`, so rdflib sees exactly the build's terms."""
     from rdflib import Dataset, URIRef
 
+    from nkgeo.rdfio import to_rdflib
+
     dataset = Dataset()
-    ontology = dataset.graph(URIRef(ns.ONTOLOGY_GRAPH))
-    for path in sources.ontology_files:
-        try:
-            ontology.parse(path, format="turtle")
-        except Exception as exc:  # rdflib raises many kinds of parser errors
-            raise _parse_error(path, exc) from None
-    for path in sources.graph_files:
-        try:
-            if path.suffix == ".ttl":
-                dataset.graph(URIRef(ns.GRAPH_NS + path.stem)).parse(path, format="turtle")
-            else:
-                dataset.parse(path, format="trig")
-        except Exception as exc:
-            raise _parse_error(path, exc) from None
-    stray = len(dataset.default_graph)
-    if stray:
-        raise SourceError(f"{stray} triples of graph/ are outside any named graph; put them in a GRAPH block")
     for prefix, iri in ns.PREFIXES.items():
         dataset.bind(prefix, iri, replace=True)
+    graphs: dict = {}
+    for quad in parse_sources(sources):
+        name = quad.graph_name.value
+        graph = graphs.get(name)
+        if graph is None:
+            graph = graphs[name] = dataset.graph(URIRef(name))
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     return dataset
+
+
+def parse_sources(sources: Sources):
+    """Every quad of the sources (pyoxigraph), each file's blank nodes renamed apart; a Turtle
+    file's triples in its named graph (the ontology's in graph:ontology). SourceError if a file
+    does not parse or has triples outside any named graph."""
+    import pyoxigraph as ox
+
+    stray = 0
+    for path, fmt, graph in _plan(sources):
+        fixed = ox.NamedNode(graph) if graph else None
+        try:
+            for quad in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True):
+                if fixed is not None:
+                    yield ox.Quad(quad.subject, quad.predicate, quad.object, fixed)
+                elif isinstance(quad.graph_name, ox.DefaultGraph):
+                    stray += 1
+                else:
+                    yield quad
+        except SyntaxError as exc:
+            raise _parse_error(path, exc) from None
+        except OSError as exc:
+            raise SourceError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if stray:
+        raise _stray(stray)
+
+
+def _plan(sources: Sources) -> list[tuple]:
+    """(path, pyoxigraph format, the named graph of a triples file or None) for each source."""
+    import pyoxigraph as ox
+
+    plan = [(path, ox.RdfFormat.TURTLE, ns.ONTOLOGY_GRAPH) for path in sources.ontology_files]
+    plan += [
+        (path, ox.RdfFormat.TURTLE, ns.GRAPH_NS + path.stem) if path.suffix == ".ttl" else (path, ox.RdfFormat.TRIG, None)
+        for path in sources.graph_files
+    ]
+    return plan
+
+
+def _stray(count: int) -> SourceError:
+    return SourceError(f"{count} triples of graph/ are outside any named graph; put them in a GRAPH block")
+
 
 def reasoning_input(dataset):
     """The graph reasoning reads: everything asserted except provenance (evidence is metadata) and
@@ -90,31 +129,33 @@ def reasoning_input(dataset):
             union.add(triple)
     return union
 
+
 def is_reasoned(graph: str) -> bool:
     return graph.startswith(ns.GRAPH_NS) and graph not in NOT_REASONED
 
-def _term_key(term) -> str:
-    return term.n3()
 
-def triple_key(triple) -> str:
-    """A triple as one N-Triples-like line: the key of the derivations."""
-    return " ".join(_term_key(term) for term in triple)
+class Parsed:
+    """What :func:`read_sources` found: the quads written, and the asserted triples about our
+    resources that reasoning does not read (graph:inferred must not repeat them)."""
 
-def read_sources(sources: Sources, out, engine) -> tuple[int, int]:
-    """Parse every source (pyoxigraph), write each quad as an N-Quads line to ``out`` and give the
-    reasoned ones to ``engine``. Blank nodes are renamed apart, file by file. Returns the number of
-    quads written and of triples outside any named graph."""
+    def __init__(self):
+        self.quads = 0
+        self.unreasoned: set[str] = set()
+
+
+def read_sources(sources: Sources, out, engine) -> Parsed:
+    """Parse every source (pyoxigraph) and write each quad as an N-Quads line to ``out``, once in
+    its named graph and once in the default graph (which holds every asserted triple once: the
+    store keeps a set), and give the reasoned ones to ``engine``. Blank nodes are renamed apart,
+    file by file; SourceError for a file that does not parse or triples outside any named graph."""
     import pyoxigraph as ox
 
     add, write = engine.add, out.write
     graphs: dict = {}
-    written = stray = 0
-    plan = [(path, ox.RdfFormat.TURTLE, ns.ONTOLOGY_GRAPH) for path in sources.ontology_files]
-    plan += [
-        (path, ox.RdfFormat.TURTLE, ns.GRAPH_NS + path.stem) if path.suffix == ".ttl" else (path, ox.RdfFormat.TRIG, None)
-        for path in sources.graph_files
-    ]
-    for path, fmt, graph in plan:
+    parsed = Parsed()
+    unreasoned, ours = parsed.unreasoned, "<" + ns.ID_NS
+    stray = 0
+    for path, fmt, graph in _plan(sources):
         fixed = (f"<{graph}>", is_reasoned(graph)) if graph else None
         try:
             for quad in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True):
@@ -130,29 +171,38 @@ def read_sources(sources: Sources, out, engine) -> tuple[int, int]:
                     label, keep = found
                 else:
                     label, keep = fixed
-                s, p, o = str(quad.subject), str(quad.predicate), str(quad.object)
-                write(f"{s} {p} {o} {label} .\n")
-                written += 1
+                triple = f"{quad.subject} {quad.predicate} {quad.object}"
+                write(f"{triple} {label} .\n{triple} .\n")
+                parsed.quads += 1
                 if keep:
-                    add(s, p, o)
+                    add(str(quad.subject), str(quad.predicate), str(quad.object))
+                elif triple.startswith(ours):
+                    unreasoned.add(triple)
         except SyntaxError as exc:
             raise _parse_error(path, exc) from None
         except OSError as exc:
             raise SourceError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return written, stray
+    if stray:
+        raise _stray(stray)
+    return parsed
 
-def _owlrl_inferred(sources: Sources) -> list[str]:
-    """owlrl's reportable closure, as N-Triples lines (rdflib parses the sources again for it)."""
+
+def _owlrl_inferred(nquads: Path) -> list[str]:
+    """owlrl's reportable closure of the reasoned graphs, as N-Triples lines: the asserted quads
+    are read back from the compiled ``dataset.nq`` and bridged to rdflib (rdflib parses nothing)."""
     import pyoxigraph as ox
     from rdflib import Graph
 
     from nkgeo.build import owlrl_reasoner as reason
+    from nkgeo.rdfio import from_rdflib, to_rdflib
 
-    kept = Graph()
-    for triple in reason.owlrl_closure(reasoning_input(load_sources(sources))):
-        kept.add(triple)
-    text = kept.serialize(format="nt", encoding="utf-8")
-    return sorted(f"{t.subject} {t.predicate} {t.object} .\n" for t in ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
+    asserted = Graph()
+    for quad in ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS):
+        if not isinstance(quad.graph_name, ox.DefaultGraph) and is_reasoned(quad.graph_name.value):
+            asserted.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    closure = reason.owlrl_closure(asserted)
+    return sorted(f"{from_rdflib(s)} {from_rdflib(p)} {from_rdflib(o)} .\n" for s, p, o in closure)
+
 
 def reportable_lines(engine) -> Iterator[str]:
     """The derived triples that belong in graph:inferred, as N-Triples lines, in the order found."""
@@ -173,36 +223,39 @@ def reportable_lines(engine) -> Iterator[str]:
             continue
         yield f"{terms[s]} {terms[p]} {terms[o]} .\n"
 
+
 def build(sources: Sources, target: Path, reasoner: str = DEFAULT_REASONER, fingerprint: str | None = None) -> dict:
-    """Parse, reason and write the compiled dataset into ``target`` (a fresh folder).
+    """Parse, reason, validate and compile the dataset into ``target`` (a fresh folder).
 
     The quads go straight from the parser to ``dataset.nq`` (and the reasoned ones to the engine);
-    the inferred triples follow them; the store is loaded from that file at the end, once the
-    engine is gone, so that the peak memory is that of one of the two, not of both."""
+    the inferred triples follow them; the store is loaded from that file once the engine is gone,
+    so that the peak memory is that of one of the two, not of both; the shapes and checks run on
+    that store, and the report is written beside it (``validation.json``)."""
     import gc
     import json
-
-    import pyoxigraph as ox
 
     from nkgeo.build import engine as rules
 
     reasoner = reasoner_name(reasoner)
+    seconds = {}
     started = time.perf_counter()
     target.mkdir(parents=True, exist_ok=True)
     engine = rules.Engine(rules.NTriplesTerms())
     nquads = target / "dataset.nq"
-    inferred_label = f"<{ns.INFERRED_GRAPH}>"
     with open(nquads, "w", encoding="utf-8", buffering=1 << 20) as out:
-        _written, stray = read_sources(sources, out, engine)
-        if stray:
-            raise SourceError(f"{stray} triples of graph/ are outside any named graph; put them in a GRAPH block")
-        loaded = time.perf_counter()
+        parsed = read_sources(sources, out, engine)
+        seconds["parse"] = time.perf_counter() - started
+        mark = time.perf_counter()
         engine.run()
-        inferred = 0
-        for line in reportable_lines(engine) if reasoner == "nkgeo" else _owlrl_inferred(sources):
-            out.write(f"{line[:-3]} {inferred_label} .\n")
-            inferred += 1
-    reasoned = time.perf_counter()
+        if reasoner == "owlrl":
+            out.flush()
+        lines = reportable_lines(engine) if reasoner == "nkgeo" else _owlrl_inferred(nquads)
+        label, repeated = f"<{ns.INFERRED_GRAPH}>", parsed.unreasoned
+        for line in lines:
+            if line[:-3] not in repeated:  # graph:inferred never repeats an asserted triple
+                out.write(f"{line[:-3]} {label} .\n")
+    seconds["reason"] = time.perf_counter() - mark
+    mark = time.perf_counter()
     write_derivations(engine, target)
     (target / "derivations.json").write_text(
         json.dumps(
@@ -216,43 +269,84 @@ def build(sources: Sources, target: Path, reasoner: str = DEFAULT_REASONER, fing
                "rounds": engine.rounds}
     del engine
     gc.collect()
-    explained = time.perf_counter()
+    seconds["derivations"] = time.perf_counter() - mark
+    mark = time.perf_counter()
     on_disk = sum(path.stat().st_size for path in sources.files) >= DISK_STORE_BYTES
-    if on_disk:  # queries open it read-only: nothing is parsed per query
-        store = ox.Store(str(target / "store"))
-        with open(nquads, "rb") as lines:  # in slices: the bulk loader's memory grows with its input
-            while chunk := lines.readlines(BULK_LOAD_BYTES):
-                store.bulk_load(input=b"".join(chunk), format=ox.RdfFormat.N_QUADS, lenient=True)
-    else:  # queries load dataset.nq into memory, about as fast as opening a store; writing one costs more
-        store = ox.Store()
-        store.load(path=str(nquads), format=ox.RdfFormat.N_QUADS, lenient=True)
+    store = _load_store(target, nquads, on_disk)
     graphs = {
         row["g"].value: int(row["n"].value)
         for row in store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
     }
-    if on_disk:
-        store.flush()
-    else:  # the canonical dump: duplicates gone, a stable order
-        store.dump(str(nquads), format=ox.RdfFormat.N_QUADS)
+    seconds["store"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    validation = _validate(store, sources, target, graphs.get(ns.INFERRED_GRAPH, 0))
+    seconds["validate"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    _finish_store(store, nquads, on_disk)
     del store  # closes it: the folder is renamed next
-    compiled = time.perf_counter()
+    seconds["store"] += time.perf_counter() - mark
+    seconds["total"] = time.perf_counter() - started
     meta = {
         "fingerprint": fingerprint or target.name,
         "reasoner": reasoner,
         "sources": [str(p) for p in sources.files],
+        "shapes": [str(p) for p in sources.shapes_files],
         "graphs": graphs,
         "asserted_triples": sum(n for g, n in graphs.items() if g != ns.INFERRED_GRAPH),
         "inferred_triples": graphs.get(ns.INFERRED_GRAPH, 0),
         **figures,
+        "validation": validation,
         "store": "disk" if on_disk else "memory",
-        "seconds": {
-            "parse": round(loaded - started, 3),
-            "reason": round(reasoned - loaded, 3),
-            "compile": round(compiled - reasoned, 3),
-            "derivations": round(explained - reasoned, 3),
-            "store": round(compiled - explained, 3),
-            "total": round(compiled - started, 3),
-        },
+        "seconds": {key: round(value, 3) for key, value in seconds.items()},
     }
     (target / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
     return meta
+
+
+def _load_store(target: Path, nquads: Path, on_disk: bool):
+    """The store of the compiled quads: on disk for large sources (queries open it read-only,
+    nothing parsed per query), else in memory (queries load dataset.nq, which is then rewritten
+    as the store's canonical dump)."""
+    import pyoxigraph as ox
+
+    if not on_disk:
+        store = ox.Store()
+        store.load(path=str(nquads), format=ox.RdfFormat.N_QUADS, lenient=True)
+        return store
+    folder = str(target / "store")
+    store = ox.Store(folder)
+    with open(nquads, "rb") as lines:  # in slices: the bulk loader's memory grows with its input
+        while chunk := lines.readlines(BULK_LOAD_BYTES):
+            store.bulk_load(input=b"".join(chunk), format=ox.RdfFormat.N_QUADS, lenient=True)
+    store.flush()
+    del store  # closed, then opened read-only as queries open it: validation reads the store they will read
+    return ox.Store.read_only(folder)
+
+
+def _finish_store(store, nquads: Path, on_disk: bool) -> None:
+    import pyoxigraph as ox
+
+    if not on_disk:  # the canonical dump: duplicates gone, a stable order
+        store.dump(str(nquads), format=ox.RdfFormat.N_QUADS)
+
+
+def _validate(store, sources: Sources, target: Path, inferred: int) -> dict:
+    """Run the shapes and checks on the compiled store; write ``validation.json``; return its summary
+    for meta.json. Shapes that cannot be used are recorded as the error, not raised: the data is built."""
+    import json
+
+    from nkgeo.build.validate import validate_store
+    from nkgeo.errors import ShapesError
+
+    if sources.shapes_dir is None:
+        return {"conforms": None, "problems": 0, "error": None}
+    try:
+        report = validate_store(store, sources.shapes_dir, inferred)
+    except ShapesError as exc:
+        record = {"error": str(exc)}
+        summary = {"conforms": None, "problems": 0, "error": str(exc)}
+    else:
+        record = report.to_json()
+        summary = {"conforms": report.conforms, "problems": len(report.results), "error": None}
+    (target / VALIDATION_FILE).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    return summary

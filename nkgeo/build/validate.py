@@ -1,38 +1,42 @@
-"""Is the dataset well formed? SHACL shapes over one graph, SPARQL checks across named graphs.
+"""Is the dataset well formed? SHACL shapes over asserted + inferred triples, SPARQL checks across named graphs.
 
-``ontology/shapes.ttl`` says what a city, an estimate or an evidence record must look like; pySHACL
-runs it on the union of every graph, asserted and inferred, with no reasoning of its own (nkgeo
-reasons once and passes the closure in). Rules that compare named graphs, such as "every fact in a
-document graph has an evidence record from that document", cannot be said over one graph, so each
-is a SELECT in ``ontology/checks/<name>-violation.rq`` run on the dataset itself: every row it
-returns is a violation.
+``ontology/shapes.ttl`` says what a city, an estimate or an evidence record must look like. The
+build runs it on the compiled store, over every asserted triple (once) and graph:inferred, with no
+reasoning of its own (the store already holds the OWL 2 RL closure): the shapes are compiled into
+SPARQL (:mod:`nkgeo.build.shacl`), which pyoxigraph evaluates in a fraction of pySHACL's time;
+pySHACL stays as the reference the compiled shapes are tested against (:func:`reference_results`).
+Rules that compare named graphs, such as "every fact in a document graph has an evidence record
+from that document", cannot be said over one graph, so each is a SELECT in
+``ontology/checks/<name>-violation.rq`` run on the named graphs: every row it returns is a violation.
 
 A check names its columns after SHACL's result fields where it can: ``?focus`` (the node at
 fault), ``?path`` (a predicate) and ``?value``; any other column is shown beside the message, which
 is the check's ``#+ summary:`` line.
 
-``nkgeo validate`` exits 0 when the data conforms, 1 when it does not, and 2 when the shapes or
-checks themselves cannot be used (:class:`nkgeo.errors.ShapesError`).
+The build records the report (``validation.json``); ``nkgeo validate`` prints it and exits 0 when
+the data conforms, 1 when it does not, and 2 when the shapes or checks themselves cannot be used
+(:class:`nkgeo.errors.ShapesError`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nkgeo import namespaces as ns
 from nkgeo import rdfio
+from nkgeo.build import shacl
+from nkgeo.build.shacl import SHAPES_FILE, SHAPES_NS, Result
 from nkgeo.errors import ShapesError
 
 if TYPE_CHECKING:
-    from rdflib import Dataset, Graph
-    from rdflib.namespace import NamespaceManager
+    from rdflib import Graph
 
-SHAPES_FILE = "shapes.ttl"
+__all__ = ["SHAPES_FILE", "SHAPES_NS", "Check", "ValidationReport", "Violation", "load_checks", "validate_store"]
+
 CHECKS_FOLDER = "checks"
 CHECK_SUFFIX = "-violation.rq"
-SHAPES_NS = "https://w3id.org/nkgeo/shapes#"
 
 
 @dataclass(frozen=True)
@@ -72,65 +76,110 @@ class Check:
         return SHAPES_NS + self.name
 
 
-@dataclass(frozen=True)
+@dataclass
 class ValidationReport:
-    """What ``nkgeo validate`` prints and how it exits."""
+    """What ``nkgeo validate`` prints and how it exits: the verdict, one line per problem, and the
+    results (pyoxigraph terms), from which the SHACL results graph is made on request."""
 
     conforms: bool
-    results_graph: Graph
     text: str
     violations: list[Violation] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
+
+    @property
+    def results_graph(self) -> Graph:
+        """The report as a SHACL results graph (rdflib), as pySHACL writes one."""
+        return _results_graph(self.conforms, self.results)
+
+    def to_json(self) -> dict:
+        """The report as the build records it (``validation.json``): terms in N-Triples syntax."""
+        return {"conforms": self.conforms, "text": self.text, "violations": [asdict(v) for v in self.violations],
+                "results": [r.to_json() for r in self.results]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> ValidationReport:
+        return cls(conforms=data["conforms"], text=data["text"], violations=[Violation(**v) for v in data["violations"]],
+                   results=[Result.from_json(r) for r in data["results"]])
 
 
-def validate(dataset: Dataset, inferred: Graph | None = None, shapes_dir: Path | None = None) -> ValidationReport:
-    """Run the shapes on asserted + inferred triples and the checks on the named graphs.
+def validate_store(store, shapes_dir: Path | None = None, inferred: int | None = None) -> ValidationReport:
+    """Run the shapes on the store's default graph plus graph:inferred, the checks on its named graphs.
 
-    ``shapes_dir`` holds ``shapes.ttl`` and ``checks/``; by default the project's ``ontology/``.
+    The store is laid out as a compiled dataset's (:func:`dataset_store`): every asserted triple
+    once in its default graph, each source's triples in its named graph, the closure in
+    graph:inferred. ``shapes_dir`` holds ``shapes.ttl`` and ``checks/``; by default the project's
+    ``ontology/``. ``inferred``: the size of graph:inferred, when the caller has counted it (the
+    report counts the triples checked, and a count is a scan of the store).
     Raises :class:`ShapesError` when a shapes file or a check cannot be read or run.
     """
+    import pyoxigraph as ox
+
     folder = shapes_dir if shapes_dir is not None else _ontology_dir()
-    shapes = load_shapes(folder)
+    compiler, shape_count = shacl.compile_shapes(folder / SHAPES_FILE)
     checks = load_checks(folder)
-    data = _union(dataset, inferred)
-    conforms, results_graph = _run_shapes(data, shapes)
-    names = _namespace_manager()
-    from_shapes = _shape_violations(results_graph, names)
-    store = _oxigraph_store(dataset) if checks else None
-    from_checks = [v for check in checks for v in _run_check(store, check, results_graph, names)]
-    # Two constraints of one shape can fail on the same value (say sh:datatype and sh:minInclusive):
-    # one line is enough for a person, while results_graph keeps both.
-    unique = dict.fromkeys(from_shapes + from_checks)
-    violations = sorted(unique, key=lambda v: (v.name, v.focus, v.path or "", v.value or ""))
-    conforms = conforms and not from_checks
-    _set_conforms(results_graph, conforms)
-    counts = {
-        "triples": len(data),
-        "shapes": _count_shapes(shapes),
-        "checks": len(checks),
-        "from_shapes": len(from_shapes),
-        "from_checks": len(from_checks),
-    }
-    text = _render(conforms, violations, counts)
-    return ValidationReport(conforms=conforms, results_graph=results_graph, text=text, violations=violations)
+    data = [ox.DefaultGraph(), ox.NamedNode(ns.INFERRED_GRAPH)]
+    from_shapes = shacl.run(store, compiler, data)
+    from_checks = [result for check in checks for result in _run_check(store, check)]
+    counted = data if inferred is None else data[:1]  # graph:inferred never repeats an asserted triple
+    triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=counted)))["n"].value)
+    triples += inferred or 0
+    conforms = not from_shapes and not from_checks
+    violations = _violations(from_shapes + from_checks)
+    counts = {"triples": triples, "shapes": shape_count, "checks": len(checks), "from_shapes": len(from_shapes),
+              "from_checks": len(from_checks)}
+    return ValidationReport(conforms=conforms, text=_render(conforms, violations, counts), violations=violations,
+                            results=from_shapes + from_checks)
+
+
+def dataset_store(quads, inferred=()):
+    """A store laid out as a compiled dataset's: ``quads`` (asserted, in named graphs), each of
+    their triples once in the default graph, and the ``inferred`` triples not asserted in graph:inferred."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for quad in quads:
+        store.add(quad)
+        store.add(ox.Quad(quad.subject, quad.predicate, quad.object, ox.DefaultGraph()))
+    graph = ox.NamedNode(ns.INFERRED_GRAPH)
+    for s, p, o in inferred:
+        if ox.Quad(s, p, o, ox.DefaultGraph()) not in store:
+            store.add(ox.Quad(s, p, o, graph))
+    return store
+
+
+def reference_results(store, shapes_dir: Path | None = None) -> tuple[bool, set[tuple]]:
+    """pySHACL's verdict and results on what :func:`validate_store` checks with the shapes (the
+    reference of the compiled shapes): (shape, component, focus, path, value), terms in N-Triples."""
+    import pyoxigraph as ox
+    import pyshacl
+    from rdflib import RDF, Graph
+    from rdflib.namespace import SH
+
+    from nkgeo.rdfio import from_rdflib, to_rdflib
+
+    folder = shapes_dir if shapes_dir is not None else _ontology_dir()
+    data = Graph()
+    for graph in (ox.DefaultGraph(), ox.NamedNode(ns.INFERRED_GRAPH)):
+        for quad in store.quads_for_pattern(None, None, None, graph):
+            data.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    shapes = Graph().parse(folder / SHAPES_FILE, format="turtle")
+    conforms, results, _text = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=False, meta_shacl=False)
+
+    def text(term):
+        return None if term is None else str(from_rdflib(term))
+
+    found = set()
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        component = str(results.value(result, SH.sourceConstraintComponent)).rsplit("#", 1)[-1]
+        found.add((text(results.value(result, SH.sourceShape)), component, text(results.value(result, SH.focusNode)),
+                   text(results.value(result, SH.resultPath)), text(results.value(result, SH.value))))
+    return bool(conforms), found
 
 
 def _ontology_dir() -> Path:
     from nkgeo.resources import ontology_dir
 
     return ontology_dir()
-
-
-def load_shapes(folder: Path) -> Graph:
-    """The shapes graph; a missing or broken file is the user's to fix, hence ShapesError."""
-    from rdflib import Graph
-
-    path = folder / SHAPES_FILE
-    if not path.is_file():
-        raise ShapesError(f"no shapes file at {path}")
-    try:
-        return Graph().parse(path, format="turtle")
-    except Exception as exc:  # rdflib's parsers raise unrelated types
-        raise ShapesError(f"{path.name} does not parse: {_one_line(exc)}") from None
 
 
 def load_checks(folder: Path) -> list[Check]:
@@ -159,168 +208,76 @@ def _summary(query: str) -> str | None:
     return None
 
 
-def _union(dataset: Dataset, inferred: Graph | None) -> Graph:
-    """One graph of every triple: SHACL has no notion of named graphs."""
-    from rdflib import Graph
-
-    union = Graph()
-    for s, p, o, _graph in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
-    if inferred is not None:
-        for triple in inferred:
-            union.add(triple)
-    return union
-
-
-def _run_shapes(data: Graph, shapes: Graph) -> tuple[bool, Graph]:
-    import pyshacl
-    from pyshacl.errors import ReportableRuntimeError
-
-    try:
-        conforms, results_graph, _text = pyshacl.validate(
-            data,
-            shacl_graph=shapes,
-            inference="none",
-            advanced=False,
-            meta_shacl=False,
-            allow_warnings=False,
-        )
-    except ReportableRuntimeError as exc:
-        raise ShapesError(f"{SHAPES_FILE} cannot be used: {_one_line(exc)}") from None
-    if isinstance(results_graph, Exception):  # pySHACL returns, not raises, a failed SPARQL constraint
-        raise ShapesError(f"{SHAPES_FILE} cannot be used: {_one_line(results_graph)}")
-    return bool(conforms), results_graph
-
-
-def _shape_violations(results_graph: Graph, names: NamespaceManager) -> list[Violation]:
-    from rdflib import RDF, URIRef
-    from rdflib.namespace import SH
-
-    violations = []
-    for result in results_graph.subjects(RDF.type, SH.ValidationResult):
-        shape = results_graph.value(result, SH.sourceShape)
-        path = results_graph.value(result, SH.resultPath)
-        value = results_graph.value(result, SH.value)
-        messages = sorted(str(m) for m in results_graph.objects(result, SH.resultMessage))
-        component = results_graph.value(result, SH.sourceConstraintComponent)
-        severity = results_graph.value(result, SH.resultSeverity)
-        source = str(shape) if isinstance(shape, URIRef) else _show(shape, names)
-        violations.append(
-            Violation(
-                source=source,
-                name=source.removeprefix(SHAPES_NS),
-                focus=_show(results_graph.value(result, SH.focusNode), names),
-                path=_show(path, names) if path is not None else None,
-                value=_show(value, names) if value is not None else None,
-                message="; ".join(messages) or _local_name(component),
-                severity=_local_name(severity) or "Violation",
-            )
-        )
-    return violations
-
-
-def _oxigraph_store(dataset: Dataset):
-    """The named graphs in pyoxigraph: rdflib's SPARQL takes minutes on these checks."""
+def _run_check(store, check: Check) -> list[Result]:
+    """Each row is a violation, reported under the check's IRI; columns other than ?focus, ?path
+    and ?value go into the message."""
     import pyoxigraph as ox
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
-    def graph_name(identifier):
-        return ox.DefaultGraph() if identifier == DATASET_DEFAULT_GRAPH_ID else _to_oxigraph(identifier)
-
-    store = ox.Store()
-    store.extend(ox.Quad(_to_oxigraph(s), _to_oxigraph(p), _to_oxigraph(o), graph_name(g)) for s, p, o, g in dataset.quads((None, None, None, None)))
-    return store
-
-
-def _to_oxigraph(term):
-    import pyoxigraph as ox
-    from rdflib import BNode, URIRef
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype is not None:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
-def _run_check(store, check: Check, results_graph: Graph, names: NamespaceManager) -> list[Violation]:
-    """Each row is a violation; it is also added to the results graph as a sh:ValidationResult."""
-    from rdflib import RDF, BNode, Literal, URIRef
-    from rdflib.namespace import SH
 
     try:
         solutions = store.query(check.query)
         columns = [variable.value for variable in solutions.variables]
-        rows = [{c: _from_oxigraph(row[c]) for c in columns if row[c] is not None} for row in solutions]
+        rows = [{c: row[c] for c in columns if row[c] is not None} for row in solutions]
     except (SyntaxError, OSError) as exc:
         raise ShapesError(f"check {check.path.name} cannot be run: {_one_line(exc)}") from None
-    report = results_graph.value(predicate=RDF.type, object=SH.ValidationReport)
-    violations = []
+    results = []
     for bound in rows:
-        focus = bound.pop("focus", None)
-        path = bound.pop("path", None)
-        value = bound.pop("value", None)
+        focus, path, value = bound.pop("focus", None), bound.pop("path", None), bound.pop("value", None)
         if focus is None and bound:  # a check without ?focus: its first column is the node at fault
             focus = bound.pop(next(iter(bound)))
-        details = ", ".join(f"{key}={_show(term, names)}" for key, term in bound.items())
+        details = ", ".join(f"{key}={_show(term)}" for key, term in bound.items())
         message = f"{check.summary} ({details})" if details else check.summary
-        violations.append(
-            Violation(
-                source=check.iri,
-                name=check.name,
-                focus=_show(focus, names) if focus is not None else "-",
-                path=_show(path, names) if path is not None else None,
-                value=_show(value, names) if value is not None else None,
-                message=message,
-            )
-        )
-        result = BNode()
-        results_graph.add((result, RDF.type, SH.ValidationResult))
-        results_graph.add((result, SH.resultSeverity, SH.Violation))
-        results_graph.add((result, SH.sourceConstraint, URIRef(check.iri)))
-        results_graph.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
-        results_graph.add((result, SH.resultMessage, Literal(message)))
-        for predicate, term in ((SH.focusNode, focus), (SH.resultPath, path), (SH.value, value)):
+        results.append(Result(ox.NamedNode(check.iri), "SPARQLConstraintComponent", focus, path, value, (ox.Literal(message),),
+                              "Violation", check=True))
+    return results
+
+
+def _violations(results: list[Result]) -> list[Violation]:
+    """The results as lines for people, sorted; two constraints of one shape failing on the same
+    value (say sh:datatype and sh:minInclusive) make one line, while the results keep both."""
+    if not results:
+        return []
+    found = []
+    for result in results:
+        shape = result.shape
+        source = shape.value if type(shape).__name__ == "NamedNode" else _show(shape)
+        found.append(Violation(
+            source=source,
+            name=source.removeprefix(SHAPES_NS),
+            focus=_show(result.focus) if result.focus is not None else "-",
+            path=_show(result.path) if result.path is not None else None,
+            value=_show(result.value) if result.value is not None else None,
+            message="; ".join(sorted(m.value for m in result.messages)) or result.component,
+            severity=result.severity,
+        ))
+    unique = dict.fromkeys(found)
+    return sorted(unique, key=lambda v: (v.name, v.focus, v.path or "", v.value or ""))
+
+
+def _results_graph(conforms: bool, results: list[Result]) -> Graph:
+    from rdflib import RDF, BNode, Graph, Literal, URIRef
+    from rdflib.namespace import SH
+
+    from nkgeo.rdfio import to_rdflib
+
+    graph = Graph(bind_namespaces="none")
+    for prefix, iri in {**ns.PREFIXES, "shapes": SHAPES_NS, "sh": ns.SH_NS}.items():
+        graph.bind(prefix, iri, override=True, replace=True)
+    report = BNode()
+    graph.add((report, RDF.type, SH.ValidationReport))
+    graph.add((report, SH.conforms, Literal(conforms)))
+    for result in results:
+        node = BNode()
+        graph.add((report, SH.result, node))
+        graph.add((node, RDF.type, SH.ValidationResult))
+        graph.add((node, SH.resultSeverity, URIRef(ns.SH_NS + result.severity)))
+        graph.add((node, SH.sourceConstraintComponent, URIRef(ns.SH_NS + result.component)))
+        graph.add((node, SH.sourceConstraint if result.check else SH.sourceShape, to_rdflib(result.shape)))
+        for message in result.messages:
+            graph.add((node, SH.resultMessage, to_rdflib(message)))
+        for predicate, term in ((SH.focusNode, result.focus), (SH.resultPath, result.path), (SH.value, result.value)):
             if term is not None:
-                results_graph.add((result, predicate, term))
-        if report is not None:
-            results_graph.add((report, SH.result, result))
-    return violations
-
-
-def _from_oxigraph(term):
-    """A pyoxigraph term as the rdflib term it was made from."""
-    import pyoxigraph as ox
-    from rdflib import XSD, BNode, Literal, URIRef
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = URIRef(term.datatype.value)
-    return Literal(term.value, datatype=None if datatype == XSD.string else datatype)
-
-
-def _set_conforms(results_graph: Graph, conforms: bool) -> None:
-    from rdflib import RDF, Literal
-    from rdflib.namespace import SH
-
-    for report in results_graph.subjects(RDF.type, SH.ValidationReport):
-        results_graph.set((report, SH.conforms, Literal(conforms)))
-
-
-def _count_shapes(shapes: Graph) -> int:
-    from rdflib import RDF
-    from rdflib.namespace import SH
-
-    found = set(shapes.subjects(RDF.type, SH.NodeShape)) | set(shapes.subjects(RDF.type, SH.PropertyShape))
-    return sum(1 for shape in found if str(shape).startswith(SHAPES_NS))
+                graph.add((node, predicate, to_rdflib(term)))
+    return graph
 
 
 def _render(conforms: bool, violations: list[Violation], counts: dict[str, int]) -> str:
@@ -334,33 +291,14 @@ def _render(conforms: bool, violations: list[Violation], counts: dict[str, int])
     return "\n".join(lines)
 
 
-def _namespace_manager() -> NamespaceManager:
-    from rdflib import Graph
-    from rdflib.namespace import NamespaceManager
-
-    manager = NamespaceManager(Graph(), bind_namespaces="none")
-    for prefix, iri in {**ns.PREFIXES, "shapes": SHAPES_NS, "sh": ns.SH_NS}.items():
-        manager.bind(prefix, iri, override=True, replace=True)
-    return manager
-
-
-def _show(term, names: NamespaceManager) -> str:
-    """A term of a report as people read it (prefixed names, literals in Turtle); a blank node is ``[]``.
-    (``names`` is no longer read: rdfio.display compacts with nkgeo's prefixes.)"""
-    from rdflib import BNode
-
+def _show(term) -> str:
+    """A term of a report as people read it (prefixed names, literals in Turtle: ``768551``,
+    ``"1990"^^xsd:gYear``); a blank node is ``[]``, a missing one ``-``."""
     if term is None:
         return "-"
-    if isinstance(term, BNode):
+    if type(term).__name__ in ("BlankNode", "BNode"):
         return "[]"
     return rdfio.display(term, literal="turtle")
-
-
-def _local_name(term) -> str:
-    if term is None:
-        return ""
-    text = str(term)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _one_line(exc: BaseException) -> str:

@@ -12,10 +12,12 @@ from __future__ import annotations
 from nkgeo.extract.document import DEFAULT_MAX_BYTES, Document, read_document
 from nkgeo.extract.extractor import EXTRACTOR_VERSION, Extraction, Extractor
 from nkgeo.extract.gazetteer import Gazetteer, leave_one_out
+from nkgeo.extract.nlp import DEFAULT_MAX_SENTENCE_CHARS
 from nkgeo.extract.output import Candidates
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_SENTENCE_CHARS",
     "EXTRACTOR_VERSION",
     "Candidates",
     "Document",

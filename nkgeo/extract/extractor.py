@@ -12,15 +12,16 @@ the same graph give the same candidates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from nkgeo import namespaces as ns
+from nkgeo.errors import DocumentError
 from nkgeo.extract import lexicon, rules
 from nkgeo.extract.document import Document
-from nkgeo.extract.gazetteer import Gazetteer
-from nkgeo.extract.nlp import Mention, NameFinder, Sentence, blank_pipeline, sentences_of
+from nkgeo.extract.gazetteer import Gazetteer, name_variants
+from nkgeo.extract.nlp import DEFAULT_MAX_SENTENCE_CHARS, Mention, NameFinder, Sentence, blank_pipeline, sentences_of
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # the rules of issue 11 (trigger phrases, clause subjects, coreference)
 
 _DIRECTION = re.compile(
     r"\b(?:the )?(?:(?P<owner>⟪C⟫|[Tt]he (?:country|nation|peninsula)|[A-Z][\w]+(?: [A-Z][\w]+)?)'s )?"
@@ -33,8 +34,23 @@ _DIRECTION_OF = re.compile(
     r"(?P<dir>(?:north|south)-?(?:east|west)|north|south|east|west)(?P<kind>)"
     r" of (?:the )?(?P<of>country|nation|[Kk]orean [Pp]eninsula|[A-Z][\w]+(?: [A-Z][\w]+)?)(?P<owner>)"
 )
-_ANAPHOR = re.compile(r"\b(?:(?P<pron>[Ii]ts?)|(?P<np>[Tt]h(?:e|is) (?P<noun>city|town|area|zone|municipality|port)))\b(?!-)")
+# "in the far north-east": a part of the document's country, named by its direction alone ("to the east" is
+# where something lies from something else, not a part of the country).
+_DIRECTION_BARE = re.compile(
+    r"(?:(?<=\bin )|(?<=\bIn ))the (?:far |extreme |remote |mountainous )?"
+    r"(?P<dir>(?:north|south)-?(?:east|west)|north|south|east|west)(?P<kind>)(?P<of>)(?P<owner>)"
+    r"(?![\w-])(?! of\b| (?:coast|coastline|side|part|parts|bank|banks|wind|winds|face|slope|slopes|edge|end|shore|corner|region|area)\b)"
+)
+_ANAPHOR = re.compile(
+    r"\b(?:(?P<pron>[Ii]ts?)|(?P<np>[Tt]h(?:e|is) (?:(?!of\b|and\b)[a-z]+ ){0,2}?(?P<noun>city|town|county|area|zone|municipality|port)))\b(?!-)(?! of\b)"
+)
 _COUNTRY_REF = re.compile(r"\b[Tt]he (?:country|nation)\b")
+# "the same province", "the province" (not "the province of X"): the province named last.
+_SAME_AREA = re.compile(r"\b[Tt]he (?P<same>same )?province\b(?! of)")
+# "the capital" (not "the capital of X", not "the provincial capital"): the capital of the document's country.
+_THE_CAPITAL = re.compile(r"(?<!provincial )(?<!county )\b[Tt]he (?:national )?capital\b(?! of| city of)(?!-)")
+# "both cities", "the two towns": the last two settlements named.
+_BOTH = re.compile(r"\b(?:[Bb]oth|[Tt]he two) (?:cities|towns|places|ports)\b")
 _LOWER_HEAD_OK = {
     "academy",
     "university",
@@ -53,7 +69,16 @@ _LOWER_HEAD_OK = {
     "reservoir",
     "sea",
     "bay",
+    "dynasty",
+    "kingdom",
+    "airport",
+    "airfield",
+    "lagoon",
+    "falls",
+    "cave",
 }
+# Lower-case heads that belong to the name they follow ("the Joseon dynasty"), unlike "the Songgyungwan academy".
+_HEAD_IN_NAME = {"dynasty", "kingdom", "airport", "airfield", "lagoon", "falls", "cave"}
 _LIST_TITLE = re.compile(
     r"\b(?:the )?(?:top )?(?P<n>\d+|ten|five|twenty|fifteen|three|four|six|seven|eight|nine) "
     r"(?:(?:biggest|largest|most populous|most populated|major) )?(?:cities|towns)"
@@ -71,6 +96,7 @@ class Extraction:
     facts: list[rules.Fact]
     entities: dict[str, tuple[str, tuple[str, ...]]]  # new IRI -> (label, classes)
     sentences: int = 0
+    naming: list[tuple[int, int]] = field(default_factory=list)  # spans of the sentences that name a known place
 
 
 @dataclass
@@ -88,6 +114,13 @@ class DocState:
     local_labels: dict[str, str] = field(default_factory=dict)
     regions: dict[str, tuple[str, str]] = field(default_factory=dict)
     minted: dict[str, tuple[str, set[str]]] = field(default_factory=dict)  # descriptive new IRIs
+    weak: set[str] = field(default_factory=set)  # places named only after a preposition: not what "the city" means
+    lowercase_words: set[str] = field(default_factory=set)  # words the document writes in lower case somewhere
+
+    @property
+    def version(self) -> tuple:
+        """Changes whenever pass 1 learns something (a name, a type, a region, a minted IRI)."""
+        return (len(self.local_names), sum(len(v) for v in self.local_types.values()), len(self.regions), len(self.minted))
 
     @property
     def industries(self) -> dict[str, str]:
@@ -136,7 +169,11 @@ class DocState:
         return ns.NKGEO.locatedIn
 
     # -- new names ----------------------------------------------------------------------------
-    def promote(self, mention: Mention, cls: str) -> None:
+    def promote(self, mention: Mention, cls: str, weak: bool = False) -> None:
+        if mention.kind == "name" and weak:
+            self.weak.add(ns.ID_NS + lexicon.slug(clean_label(mention.text)))
+        elif mention.iri or mention.kind == "name":
+            self.weak.discard(mention.iri or ns.ID_NS + lexicon.slug(clean_label(mention.text)))
         if mention.kind == "name":
             label = clean_label(mention.text)
             if not label:
@@ -144,7 +181,8 @@ class DocState:
             iri = ns.ID_NS + lexicon.slug(label)
             mention.iris = (iri,)
             mention.kind = "known"
-            self.local_names.setdefault(label, iri)
+            for variant in name_variants(label):  # "the Chongchon" for the Chongchon River
+                self.local_names.setdefault(variant, iri)
             if not self.known(iri):
                 self.local_labels.setdefault(iri, label)
         iri = mention.iri
@@ -225,6 +263,54 @@ class DocState:
         return iri
 
 
+@dataclass
+class Focus:
+    """What the sentences being read are about: the section's topic ("it", "the city"), the place the
+    text is on, a ranked list's scope, a heading still to be matched, the province named last ("the
+    same province") and the settlements named, newest last ("both cities")."""
+
+    topic: str | None = None
+    current: str | None = None
+    list_scope: str | None = None
+    pending: str | None = None
+    province: str | None = None
+    recent: list[str] = field(default_factory=list)
+    main_province: str | None = None  # the province the title names: "the province"
+    item: str | None = None  # the place the list item being read starts with
+    item_start: int | None = None
+    section: str = ""  # the heading the text is under
+
+    def key(self) -> tuple:
+        return (self.topic, self.current, self.list_scope, self.pending, self.province, tuple(self.recent), self.main_province, self.item,
+                self.item_start, self.section)
+
+    def copy(self) -> Focus:
+        return replace(self, recent=list(self.recent))
+
+    def referent(self, noun: str, state: DocState) -> str | None:
+        """What "the city" or "the town" stands for: the place the text is on, unless the text has called
+        it the other kind; then the last place named that it has not."""
+        kind, other = (ns.NKGEO.City, ns.NKGEO.Town) if noun == "city" else (ns.NKGEO.Town, ns.NKGEO.City)
+        current = self.current or self.topic
+        if current and state.is_settlement_iri(current) and other in state.local_types.get(current, set()):
+            for iri in reversed(self.recent):  # "the city", after a place the text called a town: a city it named
+                if iri != current and kind in state.types_of_iri(iri):
+                    return iri
+        return current if current and state.is_settlement_iri(current) else None
+
+    def saw(self, mentions: list[Mention], state: DocState) -> None:
+        for mention in mentions:
+            if mention.kind != "known" or not mention.iri or mention.iri in state.weak:
+                continue
+            if ns.NKGEO.Province in state.types_of_iri(mention.iri):
+                self.province = mention.iri
+            elif state.is_settlement_iri(mention.iri):
+                if mention.iri in self.recent:
+                    self.recent.remove(mention.iri)
+                self.recent.append(mention.iri)
+        del self.recent[:-5]
+
+
 def clean_label(text: str) -> str:
     text = " ".join(lexicon.normalise_quotes(text).split())
     text = re.sub(r"^(?:the|a|an) ", "", text, flags=re.I)
@@ -234,8 +320,11 @@ def clean_label(text: str) -> str:
 class Extractor:
     """Reads documents against one gazetteer; build once, extract many."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, max_sentence_chars: int = DEFAULT_MAX_SENTENCE_CHARS):
+        if max_sentence_chars < 20:
+            raise DocumentError(f"--max-sentence-chars must be at least 20, not {max_sentence_chars}")
         self.gaz = gazetteer
+        self.max_sentence_chars = max_sentence_chars
         names: dict[str, set[str]] = {k: set(v) for k, v in gazetteer.names.items()}
         self.base_types: dict[str, set[str]] = {k: set(v) for k, v in gazetteer.types.items()}
         self.base_labels: dict[str, str] = dict(gazetteer.labels)
@@ -251,6 +340,7 @@ class Extractor:
                 names.setdefault(name, set()).add(iri)
         self.finder = NameFinder(names)
         self.romanised = gazetteer.romanised
+        self.demonyms = {d.lower() for _label, demonyms, _others in lexicon.COUNTRIES for d in demonyms}
 
     def extract(self, document: Document) -> Extraction:
         stem = document.stem
@@ -258,11 +348,14 @@ class Extractor:
         state = DocState(self.gaz, self.base_types, self.base_labels, doc_iri, stem)
         if document.is_blank:
             return Extraction(document, doc_iri, [], {}, 0)
-        sentences = sentences_of(document.text)
+        sentences = sentences_of(document.text, self.max_sentence_chars)
+        state.lowercase_words = set(re.findall(r"\b[a-z][a-z'-]*\b", document.text))
         self._read(sentences, state, promoting=True, local=None)
         local = NameFinder({name: {iri} for name, iri in state.local_names.items()}) if state.local_names else None
         facts = self._read(sentences, state, promoting=False, local=local)
+        naming = [(s.start, s.end) for s in sentences if any(m.kind == "known" and state.types_of_mention(m) & rules.PLACE_LIKE for m in s.mentions)]
         facts = sorted(set(facts), key=lambda f: (f.start, f.s, f.p, str(f.o), -f.confidence, f.qualifier or "", f.rule))
+        facts = _without_entailed(_most_specific_types(_one_settlement_kind(facts), self.gaz))
         used = {f.s for f in facts} | {f.o for f in facts if isinstance(f.o, str)}
         entities: dict[str, tuple[str, tuple[str, ...]]] = {}
         stated: dict[str, set[str]] = {}
@@ -276,7 +369,7 @@ class Extractor:
             classes = _most_specific(set(classes) | stated.get(iri, set()), self.gaz)
             if label:
                 entities[iri] = (label, classes)
-        return Extraction(document, doc_iri, facts, entities, len(sentences))
+        return Extraction(document, doc_iri, facts, entities, len(sentences), naming)
 
     def _describe_new(self, iri: str, state: DocState) -> tuple[str, tuple[str, ...]]:
         if iri in self.lexicon_countries:
@@ -295,88 +388,128 @@ class Extractor:
 
     # -- one pass over the document -----------------------------------------------------------
     def _read(self, sentences: list[Sentence], state: DocState, promoting: bool, local) -> list[rules.Fact]:
+        """One pass. A sentence read before with the same focus and the same knowledge gives the same
+        facts: it is not read again (500 KB of one repeated sentence costs one sentence)."""
         facts: list[rules.Fact] = []
-        topic: str | None = None
-        current: str | None = None
-        list_scope: str | None = None
-        country_counts: dict[str, int] = {}
-        title_countries: list[str] = []
-        pending: str | None = None  # a heading that is just a name: the section is about it
+        focus = Focus()
+        seen: dict[tuple, tuple[list[rules.Fact], Focus]] = {}
         for index, sentence in enumerate(sentences):
-            sentence.mentions = self._mentions(sentence, state, local, current or topic)
-            bare = _bare_name(sentence) if sentence.block.heading and sentence.block.number is None else None
-            if not promoting:  # a name no rule took up in pass 1 is just capitalised text
-                sentence.mentions = [m for m in sentence.mentions if m.kind != "name"]
-            _mask(sentence)
-            if promoting:
-                for mention in sentence.mentions:
-                    for iri in mention.iris:
-                        if ns.NKGEO.Country in state.types_of_iri(iri):
-                            country_counts[iri] = country_counts.get(iri, 0) + 1
-                            if index == 0:
-                                title_countries.append(iri)
-            block = sentence.block
-            if index == 0 and block.heading:
-                match = _LIST_TITLE.search(sentence.masked)
-                if match and sentence.mentions[int(match.group("scope"))].iri:
-                    list_scope = sentence.mentions[int(match.group("scope"))].iri
-                topic = _first_place(sentence, state) or topic
-                current = topic
+            key = (sentence.text, sentence.block.heading, sentence.block.number, index == 0, focus.key(), state.version)
+            if key in seen:
+                found, after = seen[key]
+                facts += [replace(f, start=sentence.start, end=sentence.end) for f in found]
+                focus = after.copy()
                 continue
-            if block.heading:
-                pending = bare
-                heading_topic = _first_place(sentence, state, allow_names=block.number is not None and list_scope is not None)
-                if block.number is not None and list_scope and heading_topic is None:
-                    name = _heading_name(sentence)
-                    if name is not None:
-                        heading_topic = name
-                if isinstance(heading_topic, int):
-                    ctx = rules.Context(sentence, state, promoting)
-                    ctx.promote(heading_topic, ns.NKGEO.City, 0.85)
-                    heading_topic = sentence.mentions[heading_topic].iri
-                if heading_topic:
-                    topic = current = heading_topic
-                    if block.number is not None and list_scope and not promoting:
-                        ctx = rules.Context(sentence, state, promoting)
-                        rules.emit_rank(ctx, heading_topic, block.number, list_scope, 0, 0.8)
-                        ctx.type(heading_topic, ns.NKGEO.City, 0.8)
-                        facts += ctx.facts
-                continue
-            sentence.subject = rules.find_subject(sentence)
-            ctx = rules.Context(sentence, state, promoting)
-            if pending is not None:
-                subject = sentence.subject
-                mention = sentence.mentions[subject] if subject is not None else None
-                if mention is not None and mention.kind in ("name", "known") and mention.text.startswith(pending):
-                    if mention.kind == "name":
-                        ctx.promote(subject, mention.head_class or ns.NKGEO.Settlement, 0.6)
-                    if mention.iri:
-                        topic = current = mention.iri
-                pending = None
+            found = self._sentence(index, sentence, state, promoting, local, focus)
+            seen[key] = (found, focus.copy())
+            facts += found
+        if promoting:
+            state.country = _document_country(sentences, state, self.gaz)
+        return facts
+
+    def _sentence(self, index: int, sentence: Sentence, state: DocState, promoting: bool, local, focus: Focus) -> list[rules.Fact]:
+        """Read one sentence (or heading) and move the focus on; returns its facts."""
+        sentence.mentions = self._mentions(sentence, state, local, focus)
+        bare = _bare_name(sentence) if sentence.block.heading and sentence.block.number is None else None
+        if not promoting:  # a name no rule took up in pass 1 is just capitalised text
+            sentence.mentions = [m for m in sentence.mentions if m.kind != "name"]
+        _mask(sentence)
+        block = sentence.block
+        if block.heading:
+            return self._heading(index, sentence, state, promoting, focus, bare)
+        sentence.subject = rules.find_subject(sentence)
+        self._list_item(sentence, focus, state)
+        _possessives_of_subject(sentence, state)
+        sentence.topic = focus.current or focus.topic
+        sentence.province = focus.main_province or focus.province
+        sentence.section = focus.section
+        ctx = rules.Context(sentence, state, promoting)
+        if focus.pending is not None:
+            subject = sentence.subject
+            mention = sentence.mentions[subject] if subject is not None else None
+            if mention is not None and mention.kind in ("name", "known") and mention.text.startswith(focus.pending):
+                if mention.kind == "name":
+                    ctx.promote(subject, mention.head_class or ns.NKGEO.Settlement, 0.6)
+                if mention.iri:
+                    focus.topic = focus.current = mention.iri
+            focus.pending = None
+        if not sentence.text.rstrip().endswith("?"):  # a question asserts nothing
             for rule in rules.TYPING_RULES:
                 rule(ctx)
             if not promoting:
                 for rule in rules.RELATION_RULES:
                     rule(ctx)
+        subject = sentence.subject
+        if subject is not None:
+            mention = sentence.mentions[subject]
+            if mention.kind not in ("anaphor", "direction") and mention.iri and state.is_settlement_iri(mention.iri):
+                focus.current = mention.iri
+        focus.saw(sentence.mentions, state)
+        return ctx.facts if not promoting else []
+
+    def _list_item(self, sentence: Sentence, focus: Focus, state: DocState) -> None:
+        """A list item is about the place it starts with ("1. Haeju: 273,300. Provincial capital and
+        seaport."): a later sentence of the item without a subject of its own is about that place."""
+        block = sentence.block
+        if not block.item:
+            return
+        if focus.item_start != block.start:
+            focus.item_start, focus.item = block.start, None
+            first = re.match(r"^(?:[-*•]|\d{1,3}[.)])\s+⟪(\d+)⟫", sentence.masked)
+            mention = sentence.mentions[int(first.group(1))] if first else None
+            if mention is not None and mention.kind == "known" and mention.iri and state.is_settlement_iri(mention.iri):
+                focus.item = focus.current = mention.iri
+                sentence.subject = int(first.group(1))
+            return
+        if sentence.subject is None and focus.item:
+            sentence.mentions.insert(0, Mention(0, 0, "", "anaphor", (focus.item,), extra={"noun": "item"}))
+            _mask(sentence)
+            sentence.subject = 0
+
+    def _heading(self, index: int, sentence: Sentence, state: DocState, promoting: bool, focus: Focus, bare: str | None) -> list[rules.Fact]:
+        """A title or a heading: it sets what the section is about (and, in a ranked list, the rank)."""
+        block = sentence.block
+        facts: list[rules.Fact] = []
+        if index == 0:
+            match = _LIST_TITLE.search(sentence.masked)
+            if match and sentence.mentions[int(match.group("scope"))].iri:
+                focus.list_scope = sentence.mentions[int(match.group("scope"))].iri
+            focus.topic = _first_place(sentence, state) or focus.topic
+            focus.current = focus.topic
+            focus.saw(sentence.mentions, state)
+            focus.main_province = focus.province
+            if focus.topic is None:  # a text about a province: "its coast", "it borders"
+                focus.topic = focus.main_province
+            return facts
+        focus.pending = bare
+        focus.section = sentence.text
+        heading_topic = _first_place(sentence, state, allow_names=block.number is not None and focus.list_scope is not None)
+        if block.number is not None and focus.list_scope and heading_topic is None:
+            heading_topic = _heading_name(sentence)
+        if isinstance(heading_topic, int):
+            ctx = rules.Context(sentence, state, promoting)
+            ctx.promote(heading_topic, ns.NKGEO.City, 0.85)
+            heading_topic = sentence.mentions[heading_topic].iri
+        if heading_topic:
+            focus.topic = focus.current = heading_topic
+            if block.number is not None and focus.list_scope and not promoting:
+                ctx = rules.Context(sentence, state, promoting)
+                rules.emit_rank(ctx, heading_topic, block.number, focus.list_scope, 0, 0.8)
+                ctx.type(heading_topic, ns.NKGEO.City, 0.8)
                 facts += ctx.facts
-            subject = sentence.subject
-            if subject is not None:
-                mention = sentence.mentions[subject]
-                if mention.kind not in ("anaphor", "direction") and mention.iri and state.is_settlement_iri(mention.iri):
-                    current = mention.iri
-        if promoting:
-            state.country = title_countries[0] if title_countries else _main_country(country_counts)
+        focus.saw(sentence.mentions, state)
         return facts
 
-    def _mentions(self, sentence: Sentence, state: DocState, local, topic: str | None) -> list[Mention]:
+    def _mentions(self, sentence: Sentence, state: DocState, local, focus: Focus) -> list[Mention]:
         text = sentence.text
+        topic = focus.current or focus.topic
         doc = blank_pipeline().make_doc(text)
         taken: list[Mention] = []
 
         def free(start: int, end: int) -> bool:
             return all(end <= m.start or start >= m.end for m in taken)
 
-        for pattern in (_DIRECTION, _DIRECTION_OF):
+        for pattern in (_DIRECTION, _DIRECTION_OF, _DIRECTION_BARE):
             for match in pattern.finditer(text):
                 if not free(match.start(), match.end()):
                     continue
@@ -388,16 +521,19 @@ class Extractor:
         if local is not None:
             known += [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), iris, "known") for s, e, iris, _n in local.phrase_matches(doc)]
         name_mentions = [_name_mention(doc, text, s, e) for s, e in runs]
-        name_mentions = [m for m in name_mentions if m is not None]
+        name_mentions = [m for m in name_mentions if m is not None and not _fronted_participle(m, text) and not _common_opening(m, state)]
         for mention in sorted(name_mentions, key=lambda m: (-(m.end - m.start), m.start)):
             if mention.head_class and not mention.generic and free(mention.start, mention.end):
                 inner = [k for k in known if k[0] >= mention.start and k[1] <= mention.end]
                 exact = [k for k in inner if k[0] == mention.start and k[1] == mention.end]
                 if inner and not exact:
                     taken.append(mention)
+        known = _settlement_or_other(known, text, state)
         for start, end, iris, kind in sorted(known, key=lambda k: (-(k[1] - k[0]), k[0])):
             if free(start, end):
                 mention = Mention(start, end, text[start:end], kind, tuple(iris), head_class=_head_class_of_text(text[start:end]))
+                if mention.text.lower() in self.demonyms:  # "Chinese": an adjective, never a clause's subject
+                    mention.extra["adjective"] = True
                 taken.append(mention)
         for mention in sorted(name_mentions, key=lambda m: (-(m.end - m.start), m.start)):
             if not free(mention.start, mention.end):
@@ -409,12 +545,30 @@ class Extractor:
         for match in _COUNTRY_REF.finditer(text):
             if state.country and free(match.start(), match.end()):
                 taken.append(Mention(match.start(), match.end(), match.group(0), "country", (state.country,)))
+        capital = self.gaz.capital_of_country(state.country) if state.country else None
+        for match in _THE_CAPITAL.finditer(text):
+            if capital and free(match.start(), match.end()):
+                taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", (capital,), extra={"noun": "capital"}))
+        for match in _SAME_AREA.finditer(text):
+            province = focus.province if match.group("same") else focus.main_province or focus.province
+            if province and free(match.start(), match.end()):
+                taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", (province,), extra={"noun": "province"}))
+        for match in _BOTH.finditer(text):
+            if len(focus.recent) >= 2 and free(match.start(), match.end()):
+                plural = match.group(0).split()[-1].lower()
+                taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", tuple(focus.recent[-2:]), extra={"noun": "both", "of": plural}))
         for match in _ANAPHOR.finditer(text):
-            if topic and free(match.start(), match.end()):
+            if free(match.start(), match.end()):
                 noun = (match.group("noun") or "").lower()
                 if noun == "port":
                     continue
-                taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", (topic,), extra={"noun": noun}))
+                earlier = [m for m in taken if m.kind == "known" and m.end <= match.start() and m.iri and state.is_settlement_iri(m.iri)]
+                if earlier:  # "Much of Hamhung was destroyed, and the city was later rebuilt"
+                    referent = max(earlier, key=lambda m: m.end).iri
+                else:
+                    referent = focus.referent(noun, state) if noun in ("city", "town") else topic
+                if referent:
+                    taken.append(Mention(match.start(), match.end(), match.group(0), "anaphor", (referent,), extra={"noun": noun}))
         return sorted(taken, key=lambda m: m.start)
 
     def _direction(self, match, state: DocState, doc) -> Mention | None:
@@ -479,7 +633,7 @@ def _mask(sentence: Sentence) -> None:
     position = 0
     for i, mention in enumerate(sentence.mentions):
         parts.append(sentence.text[position : mention.start])
-        parts.append(f"⟪{i}⟫")
+        parts.append(f"⟪{i}⟫" if mention.end > mention.start else f"⟪{i}⟫ ")  # an implied subject: "⟪0⟫ Provincial capital ..."
         position = mention.end
     parts.append(sentence.text[position:])
     sentence.masked = "".join(parts)
@@ -511,16 +665,60 @@ def _split_run(doc, start: int, end: int) -> list[tuple[int, int]]:
     pieces.append((piece_start, end))
     out = []
     for s, e in pieces:
-        while s < e and (doc[s].text.lower() in lexicon.NOT_NAMES or not doc[s].text[:1].isupper()):
+        while s < e and (doc[s].text.lower() in lexicon.stop_words() or not doc[s].text[:1].isupper() or (e - s > 1 and lexicon.is_title(doc[s].text))):
             s += 1
-        while e > s and not doc[e - 1].text[:1].isupper() and not (e - s >= 3 and doc[e - 2].text == "-"):
+        while e > s and not doc[e - 1].text[:1].isupper() and not (e - s >= 3 and doc[e - 2].text == "-") and not _numbered_tail(doc, s, e):
             e -= 1
         if e > s:
             out.append((s, e))
     return out
 
 
+def _settlement_or_other(known: list[tuple], text: str, state: DocState) -> list[tuple]:
+    """Where two names of the gazetteer and the document cover the same words ("Tumen": the river, and a
+    city the document names), "the city of Tumen" means the settlement and anything else the other."""
+    by_span: dict[tuple[int, int], list[tuple]] = {}
+    for item in known:
+        by_span.setdefault((item[0], item[1]), []).append(item)
+    out = []
+    for (start, end), items in by_span.items():
+        if len(items) > 1:
+            settled = [i for i in items if any(state.is_settlement_iri(iri) for iri in i[2])]
+            others = [i for i in items if i not in settled]
+            if settled and others:
+                as_settlement = re.search(r"\b(?:city|town|village|port) of (?:the )?$", text[:start]) or re.match(r" (?:city|town)\b", text[end:])
+                items = settled if as_settlement else others
+        out += items
+    return out
+
+
+def _common_opening(mention: Mention, state: DocState) -> bool:
+    """ "Tour groups from China ...": a word that opens a sentence and that the same text writes in lower
+    case elsewhere ("tours") is a word of English, not a name."""
+    if mention.start != 0 or " " in mention.text or mention.head_class:
+        return False
+    lower = mention.text.lower()
+    return bool({lower, lower + "s", lower + "es", lower.removesuffix("s")} & state.lowercase_words)
+
+
+_FRONTED = re.compile(
+    r"^\w+ (?:on|in|at|by|along|between|among|near|beside|across|under|over|into|from|within|inside|around|amid|atop|upon|high|deep|far)\b[^,]*, "
+)
+
+
+def _fronted_participle(mention: Mention, text: str) -> bool:
+    """ "Set on the Yalu River, Manpo ...": the first word is a participle opening the sentence, not a name."""
+    return mention.start == 0 and " " not in mention.text and not mention.head_class and bool(_FRONTED.match(text))
+
+
+def _numbered_tail(doc, s: int, e: int) -> bool:
+    """Whether ``doc[s:e]`` ends with "No. 3" (a numbered name: "Anak Tomb No. 3")."""
+    return e - s >= 3 and doc[e - 1].text.isdigit() and (doc[e - 2].text in ("No.", "No") or (doc[e - 2].text == "." and doc[e - 3].text == "No"))
+
+
 def _head_class_of_words(words: list[str]) -> str | None:
+    while len(words) > 1 and (words[-1].isdigit() or words[-1] in (".", "No", "No.")):  # "Anak Tomb No. 3"
+        words = words[:-1]
     lowered = [w.lower() for w in words]
     for phrase, cls in lexicon.PHRASE_HEADS:
         if len(lowered) > len(phrase) - 1 and tuple(lowered[-len(phrase) :]) == phrase:
@@ -547,7 +745,9 @@ def _name_mention(doc, text: str, start: int, end: int) -> Mention | None:
         head = lexicon.NAME_HEADS[doc[end].text.lower()]
         while end - start > 1 and doc[end - 1].text.lower() in lexicon.NAME_ADJECTIVES:
             end -= 1
-    if head is None and all(w.lower() in lexicon.NOT_NAMES for w in words):
+        if doc[end].text.lower() in _HEAD_IN_NAME:  # "the Joseon dynasty", "Kalma airport": the head is part of the name
+            end += 1
+    if head is None and all(lexicon.is_common_word(w) for w in words):
         return None
     char_start = doc[start].idx
     char_end = doc[end - 1].idx + len(doc[end - 1].text)
@@ -584,7 +784,58 @@ def _heading_name(sentence: Sentence) -> int | None:
     return None
 
 
-def _main_country(counts: dict[str, int]) -> str | None:
-    if not counts:
-        return None
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]
+def _possessives_of_subject(sentence: Sentence, state: DocState) -> None:
+    """ "Ullyul ships its ore": a pronoun after a named subject that is a settlement is that settlement's."""
+    subject = sentence.mentions[sentence.subject] if sentence.subject is not None else None
+    if subject is None or subject.kind != "known" or not subject.iri or not state.is_settlement_iri(subject.iri):
+        return
+    for mention in sentence.mentions:
+        if mention.kind == "anaphor" and mention.start > subject.start and mention.text.lower() in ("its", "it"):
+            mention.iris = (subject.iri,)
+
+
+_SETTLEMENT_KINDS = {ns.NKGEO.City, ns.NKGEO.Town}
+
+
+def _one_settlement_kind(facts: list[rules.Fact]) -> list[rules.Fact]:
+    """A place a text calls both a city and a town ("the city ... the town") is what its strongest
+    statement says ("X is a city" before "the town"); ties keep both."""
+    best: dict[str, rules.Fact] = {}
+    for fact in facts:  # in document order: on a tie, the first word the text uses
+        if fact.p == rules.RDF_TYPE and fact.o in _SETTLEMENT_KINDS and (fact.s not in best or fact.confidence > best[fact.s].confidence):
+            best[fact.s] = fact
+    return [f for f in facts if not (f.p == rules.RDF_TYPE and f.o in _SETTLEMENT_KINDS and f.o != best[f.s].o)]
+
+
+def _without_entailed(facts: list[rules.Fact]) -> list[rules.Fact]:
+    """Leave out "X locatedIn Y" where the document also says X is Y's capital (capitalOf is a kind of
+    locatedIn: the graph states the stronger one, as the curated graph does)."""
+    capitals = {(f.s, f.o) for f in facts if f.p == ns.NKGEO.capitalOf and f.confidence >= 0.5}
+    return [f for f in facts if not (f.p == ns.NKGEO.locatedIn and (f.s, f.o) in capitals)]
+
+
+def _most_specific_types(facts: list[rules.Fact], gaz: Gazetteer) -> list[rules.Fact]:
+    """Leave out a type whose subclass the document also gives the same thing (Landmark beside Monument)."""
+    stated: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.p == rules.RDF_TYPE and fact.confidence >= 0.5:
+            stated.setdefault(fact.s, set()).add(fact.o)
+    return [
+        f for f in facts
+        if not (f.p == rules.RDF_TYPE and any(f.o != other and f.o in gaz.superclasses.get(other, ()) for other in stated.get(f.s, ())))
+    ]
+
+
+def _document_country(sentences: list[Sentence], state: DocState, gaz: Gazetteer) -> str | None:
+    """The country "the country" means: the one the title names, else the country of the first place
+    the text names whose country the gazetteer knows."""
+    if sentences and sentences[0].block.heading:
+        for mention in sentences[0].mentions:
+            if mention.iri and ns.NKGEO.Country in state.types_of_iri(mention.iri):
+                return mention.iri
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            country = gaz.country_of(mention.iri) if mention.kind == "known" and mention.iri else None
+            if country:
+                return country
+    return None

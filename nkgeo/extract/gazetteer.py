@@ -26,7 +26,11 @@ NAME_PREDICATES = {
     ns.NKGEO.nickname: 2,
     ns.NKGEO.formerName: 1,
 }
-NOT_NAMED = {ns.NKGEO.PopulationEstimate, ns.NKGEO.PopulationRanking, ns.NKGEO.Evidence, ns.NKGEO.SourceDocument, ns.NKGEO.Industry, ns.NKGEO.UrbanRole}
+# Not names of things a sentence mentions: claims (estimates, conditions, trends...), records, and the
+# concepts of the schemes ("population", "housing" would mask the words the patterns read); industries
+# are concepts too, matched by their own phrases.
+NOT_NAMED = {ns.NKGEO.Claim, ns.NKGEO.PopulationEstimate, ns.NKGEO.PopulationRanking, ns.NKGEO.Evidence, ns.NKGEO.SourceDocument,
+             ns.SKOS.Concept, ns.NKGEO.Industry, ns.NKGEO.UrbanRole}
 
 _QUERY_NAMES = """
 SELECT DISTINCT ?s ?p ?name WHERE {
@@ -158,17 +162,7 @@ class Gazetteer:
                 self.industries.setdefault(text[: -len(suffix)], iri)
 
     def add_name(self, name: str, iri: str, lowercase_only: bool = False) -> None:
-        name = " ".join(lexicon.normalise_quotes(name).split())
-        if not name:
-            return
-        variants = {name}
-        words = name.split()
-        shorter = strip_suffix(words, SUFFIXES_IN_TEXT)
-        if shorter:
-            variants.add(" ".join(shorter))
-        if words[0].lower() == "the" and len(words) > 1:
-            variants.add(" ".join(words[1:]))
-        for variant in variants:
+        for variant in name_variants(name):
             self.names.setdefault(variant, set()).add(iri)
             if not lowercase_only and variant[:1].isupper():
                 self.romanised.setdefault(lexicon.romanisation_key(variant), set()).add(iri)
@@ -182,8 +176,41 @@ class Gazetteer:
     def is_a(self, iri: str, cls_iri: str) -> bool:
         return cls_iri in self.types.get(iri, ())
 
+    def capital_of_country(self, country: str) -> str | None:
+        """The place the gazetteer says is the capital of ``country`` (the first, if it knows several)."""
+        return next((p for p in sorted(self.capital_of) if country in self.capital_of[p]), None)
+
+    def country_of(self, iri: str) -> str | None:
+        """The country a place lies in, by the gazetteer's locatedIn and capitalOf (itself, if a country)."""
+        seen, frontier = {iri}, [iri]
+        while frontier:
+            place = frontier.pop(0)
+            if ns.NKGEO.Country in self.types.get(place, ()):
+                return place
+            for target in sorted(self.located_in.get(place, set()) | self.capital_of.get(place, set())):
+                if target not in seen:
+                    seen.add(target)
+                    frontier.append(target)
+        return None
+
     def countries(self) -> dict[str, str]:
         return {iri: self.labels.get(iri, iri) for iri, classes in self.types.items() if ns.NKGEO.Country in classes}
+
+
+def name_variants(name: str) -> set[str]:
+    """A name and the ways a text shortens it: "X" for "X Province" / "X River" / "X City", no "the"."""
+    name = " ".join(lexicon.normalise_quotes(name).split())
+    if not name:
+        return set()
+    variants = {name}
+    words = name.split()
+    lowered = [w.lower() for w in words]
+    shorter = strip_suffix(words, SUFFIXES_IN_TEXT)
+    if shorter:
+        variants.add(" ".join(shorter))
+    if lowered[:1] == ["the"] and len(words) > 1:
+        variants.add(" ".join(words[1:]))
+    return variants
 
 
 def _close(graph: dict[str, set[str]]) -> None:

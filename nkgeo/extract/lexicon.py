@@ -63,20 +63,22 @@ INDUSTRY_PHRASES: dict[str, tuple[str, ...]] = {
     "steel": ("steel", "steelworks", "steel mill", "steel mills", "iron and steel", "ironworks"),
     "metallurgy": ("metallurgy", "metallurgical", "metalworking", "metal industry"),
     "chemical-industry": ("chemical", "chemicals", "petrochemical", "petrochemicals", "fertiliser", "fertilizer", "fertilisers", "fertilizers", "vinalon"),
-    "machinery": ("machinery", "machine building", "machine-building", "machine tools", "engineering works"),
+    "machinery": ("machinery", "machine building", "machine-building", "machine tools", "machine tool", "machine-tool", "machine-tools",
+                  "engineering works", "lathes", "tractors", "trucks", "electric motors"),
     "shipbuilding": ("shipbuilding", "shipyard", "shipyards", "ship building", "ship repair"),
     "light-industry": ("light industry", "light industries", "consumer goods"),
     "textiles": ("textile", "textiles", "garment", "garments", "clothing", "cotton mill", "silk"),
     "paper": ("paper", "pulp"),
     "food-processing": ("food products", "food processing", "food industry", "foodstuffs", "canneries", "cannery"),
-    "mining": ("mining", "mines", "mine", "ore"),
+    "mining": ("mining", "mines", "mine", "mined", "ore", "coal mining", "coal mines", "mine coal", "mines coal", "pits", "ore mine", "ore mines",
+               "coal mine"),
     "copper": ("copper",),
     "energy": ("power generation", "energy production"),
     "hydropower": ("hydropower", "hydroelectric", "hydro-electric", "hydroelectricity"),
     "forestry": ("forestry",),
     "timber": ("timber", "lumber", "logging", "sawmills", "wood processing"),
     "fishing": ("fishing", "fisheries", "fishery", "fish processing"),
-    "trade-and-logistics": ("trade and logistics", "logistics and trade", "trade infrastructure"),
+    "trade-and-logistics": ("trade and logistics", "logistics and trade"),
     "maritime-trade": ("maritime trade", "shipping trade", "sea trade", "seaborne trade"),
     "logistics": ("logistics", "freight", "transit trade"),
     "tourism": ("tourism", "tourist industry"),
@@ -104,14 +106,22 @@ INDUSTRY_SELF = frozenset(
         "metallurgy",
         "machine-building",
         "machine building",
+        "machine-tool",
         "mining",
+        "mined",
+        "coal mines",
+        "mine coal",
+        "mines coal",
+        "ore mine",
+        "ore mines",
+        "coal mine",
     }
 )
 # Words that make an industry word in a sentence an industry of the sentence's subject.
 INDUSTRY_CUES = re.compile(
     r"\b(industr\w*|production|produc\w+|factor(?:y|ies)|plants?|works|mills?|known for|cent(?:er|re) (?:for|of)|hub|"
     r"econom(?:y|ic)|revolves? around|focus\w*|manufactur\w*|mining|mines|operations|sector|output|based on|relies on|"
-    r"trade|activity|activities|complex(?:es)?|specialises|specializes)\b",
+    r"trade|activity|activities|complex(?:es)?|specialises|specializes|employ|employs|employed|employers?|workforce|jobs|livelihood)\b",
     re.I,
 )
 # Bare "trade" is maritime trade in a port sentence, and nothing otherwise.
@@ -136,8 +146,7 @@ NAME_HEADS: dict[str, str] = {
     "institute": ns.NKGEO.EducationalInstitution,
     "school": ns.NKGEO.EducationalInstitution,
     "academy": ns.NKGEO.Academy,
-    "camp": ns.NKGEO.EducationalInstitution,
-    "tower": ns.NKGEO.Monument,
+    "tower": ns.NKGEO.Landmark,
     "monument": ns.NKGEO.Monument,
     "monuments": ns.NKGEO.Monument,
     "statue": ns.NKGEO.Monument,
@@ -153,10 +162,20 @@ NAME_HEADS: dict[str, str] = {
     "tomb": ns.NKGEO.Landmark,
     "tombs": ns.NKGEO.Landmark,
     "museum": ns.NKGEO.Landmark,
+    "cave": ns.NKGEO.Landmark,
+    "caves": ns.NKGEO.Landmark,
+    "falls": ns.NKGEO.Landmark,
+    "waterfall": ns.NKGEO.Landmark,
+    "exhibition": ns.NKGEO.Landmark,
+    "pavilion": ns.NKGEO.Landmark,
+    "pavilions": ns.NKGEO.Landmark,
+    "lagoon": ns.NKGEO.WaterBody,
+    "lake": ns.NKGEO.WaterBody,
     "barrage": ns.NKGEO.Dam,
     "dam": ns.NKGEO.Dam,
     "reservoir": ns.NKGEO.Dam,
     "airport": ns.NKGEO.Airport,
+    "airfield": ns.NKGEO.Airport,
     "airbase": ns.NKGEO.MilitaryFacility,
     "port": ns.NKGEO.Port,
     "harbour": ns.NKGEO.Port,
@@ -191,8 +210,8 @@ PHRASE_HEADS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("tourist", "zone"), ns.NKGEO.TourismZone),
     (("tourism", "zone"), ns.NKGEO.TourismZone),
     (("tourist", "region"), ns.NKGEO.TourismZone),
-    (("grand", "monument"), ns.NKGEO.Monument),
-    (("grand", "monuments"), ns.NKGEO.Monument),
+    (("power", "station"), ns.NKGEO.Facility),
+    (("air", "base"), ns.NKGEO.MilitaryFacility),
 )
 # A name that starts with one of these words names the thing after it: Mount Paektu, Lake Chon.
 NAME_PREFIXES: dict[str, str] = {"mount": ns.NKGEO.Mountain, "mt": ns.NKGEO.Mountain, "lake": ns.NKGEO.WaterBody}
@@ -210,6 +229,7 @@ NAME_ADJECTIVES = frozenset(
 # noun -> (class, relation from the place)
 FEATURE_NOUNS: dict[str, tuple[str, str]] = {
     "airport": (ns.NKGEO.Airport, ns.NKGEO.hasFacility),
+    "museum": (ns.NKGEO.Landmark, ns.NKGEO.hasLandmark),
     "airfield": (ns.NKGEO.Airport, ns.NKGEO.hasFacility),
     "university": (ns.NKGEO.University, ns.NKGEO.hasInstitution),
     "universities": (ns.NKGEO.University, ns.NKGEO.hasInstitution),
@@ -266,7 +286,7 @@ HEDGES = re.compile(
     r"\b(often considered|widely considered|generally considered|is considered|are considered|considered|often referred to as|"
     r"sometimes referred to as|often seen as|is seen as|believed to|is believed|are believed|thought to|said to|reportedly|"
     r"allegedly|it is understood|is understood|estimates? suggest|estimated|estimates?|according to [^,.;]+|reports? (?:from|suggest)|"
-    r"may|might|could|possibly|probably|likely|perhaps|arguably|speculated|claimed|aspires? to|aspirations? to|being developed)\b",
+    r"may|might|could|possibly|probably|likely|perhaps|arguably|speculated|claimed|aspires? to|aspirations? to)\b",
     re.I,
 )
 APPROXIMATE = re.compile(r"\b(around|about|approximately|roughly|some|nearly|almost|over|more than|less than|at least|up to|an estimated)\b", re.I)
@@ -315,14 +335,78 @@ DIRECTION_ADJECTIVES = {
     "south-west": "southwestern",
 }
 
-# Words that start a sentence with a capital but are no name.
-NOT_NAMES = frozenset(
-    """a an the it its this these those that there their they he she his her we our you your i in on at as after before during
-    despite although though while when where once located situated historically today however nevertheless meanwhile also
-    unlike like some many most several other others both each every all any no not due with without from for to of by into
-    over under between among along across about around near since until because if so yet but and or nor one two three
-    written leave life foreigners reports architecturally public government state migration natural""".split()
+# Words that a capital letter does not make a name: English stop words (spaCy's list, general English),
+# months and days, and words whose ending marks a common word of English (an adverb, a participle,
+# an abstract noun): "Historically", "Located", "Migration" start sentences, they name nothing.
+MONTHS_AND_DAYS = frozenset(
+    """january february march april may june july august september october november december monday tuesday wednesday thursday
+    friday saturday sunday""".split()
 )
+_COMMON_ENDINGS = re.compile(r"(?:ly|ed|ing|tion|sion|ment|ness|ism|ist|ity|ance|ence|ship|ical|ally|ers|ous|ive|able|ible)$")
+# Korean personal names as written in English: a family name, then a hyphenated given name (Kim Jong-suk).
+KOREAN_PERSON = re.compile(
+    r"^(?:Kim|Ri|Rhee|Lee|Yi|Pak|Park|Choe|Choi|Jang|Chang|Kang|Han|Yun|Yoon|O|Oh|Jo|Cho|Hwang|Ho|Jon|Chon|Jeon|An|Ahn|Song|So|Hong|"
+    r"Jong|Chong|Mun|Moon|Ryu|Yu|Rim|Im|No|Roh|Nam|Paek|Baek|Sin|Shin|Kwon|Ko|Go|Min|Ju|Chu|Hyon|Hyun) [A-Z][a-z]+-[a-z]+$"
+)
+# Nouns before a person's name that say it is a person's.
+PERSON_TITLES = (
+    r"(?:General|Marshal|Admiral|King|Queen|Emperor|President|Premier|Chairman|Leader|Prince|Princess|Lord|Sir|Dr|Mr|Mrs|Ms|poet|"
+    r"general|king|queen|president|leader|founder|father|mother|wife|son|daughter|brother|sister|grandfather|grandmother|writer|poet|scholar|monk)"
+)
+
+
+# A syllable of a Korean name in McCune-Reischauer or Revised Romanisation, and a word made of them:
+# "Kosong" (ko-song), "Onsong" (on-song), "Hyangsan" (hyang-san), not "Beijing" or "January".
+_SYLLABLE = (
+    r"(?:kk|tt|pp|ss|jj|tch|ch|k|g|n|t|d|r|l|m|p|b|s|sh|j|h|ng)?'?"
+    r"(?:yae|yeo|wae|ae|ya|eo|ye|yo|wa|oe|eu|wo|we|wi|yu|ui|ŏ|ŭ|a|e|i|o|u)"
+    r"(?:ng|nk|k|n|t|l|m|p|s|g|b)?"
+)
+_KOREAN_WORD = re.compile(r"^(?:" + _SYLLABLE + r"[-']?){1,4}$")
+# Capitalised words of languages and peoples that the syllables above would pass.
+_PEOPLES = frozenset({"korean", "koreans", "korea", "juche", "songun", "chollima"})
+
+
+# Continents and the great regions around Korea: places, never settlements.
+WORLD_REGIONS = frozenset(
+    """asia europe africa america oceania antarctica eurasia manchuria siberia mongolia-inner east-asia northeast-asia
+    north-america south-america central-asia the-far-east far-east korean-peninsula""".split()
+)
+
+
+def is_world_region(name: str) -> bool:
+    return slug(name) in WORLD_REGIONS
+
+
+def looks_korean(name: str) -> bool:
+    """Whether every word of a name could be a romanised Korean word (a weak cue, for new place names)."""
+    words = name.split()
+    return bool(words) and all(w.lower() not in _PEOPLES and _KOREAN_WORD.match(w.lower().replace("’", "'")) for w in words)
+
+
+def is_title(word: str) -> bool:
+    """A title before a person's name ("General", "King"): not part of the name."""
+    return bool(re.fullmatch(PERSON_TITLES, word)) and word[:1].isupper()
+
+
+def stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return STOP_WORDS
+
+
+def is_common_word(word: str) -> bool:
+    """A word of English that starts a sentence with a capital but names nothing."""
+    lower = word.lower().strip("'")
+    return lower in stop_words() or lower in MONTHS_AND_DAYS or (len(lower) > 4 and bool(_COMMON_ENDINGS.search(lower)))
+
+
+def could_be_place(text: str) -> bool:
+    """Whether a capitalised name could name a place: not a common word, a month or a person's name."""
+    words = text.split()
+    if not words or KOREAN_PERSON.match(text) or all(is_common_word(w) for w in words):
+        return False
+    return not (len(words) == 1 and is_common_word(words[0]))
 
 
 STOPWORDS = frozenset({"of", "the", "in", "a", "an", "and", "at", "on"})
@@ -362,8 +446,10 @@ def romanisation_key(text: str) -> str:
 
 def normalise_quotes(text: str) -> str:
     """Curly quotes as straight ones, dashes as hyphens, odd spaces as spaces: one character for one,
-    so offsets still line up."""
+    so offsets still line up. The brackets the extractor masks mentions with (``⟪0⟫``) become
+    ordinary ones, so a document that contains them cannot pass for a mask."""
     return text.translate(_QUOTES)
 
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+                         "⟪": "<", "⟫": ">"})

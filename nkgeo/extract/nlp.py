@@ -19,6 +19,11 @@ from nkgeo.extract import lexicon
 
 INSTALL_HINT = "pip install 'nkgeo[extract]'"
 MAX_NAME_TOKENS = 8
+# A sentence longer than this (in characters) is read in pieces of at most this length, cut at spaces:
+# no English sentence needs more, and every pass over a piece stays bounded (``--max-sentence-chars``).
+DEFAULT_MAX_SENTENCE_CHARS = 1000
+_CAPITAL = re.compile(r"^(?:[A-Z]\w*(?:'\w+)*|[A-Z]\.(?:[A-Z]\.)+)$")
+_INSIDE_NAME = re.compile(r"^(?:[A-Z]\w*(?:'\w+)*|of|the|'s|'|-)$")
 
 
 class MissingDependencyError(NkgeoError):
@@ -65,6 +70,7 @@ class Block:
     text: str
     heading: bool
     number: int | None = None  # "3. Chongjin" -> 3
+    item: bool = False  # a line of a list ("- ...", "1. ..."): a paragraph about the name it starts with
 
 
 @dataclass
@@ -73,38 +79,53 @@ class Sentence:
     end: int
     text: str  # quotes normalised, same length as the document's span
     block: Block
-    tokens: list = field(default_factory=list)  # (start, end, text) in sentence offsets
     mentions: list[Mention] = field(default_factory=list)
     masked: str = ""
     subject: int | None = None
+    topic: str | None = None  # the place the text is on when the sentence starts (see extractor.Focus)
+    province: str | None = None  # the province named last before it ("the provincial capital")
+    section: str = ""  # the heading it is under
 
 
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*?)\s*$")
 
 
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•]|\d{1,3}[.)])[ \t]+\S", re.M)
+
+
 def blocks_of(text: str) -> list[Block]:
-    """Paragraphs (runs of non-blank lines) and headings (one short line without final stop)."""
+    """Paragraphs (runs of non-blank lines), headings (one short line without final stop) and list
+    items (a line that starts with "-", "*", "•" or "1." is a block of its own)."""
     blocks: list[Block] = []
     for match in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text):
-        raw = match.group(0)
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        start = match.start() + (len(raw) - len(raw.lstrip()))
-        end = start + len(stripped)
-        one_line = "\n" not in stripped
-        number = None
-        numbered = _NUMBERED.match(stripped)
-        heading = one_line and not re.search(r"[.!?:;]\s*$", stripped) and len(stripped.split()) <= 12
-        if numbered and one_line and len(numbered.group(2).split()) <= 6:
-            number = int(numbered.group(1))
-            heading = True
-        blocks.append(Block(start, end, text[start:end], heading, number))
+        for start, end in _split_items(text, match.start(), match.end()):
+            raw = text[start:end]
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            start += len(raw) - len(raw.lstrip())
+            end = start + len(stripped)
+            one_line = "\n" not in stripped
+            number = None
+            numbered = _NUMBERED.match(stripped)
+            heading = one_line and not re.search(r"[.!?:;]\s*$", stripped) and len(stripped.split()) <= 12
+            if numbered and one_line and len(numbered.group(2).split()) <= 6 and not re.search(r"[.!?:;]\s*$", numbered.group(2)):
+                number = int(numbered.group(1))
+                heading = True
+            item = bool(_LIST_ITEM.match(stripped)) and not heading
+            blocks.append(Block(start, end, text[start:end], heading, number, item))
     return blocks
 
 
-def sentences_of(text: str) -> list[Sentence]:
-    """Every sentence of the document, with offsets, headings as sentences of their own."""
+def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph cut before each line that starts a list item."""
+    cuts = [start] + [m.start() for m in _LIST_ITEM.finditer(text, start, end) if m.start() > start] + [end]
+    return list(zip(cuts, cuts[1:], strict=False))
+
+
+def sentences_of(text: str, max_chars: int = DEFAULT_MAX_SENTENCE_CHARS) -> list[Sentence]:
+    """Every sentence of the document, with offsets, headings as sentences of their own; a sentence
+    over ``max_chars`` is cut into pieces (see :func:`pieces`)."""
     nlp = blank_pipeline()
     normalised = lexicon.normalise_quotes(text)
     out: list[Sentence] = []
@@ -113,34 +134,56 @@ def sentences_of(text: str) -> list[Sentence]:
     docs = dict(zip([id(b) for b in paragraphs], nlp.pipe(normalised[b.start : b.end] for b in paragraphs), strict=True))
     for block in blocks:
         if block.heading:
-            sentence = Sentence(block.start, block.end, normalised[block.start : block.end], block)
-            sentence.tokens = _tokens(nlp.make_doc(sentence.text))
-            out.append(sentence)
-            continue
-        doc = docs[id(block)]
-        for span in doc.sents:
-            chunk = span.text
-            lead = len(chunk) - len(chunk.lstrip())
-            body = chunk.strip()
-            if not body:
-                continue
-            start = block.start + span.start_char + lead
-            sentence = Sentence(start, start + len(body), normalised[start : start + len(body)], block)
-            offset = span.start_char + lead
-            sentence.tokens = [(t.idx - offset, t.idx - offset + len(t.text), t.text) for t in span if not t.is_space]
-            out.append(sentence)
+            spans = [(block.start, block.end)]
+        else:
+            spans = _joined([(block.start + span.start_char, block.start + span.end_char) for span in docs[id(block)].sents], normalised)
+        for span_start, span_end in spans:
+            for start, end in pieces(normalised, span_start, span_end, max_chars):
+                out.append(Sentence(start, end, normalised[start:end], block))
     return out
 
 
-def _tokens(doc) -> list[tuple[int, int, str]]:
-    return [(t.idx, t.idx + len(t.text), t.text) for t in doc if not t.is_space]
+# A sentence that ends with one of these, or is only a list number ("1."), goes on into the next.
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:No|Nos|St|Mt|Ft|Gen|Lt|Col|Capt|Dr|Mr|Mrs|Ms|Prof|Rev|approx|ca|c|vs|e\.g|i\.e)\.$|^\s*\d{1,3}[.)]$")
+
+
+def _joined(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _ABBREVIATION.search(text[out[-1][0] : out[-1][1]].rstrip()):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def pieces(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    """The stripped span ``text[start:end]``, cut at the last space before every ``max_chars``
+    characters (or hard, where there is none): [(start, end), ...], none blank."""
+    out = []
+    while start < end:
+        while start < end and text[start].isspace():
+            start += 1
+        stop = end
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop <= start:
+            break
+        if stop - start > max_chars:
+            cut = text.rfind(" ", start + 1, start + max_chars + 1)
+            stop = cut if cut > start else start + max_chars
+        out.append((start, stop))
+        start = stop
+    return out
 
 
 class NameFinder:
-    """Finds names in a sentence: gazetteer names (PhraseMatcher) and capitalised runs (Matcher)."""
+    """Finds names in a sentence: gazetteer names (spaCy's PhraseMatcher, every name at once) and
+    runs of capitalised words (one linear scan: a run of thousands of capitalised words costs no more
+    than as many other words)."""
 
     def __init__(self, names: dict[str, set[str]]):
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
 
         nlp = blank_pipeline()
         self.nlp = nlp
@@ -151,9 +194,6 @@ class NameFinder:
             self.keys[key] = tuple(sorted(names[name]))
             self.phrases.add(key, [nlp.make_doc(name)])
             self.keys[key + ":name"] = (name,)
-        cap = {"TEXT": {"REGEX": r"^(?:[A-Z]\w*(?:'\w+)*|[A-Z]\.(?:[A-Z]\.)+)$"}}
-        self.runs = Matcher(nlp.vocab)
-        self.runs.add("RUN", [[cap, {"OP": "*", "TEXT": {"REGEX": r"^(?:[A-Z]\w*(?:'\w+)*|of|the|'s|'|-)$"}}]], greedy="LONGEST")
 
     def phrase_matches(self, doc) -> list[tuple[int, int, tuple[str, ...], str]]:
         """(start token, end token, IRIs, gazetteer name) of every gazetteer name in ``doc``."""
@@ -170,7 +210,7 @@ class NameFinder:
     def capitalised_runs(self, doc) -> list[tuple[int, int]]:
         """Runs of capitalised words, allowing "of", "the", "'s" and "'" inside but not at the ends."""
         runs = []
-        for _id, start, end in self.runs(doc):
+        for start, end in _maximal_runs(doc):
             while end > start and not doc[end - 1].text[:1].isupper():
                 end -= 1
             # "Kim Hyong-jik", "Kim Il-sung University": a hyphen inside a word joins a lower-case syllable
@@ -187,9 +227,36 @@ class NameFinder:
                     end += 1
             while end > start and not doc[end - 1].text[:1].isupper() and not _inner_syllable(doc, end - 1):
                 end -= 1
+            end = _numbered_name(doc, end)
             if end > start:
                 runs.append((start, min(end, start + MAX_NAME_TOKENS)))
         return runs
+
+
+def _numbered_name(doc, end: int) -> int:
+    """The end of a name that goes on with a number: "Anak Tomb No. 3"."""
+    if end >= 1 and doc[end - 1].text in ("No", "No.", "Number"):
+        j = end
+        if j < len(doc) and doc[j].text == ".":
+            j += 1
+        if j < len(doc) and doc[j].text.isdigit():
+            return j + 1
+    return end
+
+
+def _maximal_runs(doc) -> list[tuple[int, int]]:
+    """(start, end) of each longest run: a capitalised word, then words that may continue a name."""
+    runs, i, n = [], 0, len(doc)
+    while i < n:
+        if _CAPITAL.match(doc[i].text):
+            j = i + 1
+            while j < n and _INSIDE_NAME.match(doc[j].text):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
 
 
 def _inner_syllable(doc, i: int) -> bool:

@@ -16,6 +16,7 @@ Layout of the output (the same model as the curated ``graph/*.trig``):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -24,6 +25,9 @@ from nkgeo import rdfio
 from nkgeo.extract.extractor import EXTRACTOR_VERSION, Extraction
 from nkgeo.extract.rules import RDF_TYPE, Lit
 
+# A triple a document states again and again gets its evidence from its first sentences only: a reviewer
+# needs a few, and 500 KB of one repeated sentence must not make thousands of records per triple.
+MAX_EVIDENCE_PER_TRIPLE = 5
 HEADER = (
     "# Candidate triples proposed by nkgeo extract, each with evidence (character offsets of the\n"
     "# supporting sentence) in graph:provenance. Review them, then run nkgeo merge.\n"
@@ -62,6 +66,14 @@ class Candidates:
                 grouped[key] = (fact.confidence, fact.qualifier)
         kept = [(k, v) for k, v in grouped.items() if v[0] >= self.min_confidence]
         kept.sort(key=lambda item: (item[0][3], item[0][4], item[0][0], item[0][1], _sort_key(item[0][2])))
+        per_triple: dict[tuple, int] = {}
+        capped = []
+        for item in kept:
+            triple = item[0][:3]
+            per_triple[triple] = per_triple.get(triple, 0) + 1
+            if per_triple[triple] <= MAX_EVIDENCE_PER_TRIPLE:
+                capped.append(item)
+        kept = capped
         seen: dict[str, int] = {}
         prefix = extraction.document.stem
         out = []
@@ -145,22 +157,40 @@ class Candidates:
         return write_trig(graphs, HEADER)
 
     def table(self) -> str:
-        rows = []
+        """One row per candidate and sentence, with the sentence itself; then the sentences that name a
+        known place but gave no candidate, so that a reviewer sees what the rules did not read."""
+        rows, quiet = [], []
         for extraction in sorted(self.extractions, key=lambda e: e.document.stem):
-            for record in self.evidence(extraction):
-                evidence = f"{extraction.document.stem} chars {record.start}-{record.end}"
+            records = self.evidence(extraction)
+            stem, text = extraction.document.stem, extraction.document.text
+            for record in records:
+                evidence = f"{stem} chars {record.start}-{record.end}"
                 if record.qualifier:
                     evidence += f" [{record.qualifier}]"
-                rows.append((term(record.s), term(record.p), term(record.o), f"{record.confidence:.2f}", evidence))
-        if not rows:
+                rows.append((term(record.s), term(record.p), term(record.o), f"{record.confidence:.2f}", evidence, _quote(text, record.start, record.end)))
+            read = {(r.start, r.end) for r in records}
+            quiet += [f"  {stem} chars {start}-{end}: {_quote(text, start, end)}" for start, end in extraction.naming if (start, end) not in read]
+        if not rows and not quiet:
             return ""
-        header = ("subject", "predicate", "object", "confidence", "evidence")
-        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
-        lines = [" | ".join(c.ljust(widths[i]) if i < 4 else c for i, c in enumerate(row)).rstrip() for row in [header, *rows]]
-        lines.insert(1, "-+-".join("-" * w for w in widths) + "-+-" + "-" * 8)
-        return "\n".join(lines) + f"\n({len(rows)} candidates)\n"
+        out = ""
+        if rows:
+            header = ("subject", "predicate", "object", "confidence", "evidence", "sentence")
+            widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
+            lines = [" | ".join(c.ljust(widths[i]) if i < 5 else c for i, c in enumerate(row)).rstrip() for row in [header, *rows]]
+            lines.insert(1, "-+-".join("-" * w for w in widths) + "-+-" + "-" * 8)
+            out = "\n".join(lines) + f"\n({len(rows)} candidates)\n"
+        if quiet:
+            out += f"\nSentences that name a known place but gave no candidate ({len(quiet)}):\n" + "\n".join(quiet) + "\n"
+        return out
 
 
+def _quote(text: str, start: int, end: int, limit: int = 200) -> str:
+    """A sentence of the document on one line, cut at ``limit`` characters."""
+    sentence = " ".join(text[start:end].split())
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+
+
+@functools.lru_cache(maxsize=1)
 def _package_version() -> str:
     try:
         from importlib.metadata import version

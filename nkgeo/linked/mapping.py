@@ -92,6 +92,15 @@ SELECT ?place (SAMPLE(?l) AS ?label) (MIN(?k) AS ?korean) (SAMPLE(?la) AS ?lat) 
 _TYPES = """SELECT DISTINCT ?place ?type WHERE {
   { ?place wgs:lat ?la } UNION { ?place geo:hasGeometry ?g } ?place a ?type }"""
 _IN_NORTH_KOREA = "SELECT DISTINCT ?place WHERE { ?place nkgeo:locatedIn id:north-korea }"
+# Places only the GeoNames gazetteer describes (besides the reference graphs): drawn after the others.
+_GEONAMES_ONLY = """
+SELECT DISTINCT ?place WHERE {
+  GRAPH graph:geonames { ?place a ?kind }
+  FILTER NOT EXISTS {
+    GRAPH ?g { ?place ?p ?o }
+    FILTER(?g NOT IN (graph:geonames, graph:coordinates, graph:names, graph:links, graph:inferred, graph:provenance))
+  }
+}"""
 _POPULATION = """
 SELECT ?place (MAX(?n) AS ?population) WHERE {
   { ?place nkgeo:populationEstimate ?e . ?e nkgeo:populationValue|nkgeo:maxValue|nkgeo:minValue ?n }
@@ -134,6 +143,7 @@ class Point:
     population: float | None = None
     rank: int | None = None
     iri: str = ""
+    curated: bool = True  # a document or the curated gazetteer describes it, not only the GeoNames gazetteer
 
     @property
     def category(self) -> str:
@@ -199,8 +209,10 @@ def map_data(data) -> MapData:
                     setattr(point, name, float(row[name].value) if name == "population" else int(row[name].value))
                 except ValueError:
                     pass
+    geonames_only = {_slug(row["place"].value) for row in data.query(_GEONAMES_ONLY)}
     for point in points.values():
         point.in_north_korea = point.slug in inside
+        point.curated = point.slug not in geonames_only
     edges = [(_slug(r["a"].value), _slug(r["b"].value), r["kind"].value) for r in data.query(_EDGES)]
     edges = [e for e in edges if e[0] in points and e[1] in points]
     return MapData(sorted(points.values(), key=lambda p: p.slug), edges)
@@ -261,6 +273,7 @@ class Scene:
     marked: list[str]  # every place drawn, labelled or not
     left_out: list[str]  # places outside the frame
     title: str = ""
+    crowded: list[str] = field(default_factory=list)  # GeoNames-only places left off to keep a document's place labelled
 
 
 class View:
@@ -315,6 +328,7 @@ def marker_shape(shape: str, x: float, y: float, r: float) -> Shape | None:
     return None
 
 
+
 @dataclass(frozen=True)
 class Style:
     """What differs between the country map of ``nkgeo map`` and the small map of an entity page."""
@@ -330,12 +344,36 @@ class Style:
     link_gap: float = 24  # pixels of a satellite or metro link kept in sight between its two markers
 
 
+CROWDING_ROUNDS = 12  # at most this many GeoNames-only places are left off to make room
+
+
 def layout(data: MapData, style: Style | None = None, hangul: bool = False, focus: str | None = None,
            related: frozenset[str] = frozenset(), link=None) -> Scene:
     """The map laid out in pixels. With ``focus`` (an entity page), that place is red and labelled
     first, ``related`` places blue and labelled next, and the other places small grey dots; ``link``
-    gives a marker's link (IRI -> URL or None)."""
+    gives a marker's link (IRI -> URL or None).
+
+    Every place of the documents keeps its label: where a place only the GeoNames gazetteer knows
+    leaves one no room (a district of Pyongyang beside its monuments), the nearest such place is
+    left off and the map laid out again."""
     style = style or Style()
+    view = View(FRAME, style.width - style.margin[1] - style.margin[3], style.margin[3], style.margin[0])
+    dropped: set[str] = set()
+    for _ in range(CROWDING_ROUNDS + 1):
+        scene = _layout(data, style, hangul, focus, related, link, frozenset(dropped))
+        missing = [p for p in data.points if p.curated and p.slug in scene.marked and p.slug not in scene.labels]
+        spares = [p for p in data.points if not p.curated and p.slug in scene.marked and p.slug != focus]
+        if not missing or not spares:
+            return scene
+        for place in missing:
+            here = view.xy(place.lon, place.lat)
+            dropped.add(min(spares, key=lambda p: math.dist(here, view.xy(p.lon, p.lat))).slug)
+    return scene
+
+
+def _layout(data: MapData, style: Style, hangul: bool, focus: str | None, related: frozenset[str], link,
+            dropped: frozenset[str]) -> Scene:
+    """One layout of the map, leaving the ``dropped`` places off."""
     top, right, bottom, left = style.margin
     view = View(FRAME, style.width - left - right, left, top)
     width, height = style.width, int(math.ceil(top + view.height + bottom))
@@ -355,9 +393,10 @@ def layout(data: MapData, style: Style | None = None, hangul: bool = False, focu
 
     inside = [p for p in data.points if view.contains(p.lon, p.lat)]
     left_out = sorted(p.slug for p in data.points if not view.contains(p.lon, p.lat))
+    inside = [p for p in inside if p.slug not in dropped]
     roles = {p.slug: "self" if p.slug == focus else "related" if p.slug in related else "other" for p in inside} if focus else {}
     order = {"self": 0, "related": 1, "other": 2}
-    ranked = sorted(inside, key=lambda p: (order.get(roles.get(p.slug), 0), p.importance()))
+    ranked = sorted(inside, key=lambda p: (order.get(roles.get(p.slug), 0), not p.curated, p.importance()))
     looks = {p.slug: _look(p, roles.get(p.slug), style) for p in inside}
     spots = _spread_markers(ranked, view, looks, data.edges, style.link_gap)
 
@@ -406,7 +445,7 @@ def layout(data: MapData, style: Style | None = None, hangul: bool = False, focu
             segments.append(tuple(leader))
     texts += [labels[p.slug] for p in ranked if p.slug in labels]
     texts += fixed
-    return Scene(width, height, shapes, texts, labels, [p.slug for p in ranked], left_out, style.title)
+    return Scene(width, height, shapes, texts, labels, [p.slug for p in ranked], left_out, style.title, sorted(dropped))
 
 
 def _look(p: Point, role: str | None, style: Style) -> tuple:
@@ -795,6 +834,21 @@ def _render(data: MapData, fmt: str, hangul: bool | None) -> tuple[bytes, Scene]
     return to_svg(scene).encode("utf-8"), scene
 
 
+def _annotate(ax, point: Point, font: str | None, dx: float, dy: float, align: str):
+    text = point.label
+    if font and point.korean:
+        text += f" {point.korean}"
+    italic = point.category in ("province", "river")
+    far = math.hypot(dx, dy) > 20  # a label set far apart gets a leader line to its point
+    small = point.category == "town (GeoNames)"
+    return ax.annotate(
+        text, (point.lon, point.lat), xytext=(dx, dy), textcoords="offset points", ha=align, va="center",
+        arrowprops={"arrowstyle": "-", "color": "#808b96", "linewidth": 0.7, "shrinkA": 2, "shrinkB": 4} if far else None,
+        fontsize=7 if small else 8.5 if point.category != "province" else 8, fontstyle="italic" if italic else "normal",
+        color="#566573" if small else "#1b2631" if not italic else "#21618c", zorder=7,
+    )
+
+
 def draw(compiled, path: str | Path, hangul: bool | None = None) -> dict:
     """Draw the map into ``path`` (atomically); returns what was drawn."""
     from nkgeo.files import write_atomically
@@ -807,7 +861,7 @@ def draw(compiled, path: str | Path, hangul: bool | None = None) -> dict:
     except OSError as exc:
         raise NkgeoError(f"cannot write {path}: {exc.strerror}") from None
     return {"path": str(path), "format": fmt, "points": len(scene.marked), "labelled": len(scene.labels), "links": len(data.edges),
-            "left_out": len(scene.left_out), "bytes": len(payload)}
+            "left_out": len(scene.left_out), "crowded": len(scene.crowded), "bytes": len(payload)}
 
 
 PAGE_STYLE = Style(width=360, scale=0.8, margin=(2, 2, 2, 2), title="", legend=False, credit=SHORT_CREDIT, graticule_labels=False,

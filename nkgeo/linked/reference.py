@@ -172,7 +172,7 @@ class PointRecord:
         return f"POINT({self.lon} {self.lat})"
 
 
-def _decimal(value) -> Decimal:
+def coordinate_decimal(value) -> Decimal:
     return Decimal(repr(float(value))) if not isinstance(value, str) else Decimal(value)
 
 
@@ -205,7 +205,7 @@ def reference_points(reference: dict) -> list[PointRecord]:
         else:
             source_iri = REFERENCE_IRI
             text = "external-ids.json (checked reference identifiers and coordinates)"
-        points.append(PointRecord(slug, _decimal(entry["lat"]), _decimal(entry["lon"]), source_iri, text, bool(from_geonames)))
+        points.append(PointRecord(slug, coordinate_decimal(entry["lat"]), coordinate_decimal(entry["lon"]), source_iri, text, bool(from_geonames)))
     return points
 
 
@@ -234,7 +234,7 @@ _COORDINATES_HEADER = """\
 """
 
 
-def _common_provenance(prov_graph) -> None:
+def common_provenance(prov_graph) -> None:
     from rdflib import Literal, URIRef
     from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
@@ -272,7 +272,7 @@ def links_dataset(records: list[LinkRecord]):
     prov_graph.add((graph_iri, DCTERMS.rights, Literal(
         "GeoNames identifiers are from GeoNames (https://www.geonames.org/), licensed CC BY 4.0.", lang="en")))
     prov_graph.add((graph_iri, PROV.wasAttributedTo, URIRef(PROJECT_IRI)))
-    _common_provenance(prov_graph)
+    common_provenance(prov_graph)
     if any(r.origin != "reference" for r in records):
         linker = URIRef(LINKER_IRI)
         prov_graph.add((linker, RDF.type, PROV.Activity))
@@ -309,7 +309,7 @@ def links_dataset(records: list[LinkRecord]):
 def points_dataset(points: list[PointRecord]):
     """An rdflib Dataset with graph:coordinates and the source of every point."""
     from rdflib import Dataset, Literal, URIRef
-    from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+    from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
     dataset = Dataset()
     coords = dataset.graph(URIRef(COORDINATES_GRAPH))
@@ -327,7 +327,16 @@ def points_dataset(points: list[PointRecord]):
         "Coordinates: GeoNames (https://www.geonames.org/), CC BY 4.0, where the point's source is a GeoNames feature.",
         lang="en")))
     prov_graph.add((graph_iri, PROV.wasAttributedTo, URIRef(PROJECT_IRI)))
-    _common_provenance(prov_graph)
+    common_provenance(prov_graph)
+    add_points(coords, prov_graph, points)
+    return dataset
+
+
+def add_points(coords, prov_graph, points: list[PointRecord]) -> None:
+    """Each point as a GeoSPARQL geometry and W3C Basic Geo lat/long in ``coords``, its source in ``prov_graph``."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+
     has_geometry, as_wkt = URIRef(ns.GEO.hasGeometry), URIRef(ns.GEO.asWKT)
     for point in points:
         place = URIRef(ns.ID_NS + point.slug)
@@ -342,7 +351,6 @@ def points_dataset(points: list[PointRecord]):
         if point.credit_geonames:
             prov_graph.add((geometry, PROV.wasAttributedTo, URIRef(GEONAMES_IRI)))
             prov_graph.add((geometry, DCTERMS.license, URIRef(CC_BY)))
-    return dataset
 
 
 def serialize(dataset, header: str) -> str:

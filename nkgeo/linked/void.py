@@ -13,6 +13,7 @@ the data uses as a class or a property. The links to Wikidata, GeoNames and DBpe
 from __future__ import annotations
 
 from nkgeo import namespaces as ns
+from nkgeo.linked import geonames
 from nkgeo.linked import reference as refs
 
 BASE = ns.BASE + "void#"
@@ -40,9 +41,11 @@ SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
 """
 _TERMS = "SELECT DISTINCT ?t WHERE { { GRAPH ?g { ?s ?t ?o } } UNION { GRAPH ?g { ?s a ?t } } }"
 _LINKS = """
-SELECT ?s ?p ?t ?found WHERE {
+SELECT ?s ?p ?t ?found ?imported WHERE {
   GRAPH graph:links { ?s ?p ?t }
-  BIND(EXISTS { GRAPH graph:provenance { ?r rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?t ; prov:wasGeneratedBy ?run } } AS ?found)
+  BIND(EXISTS { GRAPH graph:provenance { ?r rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?t ; prov:wasGeneratedBy id:nkgeo-link } } AS ?found)
+  BIND(EXISTS { GRAPH graph:provenance { ?r rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?t ; prov:wasGeneratedBy id:nkgeo-geonames-import } }
+       AS ?imported)
 } ORDER BY ?s ?p ?t
 """
 _DOCUMENTS = "SELECT ?doc WHERE { GRAPH graph:provenance { ?doc a nkgeo:SourceDocument } } ORDER BY ?doc"
@@ -60,6 +63,7 @@ def link_counts(compiled) -> dict:
     """Links per dataset (wikidata, geonames, dbpedia), per (dataset, predicate), and found by ``nkgeo link``."""
     per_dataset = {name: 0 for name in refs.DATASETS}
     found = {name: 0 for name in refs.DATASETS}
+    imported = {name: 0 for name in refs.DATASETS}
     per_predicate: dict[str, dict[str, int]] = {name: {} for name in refs.DATASETS}
     for row in compiled.query(_LINKS):
         dataset = refs.dataset_of(row["t"].value)
@@ -67,9 +71,10 @@ def link_counts(compiled) -> dict:
             continue
         per_dataset[dataset] += 1
         found[dataset] += row["found"].value == "true"
+        imported[dataset] += row["imported"].value == "true"
         predicate = ns.compact(row["p"].value)
         per_predicate[dataset][predicate] = per_predicate[dataset].get(predicate, 0) + 1
-    return {"per_dataset": per_dataset, "per_predicate": per_predicate, "found_by_linker": found}
+    return {"per_dataset": per_dataset, "per_predicate": per_predicate, "found_by_linker": found, "imported": imported}
 
 
 def figures(compiled) -> dict:
@@ -152,6 +157,9 @@ def describe(compiled, sparql_endpoint: str | None = None, data_dump: str | None
         graph.add((linkset, DCTERMS.source, URIRef(refs.REFERENCE_IRI)))
         if counts["found_by_linker"][name]:
             graph.add((linkset, URIRef(ns.PROV.wasGeneratedBy), URIRef(refs.LINKER_IRI)))
+        if counts["imported"][name]:  # the GeoNames gazetteer (graph/geonames.trig)
+            graph.add((linkset, URIRef(ns.PROV.wasGeneratedBy), URIRef(geonames.IMPORT_IRI)))
+            graph.add((linkset, DCTERMS.source, URIRef(geonames.TABLE_IRI)))
         for predicate in sorted(counts["per_predicate"][name]):
             prefix, _, local = predicate.partition(":")
             graph.add((linkset, void.linkPredicate, URIRef(ns.PREFIXES[prefix] + local)))

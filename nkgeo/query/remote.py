@@ -16,8 +16,12 @@ user information, and the values of query-string parameters that look like secre
 ``key``, ``password``...) are masked, there and in whatever the server answers.
 
 ``push`` PUTs each named graph of the compiled dataset to ``ENDPOINT?graph=IRI`` (indirect graph
-identification) as N-Triples, one request per graph, and reports each graph's fate: a failure
-of one graph does not stop the others, and is reported, never hidden.
+identification) as N-Triples, and reports each graph's fate: a failure of one graph does not stop
+the others, and is reported, never hidden. A graph over ``PUSH_PART_BYTES`` of N-Triples goes in
+parts (a PUT of the first, then POSTs, which the protocol defines as a merge), because stores limit
+a request's body: Virtuoso 7 drops the connection on a body of about 600 KB. Every triple with a
+blank node goes in the first part, since a blank node's label means the same node only within
+one request.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ SECRET_PARAMETER = re.compile(r"token|key|secret|pass|pwd|auth|sig|session|crede
 MASK = "***"
 MIN_SECRET = 4  # shorter secrets are not searched for in free text (every "pw" of a message would go)
 DEFAULT_TIMEOUT = 60.0
+PUSH_PART_BYTES = 256_000
 
 
 class RemoteError(NkgeoError):
@@ -222,14 +227,9 @@ class PushResult:
 
 def choose_graphs(available: list[str], wanted: str | None) -> list[str]:
     """Every named graph, or the one ``wanted`` names (an IRI, ``graph:name`` or ``name``)."""
-    if wanted is None:
-        return list(available)
-    candidates = [wanted, ns.GRAPH_NS + wanted, ns.PREFIXES.get(wanted.split(":", 1)[0], "\0") + wanted.split(":", 1)[-1]]
-    for candidate in candidates:
-        if candidate in available:
-            return [candidate]
-    names = ", ".join(ns.compact(g) for g in available)
-    raise NkgeoError(f"no graph {wanted!r} in the dataset; it has {names}")
+    from nkgeo.query.store import named_graph
+
+    return list(available) if wanted is None else [named_graph(available, wanted)]
 
 
 def graph_store_url(endpoint: str, graph: str) -> str:
@@ -238,8 +238,14 @@ def graph_store_url(endpoint: str, graph: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
 
 
+# Triples per request when credentials are given: the server answers its challenge before it reads
+# the body, so a large body breaks the connection (Virtuoso: broken pipe at about 1.5 MB); such a graph
+# goes as one PUT of its first triples and POSTs of the rest. Without credentials a graph is one PUT.
+
+
 def push(store, endpoint: Endpoint, graphs: list[str], progress=None) -> list[PushResult]:
-    """PUT each graph of ``store`` (a pyoxigraph Store) to the Graph Store endpoint, as N-Triples.
+    """PUT each graph of ``store`` (a pyoxigraph Store) to the Graph Store endpoint, as N-Triples
+    (with credentials, a large graph in parts: PUT, then POST).
 
     Every graph is tried; ``progress(result)`` is called after each one.
     """
@@ -249,18 +255,40 @@ def push(store, endpoint: Endpoint, graphs: list[str], progress=None) -> list[Pu
     for graph in graphs:
         started = time.perf_counter()
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
-        try:
-            status, reason, _headers, body = endpoint.send(
-                "PUT", graph_store_url(endpoint.url, graph), rdfio.serialize(triples, "nt"),
-                {"Content-Type": "application/n-triples; charset=utf-8"})
-            detail = "" if 200 <= status < 300 else endpoint.redact(_one_line(body.decode("utf-8", errors="replace"), 200))
-        except RemoteError as exc:
-            status, reason, detail = None, "not sent", str(exc)
+        status, reason, detail = None, "not sent", ""
+        parts = _parts(rdfio.serialize(triples, "nt"))
+        for method, part in zip(["PUT"] + ["POST"] * (len(parts) - 1), parts, strict=True):
+            try:
+                status, reason, _headers, body = endpoint.send(
+                    method, graph_store_url(endpoint.url, graph), part, {"Content-Type": "application/n-triples; charset=utf-8"})
+                detail = "" if 200 <= status < 300 else endpoint.redact(_one_line(body.decode("utf-8", errors="replace"), 200))
+            except RemoteError as exc:
+                status, reason, detail = None, "not sent", str(exc)
+            if detail or status is None:
+                break
         result = PushResult(graph, len(triples), status, reason, round(time.perf_counter() - started, 3), detail)
         results.append(result)
         if progress is not None:
             progress(result)
     return results
+
+
+def _parts(ntriples: bytes, limit: int | None = None) -> list[bytes]:
+    """N-Triples cut at line ends into bodies of at most ``limit`` bytes (one line may exceed it),
+    the lines with a blank node all in the first."""
+    limit = limit or PUSH_PART_BYTES
+    lines = ntriples.splitlines(keepends=True)
+    blank = [line for line in lines if b"_:" in line]  # a blank node (or, harmlessly, a literal that shows "_:")
+    ordered = blank + [line for line in lines if b"_:" not in line]
+    parts, current, size = [], [], 0
+    for index, line in enumerate(ordered):
+        if current and size + len(line) > limit and index >= len(blank):
+            parts.append(b"".join(current))
+            current, size = [], 0
+        current.append(line)
+        size += len(line)
+    parts.append(b"".join(current))
+    return parts
 
 
 def render_push_line(result: PushResult) -> str:

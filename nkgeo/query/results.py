@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import json
 import re
+from typing import NamedTuple
 
 from nkgeo import namespaces as ns
 from nkgeo import rdfio
 from nkgeo.errors import FormatError, NkgeoError
 
 SOLUTION_FORMATS = ("table", "markdown", "json", "xml", "csv", "tsv")
+FITS = ("wrap", "truncate", "off")  # how a table fits a terminal narrower than it (--fit)
 SOLUTION_ALIASES = {"md": "markdown", "srj": "json", "srx": "xml"}
 SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 # A cheap test before sparqltext is imported (its dataclasses cost a cold ``nkgeo query`` time); sparqltext decides.
@@ -72,22 +74,39 @@ def solution_rows(solutions, query_text: str | None = None, limit: int | None = 
     return variables, rows
 
 
-def format_solutions(result, fmt: str, query_text: str | None = None) -> bytes:
+def format_solutions(result, fmt: str, query_text: str | None = None, width: int | None = None, fit: str = "wrap") -> bytes:
     """SELECT solutions or an ASK boolean in one of SOLUTION_FORMATS."""
+    return render_solutions(result, fmt, query_text, width, fit).data
+
+
+class Rendered(NamedTuple):
+    """A result written out, and what it holds in words (``22 rows``), for the line ``-o`` prints."""
+
+    data: bytes
+    what: str
+    empty: bool
+
+
+def render_solutions(result, fmt: str, query_text: str | None = None, width: int | None = None, fit: str = "wrap") -> Rendered:
+    """SELECT solutions or an ASK boolean in one of SOLUTION_FORMATS, with what they hold; a table
+    is fitted to ``width`` columns (:func:`render_table`)."""
     fmt = solution_format(fmt)
     if type(result).__name__ == "QueryBoolean":
-        return write_boolean(bool(result), fmt)
-    return write_solutions(*solution_rows(result, query_text), fmt)
+        return Rendered(write_boolean(bool(result), fmt), f"the answer {'yes' if result else 'no'}", False)
+    variables, rows = solution_rows(result, query_text)
+    what = f"{len(rows)} row{'' if len(rows) == 1 else 's'}"
+    return Rendered(write_solutions(variables, rows, fmt, width, fit), what, not rows)
 
 
-def write_solutions(variables: list[str], rows: list[list], fmt: str) -> bytes:
+def write_solutions(variables: list[str], rows: list[list], fmt: str, width: int | None = None, fit: str = "wrap") -> bytes:
     """Rows of terms in one of SOLUTION_FORMATS; blank nodes are labelled b0, b1... in order of
-    appearance (a result's labels are its own, and the store's differ from process to process)."""
+    appearance (a result's labels are its own, and the store's differ from process to process).
+    A table is fitted to ``width`` terminal columns, if given."""
     fmt = solution_format(fmt)
     rows = _relabelled(rows)
     if fmt in ("table", "markdown"):
         cells = [[rdfio.display(term) for term in row] for row in rows]
-        return (render_table(variables, cells) if fmt == "table" else render_markdown(variables, cells)).encode("utf-8")
+        return (render_table(variables, cells, width, fit) if fmt == "table" else render_markdown(variables, cells)).encode("utf-8")
     return _SOLUTION_WRITERS[fmt](variables, rows)
 
 
@@ -122,13 +141,21 @@ def write_boolean(value: bool, fmt: str) -> bytes:
     return b"true\n" if value else b"false\n"
 
 
-def format_triples(triples, fmt: str) -> bytes:
-    """CONSTRUCT/DESCRIBE triples in an RDF format (or a table of s, p, o)."""
+def format_triples(triples, fmt: str, width: int | None = None, fit: str = "wrap") -> bytes:
+    """CONSTRUCT/DESCRIBE triples in an RDF format (or a table of s, p, o, fitted to ``width``)."""
+    return render_triples(triples, fmt, width, fit).data
+
+
+def render_triples(triples, fmt: str, width: int | None = None, fit: str = "wrap") -> Rendered:
+    """CONSTRUCT/DESCRIBE triples in an RDF format (or a table), with how many there are."""
+    triples = list(dict.fromkeys(triples))
+    what = f"{len(triples)} triple{'' if len(triples) == 1 else 's'}"
     if fmt in ("table", "markdown", "md"):
         rows = sorted([rdfio.display(t.subject), rdfio.display(t.predicate), rdfio.display(t.object)] for t in triples)
-        render = render_table if fmt == "table" else render_markdown
-        return render(["subject", "predicate", "object"], rows).encode("utf-8")
-    return rdfio.serialize(triples, fmt)
+        names = ["subject", "predicate", "object"]
+        text = render_table(names, rows, width, fit) if fmt == "table" else render_markdown(names, rows)
+        return Rendered(text.encode("utf-8"), what, not triples)
+    return Rendered(rdfio.serialize(triples, fmt), what, not triples)
 
 
 # --- tables for people -----------------------------------------------------------------------
@@ -141,15 +168,94 @@ def display_width(text: str) -> int:
     return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def render_table(names: list[str], rows: list[list[str]]) -> str:
-    """A plain-text table: fixed columns (counted in terminal columns), a rule under the header, a count at the end."""
+def render_table(names: list[str], rows: list[list[str]], width: int | None = None, fit: str = "wrap") -> str:
+    """A plain-text table: fixed columns (counted in terminal columns), a rule under the header, a count at the end.
+
+    Given the ``width`` of a terminal that the table does not fit, the widest columns are narrowed
+    (never below their header, or 8 columns) and their long cells wrapped onto more lines (``fit``
+    "wrap") or cut with "…" ("truncate"); "off", or no width, keeps every cell whole.
+    """
     widths = [max([display_width(n)] + [display_width(r[i]) for r in rows]) for i, n in enumerate(names)]
+    if width is not None and fit != "off":
+        widths = fitted_widths(names, widths, width - 2 * (len(names) - 1))
     pad = lambda cell, width: cell + " " * (width - display_width(cell))  # noqa: E731
     line = lambda cells: "  ".join(pad(c, w) for c, w in zip(cells, widths, strict=True)).rstrip()  # noqa: E731
     out = [line(names), line(["-" * w for w in widths])]
-    out += [line(r) for r in rows]
+    for row in rows:
+        if all(display_width(cell) <= w for cell, w in zip(row, widths, strict=True)):
+            out.append(line(row))
+            continue
+        if fit == "truncate":
+            out.append(line([truncated(cell, w) for cell, w in zip(row, widths, strict=True)]))
+            continue
+        pieces = [wrapped(cell, w) for cell, w in zip(row, widths, strict=True)]
+        for depth in range(max(len(p) for p in pieces)):
+            out.append(line([p[depth] if depth < len(p) else "" for p in pieces]))
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+def fitted_widths(names: list[str], widths: list[int], available: int) -> list[int]:
+    """Column widths that add up to ``available`` or less: the widest are narrowed first, none below
+    its floor (its header, or 8 columns, or its own width if less), so a table too wide even at its
+    floors stays that wide."""
+    if sum(widths) <= available:
+        return widths
+    floors = [min(w, max(display_width(n), 8)) for n, w in zip(names, widths, strict=True)]
+    cap = max(widths)
+    while cap > 1 and sum(min(w, max(cap, f)) for w, f in zip(widths, floors, strict=True)) > available:
+        cap -= 1
+    return [min(w, max(cap, f)) for w, f in zip(widths, floors, strict=True)]
+
+
+def truncated(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal columns, ending in "…" when it was cut."""
+    if display_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if display_width(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+_BREAKS = re.compile(r"[^\s/-]*[\s/-]+|[^\s/-]+")
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal columns, broken after spaces, hyphens and
+    slashes where it can be, anywhere in a word longer than a line."""
+    lines, current = [], ""
+    for chunk in _BREAKS.findall(text):
+        if display_width(current + chunk.rstrip()) <= width:
+            current += chunk
+            continue
+        if current.strip():
+            lines.append(current.rstrip())
+        current = ""
+        while display_width(chunk.rstrip()) > width:
+            head = truncated(chunk, width + 1)[:-1] or chunk[0]  # the longest start that fits (one wide character at least)
+            lines.append(head)
+            chunk = chunk[len(head):]
+        current = chunk
+    if current.strip() or not lines:
+        lines.append(current.rstrip())
+    return lines
+
+
+def terminal_width(stream) -> int | None:
+    """The width of the terminal ``stream`` writes to, or None when it is not a terminal (a file, a
+    pipe): scripts get whole cells."""
+    import os
+
+    try:
+        if not stream.isatty():
+            return None
+        columns = os.environ.get("COLUMNS", "")
+        return int(columns) if columns.isdigit() and int(columns) > 0 else os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return None
 
 
 def render_markdown(names: list[str], rows: list[list[str]]) -> str:

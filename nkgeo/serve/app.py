@@ -314,7 +314,7 @@ class Handlers:
         if missing:
             p = missing[0]
             raise ParameterError(f"query {query.name} needs the parameter {p.name} ({p.description}), as /query/{query.name}?{p.name}=VALUE")
-        return canned.bind(query, given, lambda text: self.server.names().resolve(text))
+        return canned.bind(query, given, lambda text, expects=None: self.server.names().resolve(text, expects))
 
     async def canned(self, request: Request) -> Response:
         query = self.canned_query(request.path_params["name"])

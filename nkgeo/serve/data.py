@@ -83,10 +83,14 @@ class ServedData:
         return sorted(g.value for g in self.store.named_graphs() if type(g).__name__ == "NamedNode")
 
     def __len__(self) -> int:
+        if self.compiled is not None:  # its default graph repeats the asserted triples: count the graphs'
+            return self.compiled.meta["asserted_triples"] + self.compiled.meta["inferred_triples"]
         return len(self.store)
 
     def default_graph_for(self, choice: str) -> list[str] | None:
         """The graphs making up the default graph: None for the union of all, or a list."""
+        if self.compiled is not None:
+            return self.compiled.default_graph(choice)
         return default_graphs(self.named_graphs(), choice)
 
     def query(self, text: str, substitutions: dict | None = None, graphs: str = "all"):

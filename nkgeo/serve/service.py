@@ -9,6 +9,7 @@ only when the operator allows it) and its default dataset, with each named graph
 from __future__ import annotations
 
 from nkgeo import namespaces as ns
+from nkgeo.query.store import COMPILED_GRAPHS, DEFAULT_GRAPH
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
@@ -62,12 +63,13 @@ def description(endpoint: str, data, settings, sizes: tuple[dict[str, int], int]
     ]
     triples += [ox.Triple(service, iri(SD + "resultFormat"), iri(FORMATS + name)) for name in RESULT_FORMATS]
     default_graph = data.default_graph_for(settings.graphs)
-    if default_graph is None:
+    union = default_graph is None or default_graph == COMPILED_GRAPHS["all"]  # a compiled dataset's "all": the union, each triple once
+    if union:
         triples.append(ox.Triple(service, iri(SD + "feature"), iri(SD + "UnionDefaultGraph")))
         triples.append(ox.Triple(default, iri(ns.RDFS.comment), lit("The union of every named graph.")))
     else:
-        triples.append(ox.Triple(default, iri(ns.RDFS.comment), lit(
-            "The merge of these named graphs: " + ", ".join(ns.compact(g) for g in default_graph) + ".")))
+        names = ["every asserted triple (once)" if g == DEFAULT_GRAPH else ns.compact(g) for g in default_graph]
+        triples.append(ox.Triple(default, iri(ns.RDFS.comment), lit("The merge of these graphs: " + ", ".join(names) + ".")))
     if settings.allow_service:
         triples.append(ox.Triple(service, iri(SD + "feature"), iri(SD + "BasicFederatedQuery")))
     per_graph, union_size = sizes
@@ -83,6 +85,6 @@ def description(endpoint: str, data, settings, sizes: tuple[dict[str, int], int]
             ox.Triple(graph, a, iri(SD + "Graph")),
             ox.Triple(graph, iri(ns.VOID.triples), lit(size, ns.XSD.integer)),
         ]
-    if default_graph is None:
+    if union:
         triples.append(ox.Triple(default, iri(ns.VOID.triples), lit(union_size, ns.XSD.integer)))
     return triples

@@ -99,12 +99,13 @@ def execute(store, job: Job) -> Reply:
     from nkgeo import rdfio
     from nkgeo.errors import FormatError
     from nkgeo.query import results
+    from nkgeo.query.store import graph_terms
 
     options: dict = {"prefixes": job.prefixes}
     if job.base_iri:
         options["base_iri"] = job.base_iri
     if job.default_graph is not None:
-        options["default_graph"] = [ox.NamedNode(g) for g in job.default_graph]
+        options["default_graph"] = graph_terms(job.default_graph)
     elif job.union:
         options["use_default_graph_as_union"] = True
     if job.named_graphs is not None:
