@@ -125,8 +125,6 @@ def test_the_stem_limit_fits_a_file_name():
     assert len((("a" * (MAX_STEM - 17)) + "_0123456789abcdef.trig").encode()) <= 255
 
 
-@pytest.mark.xfail(strict=True, reason="needs the one-line hook in nkgeo/extract/merge.py (check_candidates(path) before parsing), "
-                                       "which the pipeline branch owns; remove this mark once it is there")
 @pytest.mark.parametrize("case", ["name with a line break", "confidence that is no number", "stem of 300 characters"])
 def test_merge_refuses_a_hostile_file_and_changes_nothing(tmp_path, tiny_project, invoke, case):
     text, message = HOSTILE[case]

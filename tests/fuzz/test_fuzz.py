@@ -31,8 +31,6 @@ def test_the_cases_are_the_same_in_every_process():
     assert harness.make_case("http", 3, 1).data != harness.make_case("http", 4, 1).data
 
 
-@pytest.mark.xfail(strict=True, reason="fixed in the extractor branch (issue 12, row 6): text holding the extractor's own mask "
-                                       "characters raises IndexError in extractor._read")
 def test_extractor_takes_its_own_mask_characters(compiled):
     outcome = harness.run_documents(harness.Case("documents", 0, "⟪0⟫ Hamhung is a city. ⟪1⟫ ⟪0⟫".encode() * 3))
     assert outcome.status in ("ok", "refused"), outcome.detail
