@@ -13,6 +13,7 @@ from nkgeo.serve.workers import Job, WorkerError, WorkerPool
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 PORTS = "SELECT ?city WHERE { ?city a <https://w3id.org/nkgeo/ontology#PortCity> } ORDER BY ?city"
+PORT_CITIES = 3  # Chongjin, Hungnam, Nampo (Wonsan was once a port: a formerRole, no class)
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ def test_a_good_query_is_answered_while_a_slow_one_runs(pool):
     slow.join(1.0)  # well past slow_after: set aside, replaced
     assert slow.is_alive()
     reply = pool.run(Job(PORTS, fmt="csv"))
-    assert reply.rows == 4
+    assert reply.rows == PORT_CITIES
     assert slow.is_alive()  # still running: the good query did not wait for it
     assert pool.stats["slow"] == 1
     (set_aside,) = pool._slow
@@ -56,7 +57,7 @@ def test_a_slow_query_still_gets_its_answer_or_its_503(compiled):
         with pytest.raises(WorkerError) as raised:
             pool.run(Job(SLOW))
         assert raised.value.status == 503
-        assert pool.run(Job(PORTS, fmt="csv")).rows == 4  # the replacement took over
+        assert pool.run(Job(PORTS, fmt="csv")).rows == PORT_CITIES  # the replacement took over
         assert len(pool.pids()) == 1  # the slow worker is gone, the pool has its size again
     finally:
         pool.close()
@@ -70,6 +71,6 @@ def test_at_most_max_slow_workers_are_set_aside(compiled):
             thread.join(10)
         assert pool.stats["slow"] == 1
         assert [type(outcome[0]) for _, outcome in threads] == [WorkerError, WorkerError]
-        assert pool.run(Job(PORTS, fmt="csv")).rows == 4
+        assert pool.run(Job(PORTS, fmt="csv")).rows == PORT_CITIES
     finally:
         pool.close()

@@ -76,6 +76,8 @@ def check_candidates(path: Path | str) -> None:
         raise CandidatesError(f"the candidates file name {path.name!r} holds a control character or a line break; rename it")
     try:
         size = path.stat().st_size
+    except FileNotFoundError:
+        raise CandidatesError(f"{path}: no such file") from None
     except OSError as exc:
         raise CandidatesError(f"{path}: {exc.strerror}") from None
     if size > MAX_BYTES:
