@@ -157,8 +157,9 @@ def cli(project):
         nkgeo show Hamhung
         nkgeo init my-graph
     """
-    from nkgeo import resources
+    from nkgeo import rdfio, resources
 
+    rdfio.quiet_rdflib_logging()  # one line per warning, never the traceback rdflib logs for an ill-typed literal
     resources.use_project(project)
 
 
@@ -257,15 +258,20 @@ def run_query(name, params, fmt, graphs, output, fit, endpoint, max_depth):
 
 
 def _read_query_text(query: str | None, file: str | None) -> str:
+    """The query from the argument, a file or stdin (``-``); a file or stdin must be UTF-8."""
     if query and file:
         raise NkgeoError("give the query as an argument or with -f FILE, not both")
+    if file == "-" or (query == "-" and not file):
+        try:
+            return sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise NkgeoError(f"cannot read the query from stdin: {exc}") from None
     if file:
         try:
-            return sys.stdin.read() if file == "-" else open(file, encoding="utf-8").read()
+            with open(file, encoding="utf-8") as handle:
+                return handle.read()
         except (OSError, UnicodeDecodeError) as exc:
             raise NkgeoError(f"cannot read query file {file}: {getattr(exc, 'strerror', None) or exc}") from None
-    if query == "-":
-        return sys.stdin.read()
     if not query:
         raise NkgeoError("no query: give one as an argument, with -f FILE, or - for stdin")
     return query
@@ -605,6 +611,10 @@ def _remote_query(url: str, text: str, graphs: str, compiled=None, bindings: dic
 @setting_option("workers", "--workers")
 @setting_option("worker_memory", "--worker-memory", metavar="MB")
 @setting_option("max_depth", "--max-depth", metavar="N")
+@setting_option("max_request_line", "--max-request-line", metavar="BYTES")
+@setting_option("max_header_bytes", "--max-header-bytes", metavar="BYTES")
+@setting_option("max_headers", "--max-headers", metavar="N")
+@setting_option("request_timeout", "--request-timeout", metavar="SECONDS")
 @setting_option("allow_service", "--allow-service")
 @setting_option("cors", "--cors")
 @click.option("--no-quote", is_flag=True, help="Do not quote the supporting sentences on entity pages.")
@@ -612,8 +622,8 @@ def _remote_query(url: str, text: str, graphs: str, compiled=None, bindings: dic
 @click.option("--accept", metavar="TYPE", help="With --get: the Accept header, such as text/turtle.")
 @click.option("--headers", "show_headers", is_flag=True, help="With --get: print the status line and headers first.")
 @reports_errors
-def serve(files, host, port, graphs, time_limit, max_rows, workers, worker_memory, max_depth, allow_service, cors, no_quote, get_path,
-          accept, show_headers):
+def serve(files, host, port, graphs, time_limit, max_rows, workers, worker_memory, max_depth, max_request_line, max_header_bytes, max_headers,
+          request_timeout, allow_service, cors, no_quote, get_path, accept, show_headers):
     """Serve the graph (or the RDF FILEs given) over HTTP: a read-only SPARQL 1.1 endpoint at
     /sparql, a page per entity at /id/NAME, the canned queries at /, the ontology at /ontology.
 
@@ -632,7 +642,8 @@ def serve(files, host, port, graphs, time_limit, max_rows, workers, worker_memor
 
     require_extra()  # one line, not a traceback, when the extra is missing
     settings = Settings(time_limit=time_limit, max_rows=max_rows, workers=workers, worker_memory=worker_memory, max_depth=max_depth,
-                        allow_service=allow_service, cors=cors, graphs=graphs, quote=not no_quote)
+                        max_request_line=max_request_line, max_header_bytes=max_header_bytes, max_headers=max_headers,
+                        request_timeout=request_timeout, allow_service=allow_service, cors=cors, graphs=graphs, quote=not no_quote)
     if get_path is None:
         if accept or show_headers:
             raise NkgeoError("--accept and --headers go with --get PATH")
@@ -686,7 +697,7 @@ def push(endpoint, graph, user, password, token):
     compiled = open_dataset()
     graphs = remote.choose_graphs(compiled.named_graphs(), graph)
     results = remote.push(compiled.store, target, graphs, progress=lambda r: click.echo(remote.render_push_line(r)))
-    summary = remote.render_push_summary(results, endpoint)
+    summary = remote.render_push_summary(results, target.shown)
     if all(r.ok for r in results):
         click.echo(summary)
         return

@@ -4,11 +4,18 @@ over the old one, then sync the folder so that the rename survives a crash too.
 :func:`write_atomically` writes bytes or text at once; :func:`open_atomically` gives a handle for
 writing in pieces (lines of an index, a stream of N-Quads). Every writer of the project uses one of
 them, so each file it writes is either the old one or the whole new one.
+
+What is not a regular file is never replaced: a pipe (``mkfifo``, ``-o >(gzip > x.gz)``), a
+terminal or a device (``-o /dev/stdout``, ``/dev/null``), and any name under ``/dev`` or
+``/proc``, are written to as they are, as the shell's ``>`` would; a symbolic link stays a link,
+and the file it points to is replaced. A socket, a block device or a folder is refused.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,14 +46,40 @@ def sync_folder(folder: Path | str) -> None:
         os.close(fd)
 
 
+KERNEL_FOLDERS = ("/dev/", "/proc/")
+
+
+def stream_target(path: Path) -> bool:
+    """Whether ``path`` is written to as it is (a pipe, a terminal, a device, a name under /dev or
+    /proc) rather than replaced; OSError (``EINVAL``) for what can be neither (a socket, a block
+    device)."""
+    if os.path.abspath(path).startswith(KERNEL_FOLDERS):
+        return True
+    try:
+        mode = os.stat(path).st_mode  # through a symbolic link: what it points to
+    except OSError:
+        return False  # a new file
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):  # a folder: the rename fails with IsADirectoryError
+        return False
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        return True
+    raise OSError(errno.EINVAL, "not a file, a pipe or a device nkgeo can write to", str(path))
+
+
 @contextmanager
 def open_atomically(path: Path | str, text: bool = False) -> Iterator:
     """A handle (binary, or UTF-8 text with ``text``) whose content replaces ``path`` in one step
     when the block ends; on any error or interrupt in the block the old file is untouched.
 
-    The folder must exist (a mistyped ``-o`` folder is an error, not a new folder).
+    The folder must exist (a mistyped ``-o`` folder is an error, not a new folder). A pipe or a
+    device is written to directly, and a symbolic link is followed (see the module's docstring).
     """
     path = Path(path)
+    if stream_target(path):
+        with open(path, "w", encoding="utf-8", newline="") if text else open(path, "wb") as handle:
+            yield handle
+        return
+    path = Path(os.path.realpath(path))  # replace the file a link points to, not the link
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") if text else os.fdopen(fd, "wb") as handle:

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from nkgeo import namespaces as ns
+from nkgeo import rdfcheck
 from nkgeo.errors import FormatError, SourceError
 
 
@@ -136,6 +137,11 @@ def parse(source: Path | str | bytes, fmt: str | Format | None = None, *, name: 
             known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
             raise SourceError(f"cannot tell the RDF format of {label} from its suffix; use one of {known}")
     fmt = rdf_format(fmt, writing=False)
+    if fmt.name in rdfcheck.CHECKED_FORMATS:  # formats whose parsers a hostile text can crash: checked first
+        if path is not None:
+            base_iri = base_iri or (path.resolve().as_uri() if fmt.oxigraph is None else None)  # what rdflib takes from the path
+            source, path = _read_bytes(path), None
+        rdfcheck.check(source, fmt.name, label)
     if fmt.oxigraph is None:
         yield from _parse_with_rdflib(source, path, fmt, label, base_iri)
         return
@@ -146,6 +152,13 @@ def parse(source: Path | str | bytes, fmt: str | Format | None = None, *, name: 
         yield from (ox.parse(path=str(path), **options) if path is not None else ox.parse(input=source, **options))
     except (SyntaxError, ValueError) as exc:
         raise SourceError(f"{label} does not parse: {parse_message(exc)}") from None
+    except OSError as exc:
+        raise SourceError(f"cannot read {path}: {_os_message(exc)}") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read {path}: {_os_message(exc)}") from None
 
@@ -179,7 +192,11 @@ def _parse_with_rdflib(source, path: Path | None, fmt: Format, label: str, base_
         raise SourceError(f"cannot read {path}: {_os_message(exc)}") from None
     except Exception as exc:  # noqa: BLE001 - rdflib's parsers raise many kinds of errors
         raise SourceError(f"{label} does not parse: {parse_message(exc)}") from None
-    yield from from_rdflib_quads(dataset)
+    try:
+        quads = from_rdflib_quads(dataset)
+    except ValueError as exc:  # rdflib takes IRIs that are not IRIs (<uri>a b</uri>); pyoxigraph does not
+        raise SourceError(f"{label} does not parse: {parse_message(exc)}") from None
+    yield from quads
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -680,6 +697,22 @@ def language_tag(tag: str) -> str:
     return "-".join(out)
 
 
+def is_iri(text: str) -> bool:
+    """Whether ``text`` is an absolute IRI that can become a term (RFC 3987, as pyoxigraph reads it).
+
+    Text from users and requests (a path, a name in angle brackets, a graph parameter) is checked
+    with this before it becomes a NamedNode, so a bad IRI is the user's error (no entity, 400), not
+    a ValueError of ours.
+    """
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
 def nt_term(term) -> str:
     """A pyoxigraph term in N-Triples (canonical escapes), its language tag in BCP 47 case."""
     text = str(term)
@@ -712,6 +745,39 @@ def display(term, compact: bool = True, literal: str = "value") -> str:
 
 
 # --- the bridge between pyoxigraph and rdflib ------------------------------------------------
+
+MAX_RDFLIB_WARNINGS = 5
+
+
+def quiet_rdflib_logging() -> None:
+    """Route rdflib's log to one line per distinct warning on stderr (at most five, then one line
+    saying the rest are left out), instead of the traceback it logs for an ill-typed literal such
+    as ``"abc"^^xsd:integer``. The CLI calls this at start; rdflib's debug talk is not shown."""
+    import logging
+    import sys
+
+    logger = logging.getLogger("rdflib")
+    if any(getattr(h, "one_line", False) for h in logger.handlers):
+        return
+    seen: set[str] = set()
+
+    def emit(record: logging.LogRecord) -> None:
+        text = " ".join(record.getMessage().split())
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None:
+            text += f" ({type(error).__name__}: {' '.join(str(error).split())})"
+        if text not in seen:
+            seen.add(text)
+            if len(seen) <= MAX_RDFLIB_WARNINGS:
+                sys.stderr.write(f"warning: rdflib: {text[:300]}\n")
+            elif len(seen) == MAX_RDFLIB_WARNINGS + 1:
+                sys.stderr.write("warning: rdflib: more warnings left out\n")
+
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = emit
+    handler.one_line = True
+    logger.addHandler(handler)
+    logger.propagate = False
 
 
 def to_rdflib(term):

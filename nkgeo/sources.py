@@ -31,7 +31,7 @@ PACKAGE = Path(__file__).resolve().parent
 # the libraries whose version changes the output: pyoxigraph (parser and store format), owlrl
 # (the reference reasoner), rdflib (the bridge to owlrl; the text of the validation report).
 CODE_FOLDERS = ("build",)
-CODE_FILES = ("sources.py", "namespaces.py", "rdfio.py", "errors.py", "resources.py")
+CODE_FILES = ("sources.py", "namespaces.py", "rdfio.py", "rdfcheck.py", "errors.py", "resources.py")
 LIBRARIES = ("pyoxigraph", "rdflib", "owlrl")
 
 

@@ -118,3 +118,92 @@ def test_the_file_then_its_folder_are_synced(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fsync", lambda fd: synced.append(stat.S_ISDIR(os.fstat(fd).st_mode)) or real_fsync(fd))
     write_atomically(tmp_path / "out.ttl", "x")
     assert synced == [False, True]
+
+
+# --- what is not a regular file (issue 12, row 10) -------------------------------------------
+
+
+def read_fifo_in_background(fifo):
+    """A reader of ``fifo``, as ``cat fifo`` would be: returns the thread and where the bytes go."""
+    import threading
+
+    received: list[bytes] = []
+    thread = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    thread.start()
+    return thread, received
+
+
+def test_a_fifo_is_written_to_not_replaced(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    thread, received = read_fifo_in_background(fifo)
+    write_atomically(fifo, "through the pipe\n")
+    thread.join(10)
+    assert received == [b"through the pipe\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+def test_a_character_device_is_written_to_not_replaced(tmp_path):
+    """A copy of /dev/null (major 1, minor 3) made here: the real one is never put at risk."""
+    device = tmp_path / "null"
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    write_atomically(device, b"into the void")
+    assert stat.S_ISCHR(device.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["null"]
+
+
+def test_names_under_proc_are_written_to():
+    """``/proc/self/fd/N`` (what ``/dev/stdout`` and ``-o >(gzip)`` point to) names a pipe here: written
+    to as it is. (Not /dev/stdout itself: a regression would replace the machine's /dev/stdout.)"""
+    read_end, write_end = os.pipe()
+    try:
+        write_atomically(f"/proc/self/fd/{write_end}", b"into the pipe\n")
+        assert os.read(read_end, 100) == b"into the pipe\n"
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
+def test_a_symbolic_link_stays_a_link_to_the_new_file(tmp_path):
+    real = tmp_path / "real.ttl"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.ttl"
+    link.symlink_to(real)
+    write_atomically(link, "new\n")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new\n"
+
+
+def test_a_socket_is_refused(tmp_path):
+    import socket
+
+    path = tmp_path / "sock"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+        with pytest.raises(OSError) as raised:
+            write_atomically(path, "x")
+    assert raised.value.errno == errno.EINVAL
+    assert stat.S_ISSOCK(path.stat().st_mode)
+
+
+def test_cli_output_to_a_fifo(tmp_path, invoke):
+    """``nkgeo sparql ... -o FIFO`` writes the answer into the pipe and leaves the pipe in place."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    thread, received = read_fifo_in_background(fifo)
+    result = invoke("sparql", "ASK {}", "-o", str(fifo))
+    thread.join(10)
+    assert result.exit_code == 0, result.output
+    assert received == [b"yes\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_cli_output_to_a_full_device_is_one_line():
+    from click.testing import CliRunner
+
+    from nkgeo.cli import cli
+
+    result = CliRunner().invoke(cli, ["sparql", "ASK {}", "-o", "/dev/full"])
+    assert result.exit_code == 1
+    assert result.output == "Error: cannot write /dev/full: No space left on device\n"

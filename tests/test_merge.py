@@ -271,7 +271,7 @@ def test_bad_candidate_files(invoke, tiny_project, tmp_path):
     junk = tmp_path / "junk.trig"
     junk.write_text("this is { not TriG", encoding="utf-8")
     result = invoke("merge", str(junk))
-    assert result.exit_code == 1 and result.output.startswith("Error: junk.trig is not TriG")
+    assert result.exit_code == 1 and result.output.startswith("Error: junk.trig is not a candidates file: junk.trig does not parse")
     empty = tmp_path / "empty.trig"
     empty.write_text("", encoding="utf-8")
     result = invoke("merge", str(empty))

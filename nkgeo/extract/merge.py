@@ -76,6 +76,7 @@ class MergeReport:
 
 def merge(candidates: str | Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE, dry_run: bool = False, graph_folder: Path | None = None) -> MergeReport:
     """Merge the candidates file into ``graph_folder`` (default ``graph/``); MergeError if it cannot be."""
+    from nkgeo.extract.candidates import check_candidates
     from nkgeo.resources import graph_dir, writable_graph_dir
 
     folder = graph_folder or (graph_dir() if dry_run else writable_graph_dir())  # never into the installed package
@@ -84,6 +85,7 @@ def merge(candidates: str | Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE
         if not folder.is_dir():
             raise MergeError(f"no graph folder at {folder}")
         path = Path(candidates)
+        check_candidates(path)
         data = _read_candidates(path)
         provenance = data.graph(_iri(ns.PROVENANCE_GRAPH))
         documents = sorted(provenance.subjects(_iri(ns.RDF.type), _iri(ns.NKGEO.SourceDocument)))

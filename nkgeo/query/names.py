@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from nkgeo import namespaces as ns
+from nkgeo import rdfio
 from nkgeo.errors import UnknownEntityError
 
 # Generic words that end a name and that people leave off: "South Hamgyong" for "South Hamgyong
@@ -126,16 +127,21 @@ class NameIndex:
         return self.names.get(kind) or ns.compact(kind).rpartition(":")[2]
 
     def expand(self, text: str) -> str | None:
-        """A full IRI from ``<iri>``, ``http...`` or a known ``prefix:local`` form, else None."""
+        """A full IRI from ``<iri>``, ``http...`` or a known ``prefix:local`` form, else None;
+        UnknownEntityError when the text has such a form but is not an IRI (``<a b>``)."""
         text = text.strip()
         if text.startswith("<") and text.endswith(">"):
-            return text[1:-1]
-        if re.match(r"^https?://", text):
-            return text
-        prefix, sep, local = text.partition(":")
-        if sep and prefix in ns.PREFIXES and " " not in local:
-            return ns.PREFIXES[prefix] + local
-        return None
+            iri = text[1:-1]
+        elif re.match(r"^https?://", text):
+            iri = text
+        else:
+            prefix, sep, local = text.partition(":")
+            if not (sep and prefix in ns.PREFIXES and " " not in local):
+                return None
+            iri = ns.PREFIXES[prefix] + local
+        if not rdfio.is_iri(iri):
+            raise UnknownEntityError(f"{text!r} is not an IRI (an absolute IRI has a scheme, and no spaces, quotes or angle brackets)")
+        return iri
 
     def resolve(self, text: str, expects: str | None = None) -> str:
         """The IRI a user means by ``text``, of the class ``expects`` if given (an IRI or prefixed

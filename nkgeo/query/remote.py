@@ -9,6 +9,12 @@ Canned-query parameters cannot use pyoxigraph's substitutions on a remote endpoi
 bound with a ``VALUES`` block written by ``query.sparqltext`` (terms escaped as in N-Triples),
 never by pasting the user's text into the query. Entity names are resolved to IRIs locally first.
 
+Credentials never appear in a message: a user name and password in the URL
+(``http://user:pw@host/sparql``) are taken out of it and sent as ``--user``/``--password`` are,
+in answer to the server's challenge; the URL a message shows (:attr:`Endpoint.shown`) has no
+user information, and the values of query-string parameters that look like secrets (``token``,
+``key``, ``password``...) are masked, there and in whatever the server answers.
+
 ``push`` PUTs each named graph of the compiled dataset to ``ENDPOINT?graph=IRI`` (indirect graph
 identification) as N-Triples, and reports each graph's fate: a failure of one graph does not stop
 the others, and is reported, never hidden. A graph over ``PUSH_PART_BYTES`` of N-Triples goes in
@@ -20,20 +26,25 @@ one request.
 
 from __future__ import annotations
 
+import re
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nkgeo import namespaces as ns
-from nkgeo import rdfio
+from nkgeo import rdfcheck, rdfio
 from nkgeo.errors import NkgeoError, QueryError, SourceError
 from nkgeo.query import sparqltext
 
 SOLUTIONS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9, text/tab-separated-values;q=0.8"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8, text/plain;q=0.5"
 USER_AGENT = "nkgeo (+https://w3id.org/nkgeo/)"
+# Query-string parameters whose values are masked in messages: tokens, keys, passwords, signatures.
+SECRET_PARAMETER = re.compile(r"token|key|secret|pass|pwd|auth|sig|session|credential", re.IGNORECASE)
+MASK = "***"
+MIN_SECRET = 4  # shorter secrets are not searched for in free text (every "pw" of a message would go)
 DEFAULT_TIMEOUT = 60.0
 PUSH_PART_BYTES = 256_000
 
@@ -57,18 +68,54 @@ class Endpoint:
 
     url: str
     user: str | None = None
-    password: str | None = None
-    token: str | None = None
+    password: str | None = field(default=None, repr=False)
+    token: str | None = field(default=None, repr=False)
     timeout: float = DEFAULT_TIMEOUT
+    _secrets: list[str] = field(default_factory=list, repr=False)
+
+    def __repr__(self) -> str:
+        return f"Endpoint({self.shown!r})"
 
     def __post_init__(self):
-        parts = urllib.parse.urlsplit(self.url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise RemoteError(f"{self.url!r} is not an http:// or https:// URL")
+        try:
+            parts = urllib.parse.urlsplit(self.url)
+            user, password, host = parts.username, parts.password, parts.hostname  # a bad port raises here
+            parts.port  # noqa: B018 - checked for its ValueError
+        except ValueError:
+            raise RemoteError(f"{_without_userinfo(self.url).partition('?')[0]!r} is not a URL nkgeo can send to "
+                              f"(its host or port is malformed)") from None
+        if user is not None:  # http://user:pw@host/...: sent as --user/--password are, never shown
+            if self.user is not None or self.token:
+                raise RemoteError("give the credentials in the URL or with --user/--password or --token, not both")
+            self.user, self.password = urllib.parse.unquote(user), urllib.parse.unquote(password or "")
+            self.url = _without_userinfo(self.url)
+        self._secrets = [s for s in (self.password, self.token, *_secret_values(parts.query)) if s and len(s) >= MIN_SECRET]
+        if parts.scheme not in ("http", "https") or not host:
+            raise RemoteError(f"{self.shown!r} is not an http:// or https:// URL")
         if (self.user is None) != (self.password is None):
             raise RemoteError("give --user and --password together")
         if self.token and self.user:
             raise RemoteError("give --user/--password or --token, not both")
+
+    @property
+    def shown(self) -> str:
+        """The URL as messages show it: no user information, the values of secret parameters masked."""
+        parts = urllib.parse.urlsplit(self.url)
+        pieces = []
+        for piece in parts.query.split("&") if parts.query else []:
+            name, equals, _value = piece.partition("=")
+            pieces.append(f"{name}={MASK}" if equals and SECRET_PARAMETER.search(urllib.parse.unquote(name)) else piece)
+        return urllib.parse.urlunsplit(parts._replace(query="&".join(pieces)))
+
+    def redact(self, text: str) -> str:
+        """``text`` (a server's answer, a library's error) with this endpoint's passwords, tokens
+        and secret parameter values masked, as they are and percent-encoded."""
+        for secret in sorted(self._secrets, key=len, reverse=True):
+            text = text.replace(secret, MASK)
+            quoted = urllib.parse.quote(secret, safe="")
+            if quoted != secret:
+                text = text.replace(quoted, MASK)
+        return text
 
     def _opener(self):
         handlers = []
@@ -92,9 +139,9 @@ class Endpoint:
             return exc.code, exc.reason, dict(exc.headers or {}), exc.read() if exc.fp else b""
         except urllib.error.URLError as exc:
             reason = getattr(exc.reason, "strerror", None) or str(exc.reason)
-            raise RemoteError(f"cannot reach {self.url}: {reason}") from None
-        except (TimeoutError, OSError) as exc:
-            raise RemoteError(f"cannot reach {self.url}: {getattr(exc, 'strerror', None) or exc or 'timed out'}") from None
+            raise RemoteError(f"cannot reach {self.shown}: {self.redact(reason)}") from None
+        except (TimeoutError, OSError, ValueError) as exc:  # ValueError: http.client refuses the URL
+            raise RemoteError(f"cannot reach {self.shown}: {self.redact(str(getattr(exc, 'strerror', None) or exc or 'timed out'))}") from None
 
     def query(self, text: str, default_graphs: list[str] | tuple = (), named_graphs: list[str] | tuple = ()):
         """Run a query; a SELECT/ASK gives pyoxigraph QuerySolutions/QueryBoolean, a
@@ -110,22 +157,35 @@ class Endpoint:
         )
         if status >= 400:
             detail = _one_line(body.decode("utf-8", errors="replace")) if body else ""
-            raise RemoteError(f"{self.url} answered {status} {reason}" + (f": {detail}" if detail else ""))
+            raise RemoteError(f"{self.shown} answered {status} {reason}" + (f": {self.redact(detail)}" if detail else ""))
         media = _media(headers.get("Content-Type") or headers.get("content-type"))
         try:
             if graph_form:
                 fmt = rdfio.format_of_media_type(media)
                 if fmt is None:
-                    raise RemoteError(f"{self.url} answered a graph as {media or 'an unnamed type'}, which nkgeo cannot read")
+                    raise RemoteError(f"{self.shown} answered a graph as {media or 'an unnamed type'}, which nkgeo cannot read")
                 return [ox.Triple(q.subject, q.predicate, q.object) for q in rdfio.read(body, fmt, name="the answer")]
             fmt = ox.QueryResultsFormat.from_media_type(media) if media else None
             if fmt is None and media in ("application/json", "text/javascript"):
                 fmt = ox.QueryResultsFormat.JSON
             if fmt is None or fmt == ox.QueryResultsFormat.CSV:
-                raise RemoteError(f"{self.url} answered results as {media or 'an unnamed type'}, which nkgeo cannot read")
+                raise RemoteError(f"{self.shown} answered results as {media or 'an unnamed type'}, which nkgeo cannot read")
+            checked = {ox.QueryResultsFormat.JSON: "sparql-json", ox.QueryResultsFormat.XML: "sparql-xml"}.get(fmt)
+            if checked:  # nested triple terms would crash the parser
+                rdfcheck.check(body, checked, "the answer")
             return ox.parse_query_results(body, format=fmt)
         except (SyntaxError, ValueError, SourceError) as exc:
-            raise RemoteError(f"cannot read the answer of {self.url}: {_one_line(str(exc))}") from None
+            raise RemoteError(f"cannot read the answer of {self.shown}: {self.redact(_one_line(str(exc)))}") from None
+
+
+def _without_userinfo(url: str) -> str:
+    """The URL without ``user:password@`` before its host (text only: the URL may be malformed)."""
+    return re.sub(r"^([^:/?#]*:)?//[^/?#]*@", r"\1//", url)
+
+
+def _secret_values(query: str) -> list[str]:
+    """The values of the query-string parameters named like secrets (``?token=...&api_key=...``)."""
+    return [value for name, value in urllib.parse.parse_qsl(query, keep_blank_values=False) if SECRET_PARAMETER.search(name)]
 
 
 def remote_text(text: str, bindings: dict | None = None) -> str:
@@ -201,7 +261,7 @@ def push(store, endpoint: Endpoint, graphs: list[str], progress=None) -> list[Pu
             try:
                 status, reason, _headers, body = endpoint.send(
                     method, graph_store_url(endpoint.url, graph), part, {"Content-Type": "application/n-triples; charset=utf-8"})
-                detail = "" if 200 <= status < 300 else _one_line(body.decode("utf-8", errors="replace"), 200)
+                detail = "" if 200 <= status < 300 else endpoint.redact(_one_line(body.decode("utf-8", errors="replace"), 200))
             except RemoteError as exc:
                 status, reason, detail = None, "not sent", str(exc)
             if detail or status is None:

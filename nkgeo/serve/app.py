@@ -31,7 +31,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
@@ -56,8 +56,9 @@ DOCUMENT_TYPES = {"text/html": "html", **{m: f for m, f in negotiation.GRAPH_TYP
 SD_TYPES = {m: f for m, f in negotiation.GRAPH_TYPES.items()}
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
-STATUS_TITLES = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
-                 413: "Content Too Large", 415: "Unsupported Media Type", 500: "Internal Server Error", 503: "Service Unavailable"}
+STATUS_TITLES = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable", 408: "Request Timeout",
+                 413: "Content Too Large", 414: "URI Too Long", 415: "Unsupported Media Type", 431: "Request Header Fields Too Large",
+                 500: "Internal Server Error", 501: "Not Implemented", 503: "Service Unavailable", 505: "HTTP Version Not Supported"}
 
 
 class Server:
@@ -135,7 +136,12 @@ def error_response(server: Server | None, request: Request, status: int, message
         return Response(body, status_code=status, media_type="application/json", headers=extra)
     if media == "text/html" and server is not None:
         return server.render("error.html", status=status, headers=extra, status_code=status, title=title, message=message)
-    return Response(f"{status} {title}: {message}\n", status_code=status, media_type="text/plain; charset=utf-8", headers=extra)
+    return Response(error_text(status, message, title), status_code=status, media_type="text/plain; charset=utf-8", headers=extra)
+
+
+def error_text(status: int, message: str, title: str | None = None) -> str:
+    """An error as plain text, the default shape: ``404 Not Found: no entity id:nowhere in the graph``."""
+    return f"{status} {title or STATUS_TITLES.get(status, 'Error')}: {message}\n"
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -143,12 +149,24 @@ async def read_body(request: Request, limit: int) -> bytes:
     if length.isdigit() and int(length) > limit:
         raise HttpError(413, f"the request body is larger than {limit} bytes")
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HttpError(413, f"the request body is larger than {limit} bytes")
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise HttpError(413, f"the request body is larger than {limit} bytes")
+            chunks.append(chunk)
+    except ClientDisconnect:  # the client went, or the server's guard gave up on the body (408)
+        raise HttpError(400, "the request body was cut short") from None
     return b"".join(chunks)
+
+
+def endpoint_iri(request: Request) -> str:
+    """The endpoint's own IRI, as the client names it (the base IRI of its queries, the subject of
+    the service description); 400 when the Host header makes no IRI of it."""
+    endpoint = str(request.url_for("sparql_endpoint"))
+    if not rdfio.is_iri(endpoint):
+        raise HttpError(400, f"the Host header {request.headers.get('host', '')!r} is not a host name")
+    return endpoint
 
 
 def choose(request: Request, table: dict[str, str], format_value: str | None = None) -> str:
@@ -252,7 +270,7 @@ class Handlers:
         table = negotiation.GRAPH_TYPES if analysis.is_graph_form else negotiation.SOLUTION_TYPES
         media = choose(request, table, parsed.format)
         fmt = table[media]
-        endpoint = str(request.url_for("sparql_endpoint"))
+        endpoint = endpoint_iri(request)
         job = self.job(analysis, fmt, base_iri=endpoint)
         if parsed.has_dataset:
             job.default_graph, job.named_graphs, job.union = list(parsed.default_graphs), list(parsed.named_graphs), False
@@ -263,7 +281,7 @@ class Handlers:
 
     async def service_description(self, request: Request) -> Response:
         media = choose(request, SD_TYPES, request.query_params.get("format"))
-        endpoint = str(request.url_for("sparql_endpoint"))
+        endpoint = endpoint_iri(request)
         if SD_TYPES[media] == "html":
             example = "SELECT ?city ?label WHERE {\n  ?city a nkgeo:City ; rdfs:label ?label .\n  FILTER(LANG(?label) = \"en\")\n} ORDER BY ?label"
             return self.server.render("sparql.html", headers=_vary(), table=None, rows=0, query=example, endpoint=endpoint)
@@ -330,6 +348,8 @@ class Handlers:
                 local, fmt = local[: -len(suffix) - 1], name
                 break
         iri = f"{ns.BASE}{kind}/{local}"
+        if not rdfio.is_iri(iri):  # a space, a quote, a bare % in the path: no IRI, so no entity
+            raise HttpError(404, f"no entity at /{kind}/{local}: {local!r} cannot be part of an IRI")
         data = self.server.data
         if not await run_in_threadpool(_exists, data, iri):
             hint = await run_in_threadpool(_suggest, self.server, local)

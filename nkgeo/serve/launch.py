@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import signal
 import socket
@@ -13,7 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from nkgeo.errors import NkgeoError
 
@@ -34,7 +35,7 @@ def request(app, path: str, method: str = "GET", headers: dict | None = None, bo
     """Send one request to the ASGI ``app`` in this process and collect the response; with
     ``follow``, redirects to paths of the same app are followed (at most five)."""
     for _ in range(6):
-        response = asyncio.run(_call(app, method, path, headers or {}, body))
+        response = asyncio.run(_respond(app, _scope(method, path, headers or {}, body), body))
         location = response.header("location")
         if not (follow and response.status in (301, 302, 303, 307, 308) and location):
             return response
@@ -47,17 +48,32 @@ def request(app, path: str, method: str = "GET", headers: dict | None = None, bo
     return response
 
 
-async def _call(app, method: str, path: str, headers: dict, body: bytes) -> LocalResponse:
-    parts = urlsplit(path)
-    raw_headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+# What a URL may hold as it is: printable ASCII but the space. The rest (a space, 함흥, a control
+# character) is percent-encoded as UTF-8, as a browser sends it; escapes already there are kept.
+URL_SAFE = "".join(chr(c) for c in range(0x21, 0x7F))
+
+
+def _scope(method: str, path: str, headers: dict, body: bytes) -> dict:
+    """The request as uvicorn would give it to the app: the path and query as a browser sends them
+    (percent-encoded UTF-8), then the path decoded; header values that Latin-1 cannot hold are refused."""
+    parts = urlsplit(quote(path, safe=URL_SAFE))
+    try:
+        raw_headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+    except UnicodeEncodeError:
+        raise NkgeoError("a header value holds a character HTTP headers cannot carry (they are Latin-1)") from None
     raw_headers.append((b"host", b"localhost"))
     if body:
         raw_headers.append((b"content-length", str(len(body)).encode()))
+    raw_path = (parts.path or "/").encode("ascii")
     scope = {
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method.upper(), "scheme": "http",
-        "path": parts.path or "/", "raw_path": (parts.path or "/").encode(), "query_string": parts.query.encode("latin-1"),
+        "path": unquote(parts.path or "/"), "raw_path": raw_path, "query_string": parts.query.encode("ascii"),
         "root_path": "", "headers": raw_headers, "client": ("127.0.0.1", 0), "server": ("localhost", 80),
     }
+    return scope
+
+
+async def _respond(app, scope: dict, body: bytes) -> LocalResponse:
     response = LocalResponse(0)
     chunks: list[bytes] = []
     sent = False
@@ -131,12 +147,13 @@ class ServerProcess:
     """
 
     def __init__(self, args: list[str] | None = None, port: int | None = None, env: dict | None = None,
-                 startup_timeout: float = 120.0, quiet: bool = True):
+                 startup_timeout: float = 120.0, quiet: bool = True, log: str | None = None):
         self.args = list(args or [])
         self.port = port or free_port()
         self.env = env
         self.startup_timeout = startup_timeout
         self.quiet = quiet
+        self.log = log  # a file for the server's output (its log), instead of nothing (quiet) or ours
         self.process: subprocess.Popen | None = None
 
     @property
@@ -145,8 +162,12 @@ class ServerProcess:
 
     def start(self) -> ServerProcess:
         command = [sys.executable, "-m", "nkgeo", "serve", "--host", "127.0.0.1", "--port", str(self.port), *self.args]
-        output = subprocess.DEVNULL if self.quiet else None
-        self.process = subprocess.Popen(command, env=self.env, stdout=output, stderr=output, start_new_session=True)
+        output = open(self.log, "ab") if self.log else subprocess.DEVNULL if self.quiet else None  # noqa: SIM115 - the child keeps it
+        try:
+            self.process = subprocess.Popen(command, env=self.env, stdout=output, stderr=output, start_new_session=True)
+        finally:
+            if self.log:
+                output.close()
         try:
             wait_until_up(self.url + "/sparql", self.startup_timeout, self.process)
         except NkgeoError:
@@ -239,6 +260,7 @@ def run(files, settings, host: str, port: int, say=print) -> None:
     import uvicorn
 
     from nkgeo.serve.app import create_app
+    from nkgeo.serve.guard import GuardedH11Protocol, HeadLimits
 
     if port == 0:
         port = free_port(host)
@@ -258,5 +280,5 @@ def run(files, settings, host: str, port: int, say=print) -> None:
         say(f"  warning: listening on {host}, not only on this machine: anyone who can reach it can query the data")
     say("Press Ctrl-C to stop.")
     app = create_app(server)
-    uvicorn.run(app, host=host, port=port, log_level="info", limit_concurrency=256, timeout_keep_alive=5,
-                timeout_graceful_shutdown=5, server_header=False)
+    uvicorn.run(app, host=host, port=port, http=functools.partial(GuardedH11Protocol, limits=HeadLimits.of(settings)), log_level="info",
+                limit_concurrency=256, timeout_keep_alive=5, timeout_graceful_shutdown=5, server_header=False)

@@ -6,6 +6,7 @@ escaped by Jinja2, and every link is built here, by ``href``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from nkgeo import namespaces as ns
 from nkgeo import rdfio
@@ -71,6 +72,16 @@ def cell(term, labels: dict[str, str] | None = None) -> Cell:
         hint = None if datatype in (ns.XSD.string, ns.RDF.langString) else ns.compact(datatype)
         return Cell(text, title=hint, lang=rdfio.language_tag(term.language) if term.language else None)
     return Cell(text)
+
+
+def external_cell(iri: str) -> Cell:
+    """A link to another dataset: ``Wikidata: Q18777`` for a known site, else the host and the last
+    part of the path; an IRI that is not a web address (``urn:isbn:...``) is shown as it is, unlinked."""
+    link = href(iri)
+    host = urlsplit(iri).netloc if link else ""
+    if not host:
+        return Cell(iri, None, title=iri, kind="iri")
+    return Cell(f"{external_site(iri) or host}: {iri.rstrip('/').rsplit('/', 1)[-1]}", link, title=iri, kind="iri", external=True)
 
 
 # --- result tables ---------------------------------------------------------------------------
@@ -185,9 +196,7 @@ def entity_page(data, iri: str, quote_documents: bool = True) -> EntityPage:
     for entry in facts:
         term = entry["term"]
         if term and term[0].value in SAME_AS_PREDICATES and type(term[1]).__name__ == "NamedNode":
-            site = external_site(term[1].value) or term[1].value.split("/")[2]
-            external.append(Cell(f"{site}: {term[1].value.rstrip('/').rsplit('/', 1)[-1]}", term[1].value, title=term[1].value,
-                                 kind="iri", external=True))
+            external.append(external_cell(term[1].value))
 
     coordinates, map_svg = entity_map(data, iri, facts + links_in)
     titles = {row["doc"].value.rsplit("/", 1)[-1]: row["title"].value for row in data.query(_DOCUMENT_TITLES)}

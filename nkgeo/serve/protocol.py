@@ -11,15 +11,14 @@ what the handler needs to know of it travels with the request (``QueryRequest.an
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
+from nkgeo import rdfio
 from nkgeo.query import sparqltext
 
 DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
 READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
-_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20]*$")
 
 
 class HttpError(Exception):
@@ -127,6 +126,6 @@ def parse_request(method: str, query_string: str, content_type: str | None, body
         format=formats[-1] if formats else None,
     )
     for iri in request.default_graphs + request.named_graphs:
-        if not _IRI.match(iri):
+        if not rdfio.is_iri(iri):
             raise HttpError(400, f"{iri!r} is not an absolute IRI (in default-graph-uri or named-graph-uri)")
     return request

@@ -20,6 +20,10 @@ SETTINGS = {
     "max_depth": (MAX_DEPTH, "Levels a query's brackets and braces may nest; deeper is refused (400) before parsing."),
     "quote": (True, "Quote the supporting sentences on entity pages when the documents are at hand."),
     "max_body": (1 << 20, "Bytes a request body may hold."),
+    "max_request_line": (65536, "Bytes the request line (method, URL, version) may hold; longer is 414 (send long queries by POST)."),
+    "max_header_bytes": (65536, "Bytes the request's header fields may hold in all; more is 431."),
+    "max_headers": (100, "Header fields a request may have; more is 431."),
+    "request_timeout": (10.0, "Seconds a client may take to send a request's head, or pause while sending its body; past it 408."),
 }
 
 
@@ -35,6 +39,10 @@ class Settings:
     quote: bool = SETTINGS["quote"][0]
     max_body: int = SETTINGS["max_body"][0]
     max_depth: int = SETTINGS["max_depth"][0]
+    max_request_line: int = SETTINGS["max_request_line"][0]
+    max_header_bytes: int = SETTINGS["max_header_bytes"][0]
+    max_headers: int = SETTINGS["max_headers"][0]
+    request_timeout: float = SETTINGS["request_timeout"][0]
 
     def check(self) -> Settings:
         from nkgeo.errors import NkgeoError
@@ -51,4 +59,8 @@ class Settings:
             raise NkgeoError(f"--graph must be {', '.join(GRAPH_CHOICES[:-1])} or {GRAPH_CHOICES[-1]}")
         if self.max_depth < 1:
             raise NkgeoError("--max-depth must be at least 1")
+        if self.max_request_line < 64 or self.max_header_bytes < 64 or self.max_headers < 1:
+            raise NkgeoError("--max-request-line and --max-header-bytes must be at least 64, --max-headers at least 1")
+        if self.request_timeout <= 0:
+            raise NkgeoError("--request-timeout must be a positive number of seconds")
         return self

@@ -9,6 +9,15 @@ background. A worker also has a cap on its address space (a query that blows up 
 alone, answered with 500) and is replaced after a number of queries, so the pool's memory stays
 bounded however long the server runs.
 
+A slow query costs its own client, not everyone. A query still running after ``slow_after``
+seconds (a real query takes milliseconds) has its worker set aside: lowered to the lowest CPU
+priority (nice 19), so that the other queries get the cores first, and replaced at once by a fresh
+worker (a quarter of a second to load the dataset), so that the pool keeps ``size`` workers for
+everyone else. The slow query goes on, to its answer or to the time limit, and its worker is then
+retired. At most ``max_slow`` workers are set aside at once; past that a slow query keeps its
+worker, as every query did before. (Before this, with two workers, 1% of queries running into the
+time limit held both workers most of the time: good requests waited, then got 503.)
+
 A worker reads the solutions up to one past the row limit and writes them in the negotiated
 format itself (:mod:`nkgeo.query.results`, :func:`nkgeo.rdfio.serialize`: the writers the CLI
 uses), so only the bytes of the response cross the process boundary.
@@ -24,6 +33,10 @@ import time
 from dataclasses import dataclass, field
 
 from nkgeo.errors import NkgeoError
+
+# A query still running after this many seconds is slow: its worker is set aside (see above).
+SLOW_AFTER = 0.5
+SLOW_NICENESS = 19
 
 
 class WorkerError(NkgeoError):
@@ -244,7 +257,8 @@ class WorkerPool:
     """``size`` worker processes over one N-Quads file; ``run`` gives each job a hard time limit."""
 
     def __init__(self, nquads_path, size: int = 2, time_limit: float = 10.0, memory_mb: int = 2048,
-                 max_jobs_per_worker: int = 1000, startup_timeout: float = 120.0):
+                 max_jobs_per_worker: int = 1000, startup_timeout: float = 120.0, slow_after: float = SLOW_AFTER,
+                 max_slow: int | None = None):
         if size < 1:
             raise NkgeoError("the server needs at least one query worker")
         self.nquads_path = str(nquads_path)
@@ -253,12 +267,15 @@ class WorkerPool:
         self.memory_mb = memory_mb
         self.max_jobs_per_worker = max_jobs_per_worker
         self.startup_timeout = startup_timeout
+        self.slow_after = slow_after
+        self.max_slow = 4 * size if max_slow is None else max_slow
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
+        self._slow: set[_Worker] = set()  # set aside: running a slow query, already replaced
         self._lock = threading.Lock()
         self._started = False
         self._closed = False
-        self.stats = {"jobs": 0, "timeouts": 0, "crashes": 0, "restarts": 0}
+        self.stats = {"jobs": 0, "timeouts": 0, "crashes": 0, "restarts": 0, "slow": 0}
 
     def start(self) -> None:
         """Start the workers and wait until each has loaded the dataset (idempotent)."""
@@ -283,8 +300,9 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         return _Worker(self.nquads_path, self.memory_mb)
 
-    def _replace(self, old: _Worker) -> None:
-        """Retire ``old`` (already stopped or killed) and add a fresh worker when it is ready."""
+    def _replace(self, old: _Worker | None) -> None:
+        """Retire ``old`` (already stopped or killed; None: one set aside) and add a fresh worker
+        when it is ready."""
         with self._lock:
             self._all.discard(old)
             if self._closed:
@@ -305,7 +323,7 @@ class WorkerPool:
             self._idle.put(worker)
             return
 
-    def _replace_later(self, old: _Worker) -> None:
+    def _replace_later(self, old: _Worker | None) -> None:
         threading.Thread(target=self._replace, args=(old,), daemon=True, name="nkgeo-worker-restart").start()
 
     def run(self, job: Job, time_limit: float | None = None) -> Reply:
@@ -320,13 +338,7 @@ class WorkerPool:
         self.stats["jobs"] += 1
         try:
             worker.conn.send(job)
-            if not worker.conn.poll(limit):
-                self.stats["timeouts"] += 1
-                self._discard(worker)
-                raise WorkerError(
-                    f"the query ran past the time limit of {limit:g} s and was stopped; make it narrower "
-                    f"(or start the server with a higher --time-limit)", 503)
-            message = worker.conn.recv()
+            message = self._answer(worker, limit)
         except WorkerError:
             raise
         except (EOFError, OSError):
@@ -339,7 +351,9 @@ class WorkerPool:
             self._discard(worker)  # never leave a worker in an unknown state
             raise
         worker.jobs += 1
-        if worker.jobs >= self.max_jobs_per_worker:
+        if worker in self._slow:
+            self._retire(worker)  # it runs at the lowest priority, and has a replacement already
+        elif worker.jobs >= self.max_jobs_per_worker:
             worker.stop()
             self._replace_later(worker)
         else:
@@ -348,7 +362,47 @@ class WorkerPool:
             return message[1]
         raise WorkerError(message[2], message[1])
 
+    def _answer(self, worker: _Worker, limit: float):
+        """The worker's answer within ``limit`` seconds; past ``slow_after`` the worker is set aside."""
+        patience = min(self.slow_after, limit)
+        ready = worker.conn.poll(patience)
+        if not ready and patience < limit:
+            self._set_aside(worker)
+            ready = worker.conn.poll(limit - patience)
+        if not ready:
+            self.stats["timeouts"] += 1
+            self._discard(worker)
+            raise WorkerError(
+                f"the query ran past the time limit of {limit:g} s and was stopped; make it narrower "
+                f"(or start the server with a higher --time-limit)", 503)
+        return worker.conn.recv()
+
+    def _set_aside(self, worker: _Worker) -> bool:
+        """Give a worker running a slow query the lowest CPU priority and start its replacement;
+        False (nothing done) when ``max_slow`` workers are set aside already."""
+        with self._lock:
+            if self._closed or len(self._slow) >= self.max_slow:
+                return False
+            self._slow.add(worker)
+        self.stats["slow"] += 1
+        try:
+            os.setpriority(os.PRIO_PROCESS, worker.process.pid, SLOW_NICENESS)
+        except (AttributeError, OSError):  # not on this platform, or the worker has just ended
+            pass
+        self._replace_later(None)
+        return True
+
+    def _retire(self, worker: _Worker, kill: bool = False) -> None:
+        """Stop a worker that was set aside; its replacement is in the pool already."""
+        with self._lock:
+            self._slow.discard(worker)
+            self._all.discard(worker)
+        worker.kill() if kill else worker.stop()
+
     def _discard(self, worker: _Worker) -> None:
+        if worker in self._slow:
+            self._retire(worker, kill=True)
+            return
         worker.kill()
         self._replace_later(worker)
 
