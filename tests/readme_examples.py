@@ -5,7 +5,8 @@ the next ``$`` line or the end of the block are what it prints (stdout and stder
 what it prints, a line ``...`` stands for any number of lines, and a line ending in ``...`` for any
 line that starts with what comes before. An example with no lines under it is only run: it must
 succeed. Examples that need the network, a server or a store are not run (:data:`NOT_RUN` says which
-and why). Everything runs in an empty temporary folder, so ``-o FILE`` writes there.
+and why). Everything runs in a temporary folder that holds only ``bench/documents`` (a link to the
+checkout's, for the examples that read a document), so ``-o FILE`` writes there.
 
 ``tests/test_readme.py`` checks every example. After a change of output, rewrite them with
 
@@ -162,15 +163,22 @@ def write(invoke) -> int:
     return changed
 
 
+def prepare_folder(folder: Path) -> Path:
+    """Make ``folder`` the examples' working folder: no project, only the bench documents they read."""
+    (folder / "bench").mkdir()
+    (folder / "bench" / "documents").symlink_to(ROOT / "bench" / "documents", target_is_directory=True)
+    return folder
+
+
 def _cli_invoker():
-    """``invoke(*args)`` as the tests have it: the click command in a CliRunner, in an empty folder."""
+    """``invoke(*args)`` as the tests have it: the click command in a CliRunner, in the examples' folder."""
     import tempfile
 
     from click.testing import CliRunner
 
     from nkgeo.cli import cli
 
-    os.chdir(tempfile.mkdtemp(prefix="nkgeo-readme-"))
+    os.chdir(prepare_folder(Path(tempfile.mkdtemp(prefix="nkgeo-readme-"))))
     runner = CliRunner()
     return lambda *args: runner.invoke(cli, list(args), prog_name="nkgeo")
 

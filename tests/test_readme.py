@@ -14,13 +14,13 @@ RUN = [e for e in EXAMPLES if not e.skipped]
 
 
 @pytest.fixture
-def in_empty_folder(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # -o FILE writes here; no project above it, so the checkout is used
+def in_examples_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(readme.prepare_folder(tmp_path))  # -o FILE writes here; no project above it, so the checkout is used
     return tmp_path
 
 
 @pytest.mark.parametrize("example", RUN, ids=[e.command[:70] for e in RUN])
-def test_example(example, invoke, in_empty_folder, compiled):
+def test_example(example, invoke, in_examples_folder, compiled):
     code, actual = readme.run(example, invoke)
     error = bool(actual) and actual[0].startswith("Error: ")
     assert code == (1 if error else 0), "\n".join(actual)
