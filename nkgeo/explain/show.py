@@ -10,6 +10,7 @@ passage quoted once. Inferred copies of other facts (alignment properties such a
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from nkgeo import namespaces as ns
@@ -182,8 +183,8 @@ def _mark_copies(compiled, facts: list[dict], links: list[dict]) -> None:
     for row in compiled.query(_INVERSES):
         inverses[row["p"].value].add(row["q"].value)
         inverses[row["q"].value].add(row["p"].value)
-    out_pairs = {(f["predicate_iri"], f["object_iri"]) for f in facts if not f["inferred"]}
     in_pairs = {(f["predicate_iri"], f["subject_iri"]) for f in links if not f["inferred"]}
+    any_out = {(f["predicate_iri"], f["object_iri"]) for f in facts}
     for entry in facts:
         if not entry["inferred"] or entry["predicate_iri"] == ns.RDF.type:
             continue
@@ -196,7 +197,7 @@ def _mark_copies(compiled, facts: list[dict], links: list[dict]) -> None:
             continue
         if not entry["predicate_iri"].startswith(ns.NKGEO_NS):
             entry["copy"] = "alignment"
-        elif any((q, entry["subject_iri"]) in out_pairs for q in inverses.get(entry["predicate_iri"], ())):
+        elif any((q, entry["subject_iri"]) in any_out for q in inverses.get(entry["predicate_iri"], ())):
             entry["copy"] = "inverse"
 
 
@@ -294,8 +295,10 @@ def claim_line(claim: dict) -> str:
     """``largely closed to foreign visitors (stated; now)``, ``population decline ... — especially
     in the 1990s (stated; past)``: the claim, the document's hedge unless the claim's words hold
     it, then how and when it holds."""
-    qualifier = claim["certainty"].get("qualifier")
-    hedge = f" — {qualifier}" if qualifier and qualifier.lower() not in claim["text"].lower() else ""
+    qualifier = claim["certainty"].get("qualifier") or ""
+    said = set(re.findall(r"\w+", claim["text"].lower()))
+    new_words = [w for w in re.findall(r"\w+", qualifier.lower()) if len(w) > 3 and w not in said]
+    hedge = f" — {qualifier}" if new_words else ""  # unless the claim's own words already say it
     return f"{claim['text']}{hedge} ({claim['certainty']['how_and_when']})"
 
 
