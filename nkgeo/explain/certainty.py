@@ -113,7 +113,8 @@ class Certainty:
         parts = [self.how(), *([self.frequency] if self.frequency else []), self.when()]
         if self.time:
             parts.append(self.time)
-        return "; ".join(parts) + (f"; {self.qualifier}" if self.qualifier and qualifier else "")
+        said = self.qualifier and self.qualifier.lower() in (self.mode, self.how().lower())  # "considered" by itself
+        return "; ".join(parts) + (f"; {self.qualifier}" if self.qualifier and qualifier and not said else "")
 
     def note(self) -> str:
         """Only what makes it other than a plain present fact ("" for one): ``believed``,

@@ -13,13 +13,9 @@ from dataclasses import dataclass
 from nkgeo import namespaces as ns
 from nkgeo.explain.certainty import INFERENCE_GRAPH
 
-STATEMENTS_QUERY = """
-SELECT ?s ?p ?o ?g ?ev ?doc ?start ?end ?qualifier ?mode ?status ?agent ?frequency ?time ?during ?form ?note WHERE {
-  %s
-  GRAPH ?g { ?s ?p ?o }
-  FILTER(?g != graph:provenance && ?g != <%s>)
-  OPTIONAL {
-    GRAPH graph:provenance {
+_SELECT = "SELECT ?s ?p ?o ?g ?ev ?doc ?start ?end ?qualifier ?mode ?status ?agent ?frequency ?time ?during ?form ?note"
+# One evidence record and the words of its certainty (inside GRAPH graph:provenance).
+_RECORD = """
       ?doc nkgeo:documentGraph ?g .
       ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
           nkgeo:inDocument ?doc ; nkgeo:startOffset ?start ; nkgeo:endOffset ?end .
@@ -32,10 +28,16 @@ SELECT ?s ?p ?o ?g ?ev ?doc ?start ?end ?qualifier ?mode ?status ?agent ?frequen
       OPTIONAL { ?ev nkgeo:holdsDuring ?during }
       OPTIONAL { ?ev nkgeo:expressedThrough ?form }
       OPTIONAL { ?ev skos:editorialNote ?note }
-    }
-  }
+"""
+STATEMENTS_QUERY = _SELECT + """ WHERE {
+  %s
+  GRAPH ?g { ?s ?p ?o }
+  FILTER(?g != graph:provenance && ?g != <%s>)
+  OPTIONAL { GRAPH graph:provenance { """ + _RECORD.replace("%", "%%") + """ } }
 }
 """
+# The records of one document (?doc bound) or one record (?ev bound), each with its triple.
+EVIDENCE_QUERY = _SELECT + " WHERE { GRAPH graph:provenance { ?ev a nkgeo:Evidence . " + _RECORD + " } }"
 # Reification: records about statements (link records of graph:links), not links between things.
 RECORD_PREDICATES = frozenset({ns.RDF.subject, ns.RDF.predicate, ns.RDF.object})
 
@@ -87,6 +89,15 @@ def statements_of(compiled, subjects) -> list[Statement]:
         return []
     values = "VALUES ?s { " + " ".join(str(s) for s in subjects) + " }"
     return _collect(compiled.query(STATEMENTS_QUERY % (values, INFERENCE_GRAPH)), {})
+
+
+def evidence_of(compiled, document=None, record=None) -> list[Statement]:
+    """The statements behind the evidence records of one document, or behind one record
+    (pyoxigraph named nodes), in the order of the document."""
+    bindings = {name: term for name, term in (("doc", document), ("ev", record)) if term is not None}
+    found = _collect(compiled.query(EVIDENCE_QUERY, substitutions=bindings), {})
+    found.sort(key=lambda st: (st.start or 0, st.end or 0, str(st.subject), str(st.predicate), str(st.object)))
+    return found
 
 
 def _collect(rows, bindings: dict) -> list[Statement]:

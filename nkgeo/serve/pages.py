@@ -381,3 +381,116 @@ def ontology_page(data) -> dict:
         })
     ordered = {title: sections[title] for title in KIND_TITLES.values() if title in sections}
     return {"sections": ordered, "schemes": {ns.compact(k): v for k, v in schemes.items()}}
+
+
+# --- document, evidence and derivation pages -------------------------------------------------
+
+_EXCLUDED = """
+SELECT ?doc ?passage ?start ?end ?reason WHERE {
+  GRAPH graph:provenance { ?passage a nkgeo:Passage ; nkgeo:passageOf ?doc ; nkgeo:startOffset ?start ; nkgeo:endOffset ?end ;
+                           nkgeo:excludedBecause ?reason }
+} ORDER BY ?start
+"""
+
+
+def _statement_rows(data, found: list, names: dict) -> list[dict]:
+    """Evidence records as rows: the triple (linked), how and when the document says it, the record's page."""
+    from nkgeo.explain import certainty
+
+    words = certainty.vocabulary(data)
+    rows = []
+    for st in found:
+        how = certainty.of_statement(st, words, names)
+        rows.append({"subject": cell(st.subject, names), "predicate": cell(st.predicate, names), "object": cell(st.object, names),
+                     "how": how.summary(), "plain": how.stated_current, "evidence": href(st.evidence) if st.evidence else None,
+                     "start": st.start, "end": st.end})
+    return rows
+
+
+def _names_for(data, found: list) -> dict[str, str]:
+    from nkgeo.explain import certainty
+    from nkgeo.explain.provenance import labels
+
+    iris = set()
+    for st in found:
+        iris.update(t.value for t in (st.subject, st.predicate, st.object) if type(t).__name__ == "NamedNode")
+        iris.update(certainty.iris_of(st))
+    return labels(data, iris)
+
+
+def document_page(data, iri: str, quote_documents: bool = True) -> dict | None:
+    """A source document: its title, hash and length, every statement it supports passage by
+    passage (offsets, certainty, the quoted passage when the document is at hand), and the passages
+    the coverage data leaves out, with the reason. None when ``iri`` is no source document."""
+    import pyoxigraph as ox
+
+    from nkgeo.explain.documents import documents, quote
+    from nkgeo.explain.provenance import evidence_of, labels
+
+    document = documents(data).get(iri)
+    if document is None:
+        return None
+    found = evidence_of(data, document=ox.NamedNode(iri))
+    names = _names_for(data, found)
+    passages: dict[tuple[int, int], dict] = {}
+    for row in _statement_rows(data, found, names):
+        key = (row["start"], row["end"])
+        if key not in passages:
+            passages[key] = {"start": key[0], "end": key[1], "anchor": f"chars-{key[0]}-{key[1]}", "statements": [],
+                             "quote": quote(document, *key) if quote_documents else None}
+        passages[key]["statements"].append(row)
+    excluded = [{"start": int(r["start"].value), "end": int(r["end"].value), "anchor": f"chars-{r['start'].value}-{r['end'].value}",
+                 "reason": r["reason"].value} for r in data.query(_EXCLUDED, substitutions={"doc": ox.NamedNode(iri)})]
+    reasons = labels(data, {e["reason"] for e in excluded})
+    for entry in excluded:
+        entry["reason"] = reasons.get(entry["reason"], ns.compact(entry["reason"]))
+        entry["quote"] = quote(document, entry["start"], entry["end"]) if quote_documents else None
+    return {"document": document, "passages": list(passages.values()), "statements": len(found), "excluded": excluded,
+            "quotable": quote_documents and any(p["quote"] for p in passages.values())}
+
+
+def evidence_page(data, iri: str, quote_documents: bool = True) -> dict | None:
+    """One evidence record: its triple, document, offsets, every part of its certainty, the passage."""
+    import pyoxigraph as ox
+
+    from nkgeo.explain import certainty
+    from nkgeo.explain.documents import documents, quote
+    from nkgeo.explain.provenance import evidence_of
+
+    found = evidence_of(data, record=ox.NamedNode(iri))
+    if not found:
+        return None
+    names = _names_for(data, found)
+    row = _statement_rows(data, found[:1], names)[0]
+    st = found[0]
+    document = documents(data).get(st.document)
+    how = certainty.of_statement(st, certainty.vocabulary(data), names)
+    return {"iri": iri, "id": ns.compact(iri), "row": row, "certainty": how.as_dict(), "note": st.note,
+            "document": document, "document_href": href(st.document) + f"#chars-{st.start}-{st.end}",
+            "quote": quote(document, st.start, st.end) if document is not None and quote_documents else None}
+
+
+def derivation_page(data, s: str, p: str, o: str, quote_documents: bool = True) -> dict:
+    """How an inferred triple holds: the ``why`` tree (rules, premises, sources, and each node's
+    certainty when the build records it). NkgeoError when it holds neither way."""
+    import pyoxigraph as ox
+
+    from nkgeo.explain.certainty import vocabulary
+    from nkgeo.explain.why import Explainer
+
+    explainer = Explainer(data.compiled, quote_documents=quote_documents)
+    tree = explainer.explain(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o))
+    modes = vocabulary(data).modes
+
+    def node(n) -> dict:
+        mode = getattr(n, "certainty", None)  # filled by builds that record inferred certainty
+        holds_now = getattr(n, "holds_now", None)
+        how = None
+        if mode is not None:
+            how = modes.get(mode, (ns.compact(mode), 0))[0] + ("" if holds_now in (None, True) else "; not now")
+        sources = [{**src, "href": href(src["document"]) + f"#chars-{src['start']}-{src['end']}" if "document" in src else None}
+                   for src in n.sources]
+        return {"text": " ".join(n.triple), "status": n.status, "rule": n.rule, "rule_text": explainer.rules.get(n.rule, "") if n.rule else "",
+                "how": how, "sources": sources, "premises": [node(c) for c in n.premises]}
+
+    return {"subject": href(s), "tree": node(tree), "triple": " ".join(tree.triple)}
