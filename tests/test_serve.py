@@ -412,7 +412,8 @@ def test_entity_page_summary_grouped_facts_and_references_quoted_once(client, co
     assert cited == set(numbers)
     main, copies = page.split('<details class="copies">', 1)
     assert "schema:containedInPlace" not in main and "schema:containedInPlace" in copies.split("</details>")[0]
-    assert ">restriction</h3>" in main and "largely closed to foreign visitors (stated; now)" in main
+    assert ">restriction</h3>" in main and "largely closed to foreign visitors <a" in main  # stated and current: said once, in the legend
+    assert "significant population growth unlikely unless broader reforms come (unlikely; future)" in main
     shown = re.sub(r"<[^>]+>", " ", main.split("<h2>Facts</h2>", 1)[1])  # what a reader sees: no raw prefixed names
     assert not re.search(r"\b(nkgeo|schema|gn|rdfs?|skos|owl|id|wd|dbr):\w", shown), re.findall(r"\b\w+:\w+", shown)[:5]
 

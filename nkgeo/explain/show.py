@@ -291,14 +291,16 @@ def _sources_tail(entry: dict) -> str:
     return ("  " + "; ".join(parts)) if parts else ""
 
 
-def claim_line(claim: dict) -> str:
+def claim_line(claim: dict, say_plain: bool = True) -> str:
     """``largely closed to foreign visitors (stated; now)``, ``population decline ... — especially
     in the 1990s (stated; past)``: the claim, the document's hedge unless the claim's words hold
-    it, then how and when it holds."""
+    it, then how and when it holds (left out for a stated, current claim unless ``say_plain``)."""
     qualifier = claim["certainty"].get("qualifier") or ""
     said = set(re.findall(r"\w+", claim["text"].lower()))
     new_words = [w for w in re.findall(r"\w+", qualifier.lower()) if len(w) > 3 and w not in said]
     hedge = f" — {qualifier}" if new_words else ""  # unless the claim's own words already say it
+    if not say_plain and claim["certainty"]["stated_current"]:
+        return f"{claim['text']}{hedge}"
     return f"{claim['text']}{hedge} ({claim['certainty']['how_and_when']})"
 
 

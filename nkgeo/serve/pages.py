@@ -139,7 +139,7 @@ class EntityPage:
     id: str
     label: str
     korean: list[str]
-    romanised: list[tuple[str, str]]  # (system, spelling)
+    romanised: list[tuple[str, str]]  # (system, its spellings)
     kinds: list[Value]
     provinces: list[Cell]
     populations: list[dict]
@@ -212,7 +212,7 @@ def entity_page(data, iri: str, quote_documents: bool = True) -> EntityPage:
         if claim["kind"] == "population estimate":
             continue  # in the summary box
         claims.setdefault(claim["kind"], []).append({
-            "line": claim_line(claim), "iri": claim["object_iri"],
+            "line": claim_line(claim, say_plain=False), "iri": claim["object_iri"],
             "refs": sorted({s["ref"] for e in (claim, *claim["parts"]) for s in e["sources"] if "ref" in s}),
             "certain": claim["certainty"]["stated_current"]})
     coordinates, map_svg = entity_map(data, iri, facts + links)
@@ -236,10 +236,15 @@ def entity_page(data, iri: str, quote_documents: bool = True) -> EntityPage:
 
 
 def _romanised(facts: list[dict]) -> list[tuple[str, str]]:
-    found = {(ROMANISATIONS.get(e["object_lang"], e["object_lang"]), e["object"]) for e in facts
-             if (e.get("object_lang") or "").startswith("ko-")}
+    """(system, its spellings) for each romanisation the names give, in the order of ROMANISATIONS."""
+    found: dict[str, set[str]] = {}
+    for entry in facts:
+        tag = entry.get("object_lang") or ""
+        if tag.startswith("ko-"):
+            found.setdefault(ROMANISATIONS.get(tag, tag), set()).add(entry["object"])
     order = list(ROMANISATIONS.values())
-    return sorted(found, key=lambda pair: (order.index(pair[0]) if pair[0] in order else len(order), pair[1]))
+    systems = sorted(found, key=lambda system: (order.index(system) if system in order else len(order), system))
+    return [(system, ", ".join(sorted(found[system]))) for system in systems]
 
 
 def _provinces(data, facts: list[dict], names: dict) -> list[Cell]:
