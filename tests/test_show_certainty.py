@@ -102,13 +102,16 @@ def test_stated_current_keeps_only_stated_present_facts(invoke, documents_projec
 
 
 def _about_places(compiled) -> dict[str, set[tuple[str, str, str]]]:
-    """Every triple with evidence whose subject is a place, or a claim a place has, by place IRI."""
+    """Every triple with evidence whose subject or object is a place, or whose subject is a claim a
+    place has, by place IRI."""
     from nkgeo import rdfio
 
     query = """
     SELECT DISTINCT ?place ?s ?p ?o WHERE {
       GRAPH graph:provenance { ?ev a nkgeo:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }
       { ?s a nkgeo:Place BIND(?s AS ?place) }
+      UNION
+      { ?o a nkgeo:Place BIND(?o AS ?place) }
       UNION
       { ?place a nkgeo:Place ; ?link ?s . ?s a nkgeo:Claim . GRAPH ?g { ?place ?link ?s } FILTER(?g != graph:inferred) }
     }"""
@@ -122,11 +125,11 @@ def test_every_statement_of_both_documents_is_in_the_description_of_its_place(co
     from nkgeo.explain.show import describe
 
     expected = _about_places(compiled)
-    assert len(expected) > 20 and sum(map(len, expected.values())) > 500
+    assert len(expected) > 40 and sum(map(len, expected.values())) > 800
     missing = []
     for place, triples in sorted(expected.items()):
         description = describe(compiled, place, quote_documents=False)
-        shown = {(f["subject"], f["predicate"], f["object"]) for f in description["facts"]}
+        shown = {(f["subject"], f["predicate"], f["object"]) for f in description["facts"] + description["links"]}
         for claim in description["claims"]:
             shown.add((claim["subject"], claim["predicate"], claim["object"]))
             shown.update((p["subject"], p["predicate"], p["object"]) for p in claim["parts"])
