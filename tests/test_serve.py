@@ -627,3 +627,9 @@ def test_port_in_use_is_a_one_line_error(invoke):
         result = invoke("serve", "--port", str(port))
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: cannot listen on 127.0.0.1:{port}: ")
+
+
+def test_entity_page_summary_keeps_the_other_english_names(client, compiled):
+    names = {r["n"].value for r in compiled.query('SELECT ?n WHERE { id:juche-tower skos:altLabel ?n FILTER(LANG(?n) = "en") }')}
+    summary = client.get("/id/juche-tower.html").text.split('<section class="summary card"', 1)[1].split("</section>", 1)[0]
+    assert names and ">Also called</dt>" in summary and all(name in summary for name in names)

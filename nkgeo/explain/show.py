@@ -73,14 +73,14 @@ def describe(compiled, iri: str, include_inferred: bool = True, quote_documents:
         out = [_entry(members, names, words, records) for members in _by_triple(items).values()]
         return [e for e in out if not stated_current or e["certainty"]["stated_current"]]
 
-    facts = entries([st for st in outgoing if st.object.value not in claim_nodes or st.predicate.value == ns.RDF.type])
+    facts = entries([st for st in outgoing if st.object.value not in claim_nodes])
     links = entries(incoming)
     _mark_copies(compiled, facts, links)
     facts.sort(key=_fact_order)
     links.sort(key=lambda e: (e["inferred"], e["predicate"], e["subject"]))
     claims = []
     by_claim: dict[str, list[dict]] = defaultdict(list)
-    for entry in entries([st for st in outgoing if st.object.value in claim_nodes and st.predicate.value != ns.RDF.type]):
+    for entry in entries([st for st in outgoing if st.object.value in claim_nodes]):
         by_claim[entry["object_iri"]].append(entry)
     for claim_iri, links_to in by_claim.items():
         entry = min(links_to, key=lambda e: (e["inferred"], e["predicate"]))  # the asserted link, not its superproperties

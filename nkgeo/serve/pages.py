@@ -140,6 +140,7 @@ class EntityPage:
     label: str
     korean: list[str]
     romanised: list[tuple[str, str]]  # (system, its spellings)
+    other_names: list[str]
     kinds: list[Value]
     provinces: list[Cell]
     populations: list[dict]
@@ -220,6 +221,8 @@ def entity_page(data, iri: str, quote_documents: bool = True) -> EntityPage:
         iri=iri, id=description["id"], label=description["label"],
         korean=sorted({e["object"] for e in facts if e.get("object_lang") == "ko"}),
         romanised=_romanised(facts),
+        other_names=sorted({e["object"] for e in facts if e["predicate_iri"] in (ns.SKOS.altLabel, ns.RDFS.label, ns.SKOS.prefLabel)
+                            and not (e.get("object_lang") or "").startswith("ko") and e["object"] != description["label"]}),
         kinds=[_value(e, names) for e in facts if e["predicate_iri"] == ns.RDF.type and e["object_iri"]
                and not e["object_iri"].startswith((ns.SCHEMA_NS, ns.GEO_NS))],
         provinces=_provinces(data, facts, names),
