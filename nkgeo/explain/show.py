@@ -297,7 +297,7 @@ def claim_line(claim: dict, say_plain: bool = True) -> str:
     it, then how and when it holds (left out for a stated, current claim unless ``say_plain``)."""
     qualifier = claim["certainty"].get("qualifier") or ""
     said = set(re.findall(r"\w+", claim["text"].lower()))
-    new_words = [w for w in re.findall(r"\w+", qualifier.lower()) if len(w) > 3 and w not in said]
+    new_words = [w for w in re.findall(r"\w+", qualifier.lower()) if len(w) > 4 and w not in said]
     hedge = f" — {qualifier}" if new_words else ""  # unless the claim's own words already say it
     if not say_plain and claim["certainty"]["stated_current"]:
         return f"{claim['text']}{hedge}"

@@ -483,7 +483,7 @@ def derivation_page(data, s: str, p: str, o: str, quote_documents: bool = True) 
     certainty when the build records it). NkgeoError when it holds neither way."""
     import pyoxigraph as ox
 
-    from nkgeo.explain.certainty import vocabulary
+    from nkgeo.explain.certainty import STATED_RANK, vocabulary
     from nkgeo.explain.why import Explainer
 
     explainer = Explainer(data.compiled, quote_documents=quote_documents)
@@ -493,9 +493,10 @@ def derivation_page(data, s: str, p: str, o: str, quote_documents: bool = True) 
     def node(n) -> dict:
         mode = getattr(n, "certainty", None)  # filled by builds that record inferred certainty
         holds_now = getattr(n, "holds_now", None)
-        how = None
-        if mode is not None:
-            how = modes.get(mode, (ns.compact(mode), 0))[0] + ("" if holds_now in (None, True) else "; not now")
+        how = None  # said only when weaker than stated and current
+        label, rank = modes.get(mode, (ns.compact(mode), 0)) if mode is not None else ("stated", STATED_RANK)
+        if rank < STATED_RANK or holds_now is False:
+            how = label + ("" if holds_now in (None, True) else "; not now")
         sources = [{**src, "href": href(src["document"]) + f"#chars-{src['start']}-{src['end']}" if "document" in src else None}
                    for src in n.sources]
         return {"text": " ".join(n.triple), "status": n.status, "rule": n.rule, "rule_text": explainer.rules.get(n.rule, "") if n.rule else "",
