@@ -6,6 +6,14 @@ record as the summary, every record kept), claims (nodes with parts: conditions,
 restrictions...) as one line each under their kind, and the sources as numbered references, each
 passage quoted once. Inferred copies of other facts (alignment properties such as
 ``schema:containedInPlace``, inverses of incoming links) are marked, so readers can fold them away.
+
+The structure (``--format json``): ``iri``, ``id``, ``label``; ``facts`` and ``links`` (incoming),
+each entry a triple (``subject``/``predicate``/``object`` as prefixed names, with ``*_iri`` and
+``*_label``), ``inferred``, ``copy`` (``alignment`` or ``inverse``, when it repeats another fact),
+``certainty`` (the summary: ``mode``, ``rank``, ``holds``, ``holds_now``, ``note``, ``summary``,
+``stated_current``...) and ``sources`` (a graph, or a document's record with its ``evidence`` IRI,
+offsets, ``certainty`` and ``ref``); ``claims``, each a link entry plus ``kind``, ``text`` and
+``parts`` (entries); ``references``: ``n``, ``document``, ``title``, ``start``, ``end``, ``quote``.
 """
 
 from __future__ import annotations
