@@ -94,26 +94,30 @@ def rows_of(result) -> Rows | bool:
 
 @dataclass
 class Entity:
-    """One entity with its facts (outgoing), links (incoming) and their sources, as ``nkgeo show`` gives it."""
+    """One entity with its facts (outgoing), claims (conditions, trends...), links (incoming), each
+    with its certainty and its sources (numbers into ``references``), as ``nkgeo show`` gives it."""
 
     iri: str
     id: str
     label: str
     facts: list[dict] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    references: list[dict] = field(default_factory=list)
 
     @property
     def documents(self) -> list[str]:
         """The documents that state its facts (their stems), in order of first mention."""
         seen: dict[str, None] = {}
-        for entry in self.facts + self.links:
+        for entry in self.facts + self.claims + self.links:
             for source in entry["sources"]:
                 if "document" in source:
                     seen.setdefault(source["document"], None)
         return list(seen)
 
     def to_dict(self) -> dict:
-        return {"iri": self.iri, "id": self.id, "label": self.label, "facts": self.facts, "links": self.links}
+        return {"iri": self.iri, "id": self.id, "label": self.label, "facts": self.facts, "claims": self.claims,
+                "links": self.links, "references": self.references}
 
     def __str__(self) -> str:
         from nkgeo.explain import show
@@ -165,12 +169,15 @@ class KnowledgeGraph:
             raise QueryError("SPARQL Update is not allowed: the graph is read-only; edit the files in graph/")
         return rows_of(self.dataset.query(text, graphs=graphs))
 
-    def entity(self, name: str, inferred: bool = True, quote: bool = True) -> Entity:
-        """The entity ``name`` names, with every fact about it and each fact's sources."""
+    def entity(self, name: str, inferred: bool = True, quote: bool = True, stated_current: bool = False) -> Entity:
+        """The entity ``name`` names, with every fact about it, each fact's certainty and sources
+        (``stated_current``: only what is stated as fact and holds now)."""
         from nkgeo.explain.show import describe
 
-        described = describe(self.dataset, self.resolve(name), include_inferred=inferred, quote_documents=quote)
-        return Entity(described["iri"], described["id"], described["label"], described["facts"], described["links"])
+        described = describe(self.dataset, self.resolve(name), include_inferred=inferred, quote_documents=quote,
+                             stated_current=stated_current)
+        return Entity(described["iri"], described["id"], described["label"], described["facts"], described["links"],
+                      described["claims"], described["references"])
 
 
 def open(project: str | Path | None = None, rebuild: bool = False) -> KnowledgeGraph:  # noqa: A001 - nkgeo.open, as a file is opened

@@ -312,16 +312,21 @@ def run_sparql(query, file, fmt, graphs, output, fit, endpoint, max_depth):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
 @click.option("--asserted-only", is_flag=True, help="Leave out inferred facts.")
 @click.option("--no-quote", is_flag=True, help="Do not quote the supporting sentences.")
+@click.option("--stated-current", is_flag=True,
+              help="Keep only what is stated as fact and holds now (no hedged, attributed, former or planned claims).")
 @reports_errors
-def show(name, fmt, asserted_only, no_quote):
+def show(name, fmt, asserted_only, no_quote, stated_current):
     """Show everything the graph knows about one entity, each fact with its source.
 
-    NAME is a label, a slug, a prefixed name (id:hamhung) or a full IRI. Sentences are quoted
-    when the source document is at hand (NKGEO_CORPUS) and has the recorded hash.
+    NAME is a label, a slug, a prefixed name (id:hamhung) or a full IRI. Facts are grouped by
+    property, claims (conditions, trends, restrictions...) by kind, each with how the document
+    asserts it (stated, believed, estimated by...) and when it holds; sources are numbered and
+    quoted once, when the source document is at hand (NKGEO_CORPUS) with the recorded hash.
 
     \b
     Example:
         nkgeo show Hamhung
+        nkgeo show Hamhung --stated-current
         nkgeo show "south hamgyong" --format json
     """
     from nkgeo.explain import show
@@ -329,7 +334,8 @@ def show(name, fmt, asserted_only, no_quote):
 
     compiled = open_dataset()
     iri = resolve(compiled, name)
-    description = show.describe(compiled, iri, include_inferred=not asserted_only, quote_documents=not no_quote)
+    description = show.describe(compiled, iri, include_inferred=not asserted_only, quote_documents=not no_quote,
+                                stated_current=stated_current)
     if fmt == "json":
         emit(json.dumps(description, indent=2, ensure_ascii=False) + "\n", None)
     else:

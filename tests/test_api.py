@@ -67,7 +67,10 @@ def test_an_entity_has_its_facts_and_sources(kg):
     assert capital["object_label"] == "South Hamgyong Province"
     assert any(s.get("document") for s in capital["sources"])
     assert hamhung.documents == sorted(hamhung.documents) and len(hamhung.documents) == 2
-    assert str(hamhung).startswith("Hamhung  (id:hamhung)\n\nAsserted:\n")
+    assert str(hamhung).startswith("Hamhung  (id:hamhung)\n\nFacts:\n")
+    closed = next(c for c in hamhung.claims if "foreign visitors" in c["text"])
+    assert closed["kind"] == "restriction" and closed["certainty"]["stated_current"]
+    assert all(f["certainty"]["stated_current"] for f in kg.entity("hamhung", stated_current=True).facts)
     assert all(not f["inferred"] for f in kg.entity("hamhung", inferred=False).facts)
 
 

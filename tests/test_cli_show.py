@@ -27,11 +27,13 @@ def test_show_text(invoke):
     result = invoke("show", "Kimchaek", "--no-quote")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[:4] == ["Kimchaek  (id:kimchaek)", "", "Asserted:", "  rdf:type  nkgeo:City (city)"]
+    assert lines[:4] == ["Kimchaek  (id:kimchaek)", "", "Facts:", "  rdf:type"]
+    assert lines[4].startswith("    nkgeo:City (city)  ")
     inferred = lines.index("Inferred (nkgeo why <subject> <predicate> <object> explains one):")
-    assert "  rdf:type  nkgeo:SteelTown (steel town)" in lines[inferred:]
-    assert "  rdf:type  nkgeo:SteelTown (steel town)" not in lines[:inferred]
-    assert "  nkgeo:hasIndustry  id:steel (steel industry)" in lines[:inferred]
+    assert "    nkgeo:SteelTown (steel town)" in lines[inferred:]
+    assert "    nkgeo:SteelTown (steel town)" not in lines[:inferred]
+    industries = lines.index("  nkgeo:hasIndustry (has industry)")
+    assert lines[industries + 2].startswith("    id:steel (steel industry)  primarily [")
     assert not any(line.lstrip().startswith('"') for line in lines)  # no quotes
 
 
@@ -40,30 +42,33 @@ def test_show_json_sources_and_flags(invoke):
     facts = {(f["predicate"], f["object"]): f for f in data["facts"]}
     steel = facts[("nkgeo:hasIndustry", "id:steel")]
     assert steel["inferred"] is False
-    assert [set(s) for s in steel["sources"]] == [{"graph", "document", "start", "end", "qualifier"}]
-    assert steel["sources"][0]["qualifier"] == "primarily"
+    assert [set(s) for s in steel["sources"]] == [{"graph", "document", "start", "end", "evidence", "certainty", "ref"}]
+    assert steel["sources"][0]["certainty"]["qualifier"] == "primarily"
     assert steel["sources"][0]["document"] == steel["sources"][0]["graph"]
+    assert steel["sources"][0]["evidence"].startswith("https://w3id.org/nkgeo/evidence/")
+    reference = data["references"][steel["sources"][0]["ref"] - 1]
+    assert (reference["document"], reference["start"], reference["end"]) == tuple(steel["sources"][0][k] for k in ("document", "start", "end"))
     town = facts[("rdf:type", "nkgeo:SteelTown")]
     assert (town["inferred"], town["sources"]) == (True, [])
     assert facts[("rdf:type", "nkgeo:City")]["sources"][-1] == {"graph": "gazetteer"}
-    assert not any("quote" in s for f in data["facts"] + data["links"] for s in f["sources"])
+    assert not any("quote" in r for r in data["references"])
 
 
 def test_show_asserted_only(invoke):
     data = json.loads(invoke("show", "kimchaek", "--format", "json", "--asserted-only").output)
-    assert data["facts"] and not any(f["inferred"] for f in data["facts"] + data["links"])
+    assert data["facts"] and not any(f["inferred"] for f in data["facts"] + data["links"] + data["claims"])
     text = invoke("show", "kimchaek", "--asserted-only", "--no-quote").output
     assert "Inferred" not in text
 
 
 def test_show_quotes_the_document_at_the_recorded_offsets(invoke, corpus):
     data = json.loads(invoke("show", "kimchaek", "--format", "json").output)
-    sources = [s for f in data["facts"] for s in f["sources"] if "document" in s]
-    assert sources and all("quote" in s for s in sources)
-    for source in sources:
-        text = (corpus / f"{source['document']}.txt").read_text(encoding="utf-8")
-        passage = " ".join(text[source["start"]:source["end"]].split())
-        assert source["quote"] == (passage if len(passage) <= 240 else passage[:239] + "…")
+    references = data["references"]
+    assert references and all("quote" in r for r in references)
+    for reference in references:
+        text = (corpus / f"{reference['document']}.txt").read_text(encoding="utf-8")
+        passage = " ".join(text[reference["start"]:reference["end"]].split())
+        assert reference["quote"] == (passage if len(passage) <= 240 else passage[:239] + "…")
 
 
 def test_show_exact_text(invoke, tiny_project):
@@ -72,30 +77,30 @@ def test_show_exact_text(invoke, tiny_project):
     assert result.output == (
         "Testland  (id:testland)\n"
         "\n"
-        "Asserted:\n"
-        "  rdf:type  nkgeo:Country (country)\n"
-        "      gazetteer\n"
-        "  rdfs:label  Testland\n"
-        "      gazetteer\n"
-        "  skos:prefLabel  Testland\n"
-        "      gazetteer\n"
+        "Facts:\n"
+        "  rdf:type\n"
+        "    nkgeo:Country (country)  gazetteer\n"
+        "  rdfs:label\n"
+        "    Testland  gazetteer\n"
+        "  skos:prefLabel\n"
+        "    Testland  gazetteer\n"
         "\n"
-        "Linked from (asserted):\n"
-        "  id:alphaville (Alphaville)  nkgeo:locatedIn\n"
-        "      gazetteer\n"
-        "  id:betaburg (Betaburg)  nkgeo:locatedIn\n"
-        "      gazetteer\n"
+        "Linked from:\n"
+        "  id:alphaville (Alphaville)  nkgeo:locatedIn  gazetteer\n"
+        "  id:betaburg (Betaburg)  nkgeo:locatedIn  gazetteer\n"
     )
 
 
 def test_show_inferred_sections(invoke, tiny_project):
     lines = invoke("show", "alphaville").output.splitlines()
     inferred = lines.index("Inferred (nkgeo why <subject> <predicate> <object> explains one):")
-    assert "  rdf:type  nkgeo:Settlement (settlement)" in lines[inferred:]
-    assert lines[-3:] == [
-        "Linked from (inferred):",
-        "  id:testland (Testland)  nkgeo:contains",
-        "  id:testland (Testland)  schema:containsPlace",
+    assert "    nkgeo:Settlement (settlement)" in lines[inferred:]
+    assert lines[-5:] == [
+        "Copies (inferred alignment and inverse properties):",
+        "  gn:parentFeature  id:testland",
+        "  schema:containedInPlace  id:testland",
+        "  linked from by nkgeo:contains  id:testland",
+        "  linked from by schema:containsPlace  id:testland",
     ]
 
 

@@ -229,7 +229,7 @@ def test_show_finds_a_gazetteer_place_by_any_of_its_names(invoke):
         result = invoke("show", name, "--no-quote")
         assert result.exit_code == 0, result.output
         assert result.output.startswith("Sariwon  (id:sariwon)"), result.output
-    assert "population of Sariwon: 310,100 (GeoNames)" in invoke("show", "Sariwon", "--no-quote").output
+    assert "  population estimate\n    310,100 (GeoNames) (stated; now)\n" in invoke("show", "Sariwon", "--no-quote").output
 
 
 @pytest.mark.parametrize(

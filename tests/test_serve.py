@@ -358,8 +358,8 @@ def test_entity_page_shows_label_facts_sources_inferred_and_links(client, compil
     page = response.text
     assert "<h1>Hamhung" in page
     assert 'href="/id/south-hamgyong-province"' in page  # a related entity, linked locally
-    assert 'href="/doc/000_cbd80db4a2371350"' in page  # a source document
-    assert "characters" in page and "Inferred facts" in page and 'class="badge">inferred' in page
+    assert 'href="/doc/000_cbd80db4a2371350#chars-' in page  # a source document, at the passage
+    assert "characters" in page and 'class="badge" href="/why?' in page
     korean = [r["k"].value for r in compiled.query(
         'SELECT ?k WHERE { id:hamhung skos:altLabel|rdfs:label ?k FILTER(LANG(?k) = "ko") }')]
     for name in korean:
@@ -389,7 +389,74 @@ def test_find_redirects_a_name_to_its_page(client):
 def test_document_iris_dereference_too(client):
     response = client.get("/doc/000_cbd80db4a2371350", headers={"Accept": "text/html"})
     assert response.status_code == 200
-    assert "SourceDocument" in response.text or "source document" in response.text.lower()
+    assert "Source document" in response.text
+
+
+def test_entity_page_summary_grouped_facts_and_references_quoted_once(client, corpus):
+    import re
+
+    page = client.get("/id/hamhung.html").text
+    summary = page.split('<section class="summary card"', 1)[1].split("</section>", 1)[0]
+    for term in ("Kind", "Province", "Population", "Coordinates", "Korean", "Revised Romanisation", "McCune–Reischauer", "Elsewhere"):
+        assert f">{term}</dt>" in summary
+    assert "South Hamgyong Province" in summary and "(inferred)" in summary  # inferred kinds marked
+    facts = page.split("<h2>Facts</h2>", 1)[1].split("<h2>", 1)[0]
+    headings = re.findall(r'<section class="group"><h3>(.*?)</h3>', facts)
+    assert len(headings) > 10
+    assert len(headings) == len(set(headings)), "each property once, its values together"
+    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", page)
+    assert quotes and len(quotes) == len(set(quotes)), "each passage quoted once"
+    numbers = [int(n) for n in re.findall(r'<li id="ref-(\d+)"', page)]
+    assert numbers == list(range(1, len(numbers) + 1))
+    cited = {int(n) for n in re.findall(r'href="#ref-(\d+)"', page)}
+    assert cited == set(numbers)
+    main, copies = page.split('<details class="copies">', 1)
+    assert "schema:containedInPlace" not in main and "schema:containedInPlace" in copies.split("</details>")[0]
+    assert ">restriction</h3>" in main and "largely closed to foreign visitors <a" in main  # stated and current: said once, in the legend
+    assert "significant population growth unlikely unless broader reforms come (unlikely; future)" in main
+    shown = re.sub(r"<[^>]+>", " ", main.split("<h2>Facts</h2>", 1)[1])  # what a reader sees: no raw prefixed names
+    assert not re.search(r"\b(nkgeo|schema|gn|rdfs?|skos|owl|id|wd|dbr):\w", shown), re.findall(r"\b\w+:\w+", shown)[:5]
+
+
+def test_document_page_lists_every_statement_with_offsets_and_what_it_leaves_out(client, compiled, corpus):
+    page = client.get("/doc/000_cbd80db4a2371350.html").text
+    document = next(iter(compiled.query("SELECT ?h ?n ?t WHERE { doc:000_cbd80db4a2371350 nkgeo:contentHash ?h ; "
+                                        "nkgeo:characterCount ?n ; dcterms:title ?t }")))
+    assert f"<h1>{document['t'].value}</h1>" in page and document["h"].value in page and f"{int(document['n'].value):,} characters" in page
+    records = int(next(iter(compiled.query("SELECT (COUNT(?e) AS ?n) WHERE { ?e a nkgeo:Evidence ; "
+                                           "nkgeo:inDocument doc:000_cbd80db4a2371350 }")))["n"].value)
+    assert page.count('href="/evidence/') == records > 300
+    assert "<h2>Passages left out</h2>" in page and "heading" in page.split("<h2>Passages left out</h2>")[1].lower()
+    assert 'id="chars-32-136"' in page and "<blockquote>" in page
+
+
+def test_evidence_iris_dereference_as_page_and_data(client):
+    import rdflib
+
+    record = "/evidence/000-1e637d28be3d"
+    redirect = client.get(record, headers={"Accept": "text/turtle"}, follow_redirects=False)
+    assert redirect.status_code == 303 and redirect.headers["location"] == record + ".ttl"
+    graph = rdflib.Graph().parse(data=client.get(record + ".ttl").content, format="turtle")
+    subject = rdflib.URIRef(ns.EVIDENCE_NS + "000-1e637d28be3d")
+    assert (subject, rdflib.RDF.subject, rdflib.URIRef(ns.ID_NS + "hamhung")) in graph
+    page = client.get(record, headers={"Accept": "text/html"}).text
+    assert "<h1>Evidence record</h1>" in page and 'href="/doc/000_cbd80db4a2371350#chars-' in page and ">stated<" in page
+    assert client.get("/evidence/000-nothing", headers={"Accept": "text/html"}).status_code == 404
+
+
+def test_inferred_facts_link_to_their_derivation(client):
+    import html
+    import re
+
+    page = client.get("/id/hamhung.html").text
+    link = html.unescape(re.search(r'href="(/why\?[^"]*IndustrialCity[^"]*)"', page).group(1))
+    derivation = client.get(link)
+    assert derivation.status_code == 200
+    assert "inferred by cax-sco" in derivation.text and "asserted: " in derivation.text and "<blockquote>" in derivation.text
+    assert client.get("/why", params={"s": ns.ID_NS + "hamhung"}).status_code == 400
+    assert client.get("/why", params={"s": "not an iri", "p": "x", "o": "y"}).status_code == 400
+    unknown = client.get("/why", params={"s": ns.ID_NS + "hamhung", "p": ns.RDF.type, "o": ns.NKGEO.River})
+    assert unknown.status_code == 404
 
 
 def test_home_page_lists_every_canned_query_with_a_form(client):
@@ -560,3 +627,9 @@ def test_port_in_use_is_a_one_line_error(invoke):
         result = invoke("serve", "--port", str(port))
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: cannot listen on 127.0.0.1:{port}: ")
+
+
+def test_entity_page_summary_keeps_the_other_english_names(client, compiled):
+    names = {r["n"].value for r in compiled.query('SELECT ?n WHERE { id:juche-tower skos:altLabel ?n FILTER(LANG(?n) = "en") }')}
+    summary = client.get("/id/juche-tower.html").text.split('<section class="summary card"', 1)[1].split("</section>", 1)[0]
+    assert names and ">Also called</dt>" in summary and all(name in summary for name in names)

@@ -10,6 +10,8 @@ Routes:
   locally. They answer ``303 See Other`` to a document chosen by the Accept header:
   ``/id/SLUG.html`` (the page), ``.ttl``, ``.jsonld``, ``.nt`` or ``.rdf`` (the data), as the W3C's
   "Cool URIs for the Semantic Web" recommends for things that are not documents.
+- ``/evidence/ID``: an evidence record (how, when and where a document states a triple), the same way.
+- ``/why?s=IRI&p=IRI&o=IRI``: how an inferred triple is derived (the ``nkgeo why`` tree), as a page.
 - ``/ontology``: the same for the ontology: ``/ontology.html`` lists classes and properties.
 - ``/find?name=...``: an entity by any of its names, redirected to its page.
 
@@ -340,7 +342,7 @@ class Handlers:
     # The graph's own IRIs, the ontology, names.
 
     async def resource(self, request: Request) -> Response:
-        kind = request.url.path.split("/")[1]  # id or doc
+        kind = request.url.path.split("/")[1]  # id, doc or evidence
         local = request.path_params["local"]
         fmt = None
         for suffix, name in negotiation.SUFFIXES.items():
@@ -359,10 +361,44 @@ class Handlers:
             target = f"/{kind}/{local}.{negotiation.SUFFIX_OF[DOCUMENT_TYPES[media]]}"
             return RedirectResponse(target, status_code=303, headers=_vary())
         if fmt == "html":
-            page = await run_in_threadpool(pages.entity_page, data, iri, self.settings.quote)
-            return self.server.render("entity.html", page=page, formats=negotiation.SUFFIXES, base=f"/{kind}/{local}")
+            return await self.resource_page(kind, local, iri)
         quads = await run_in_threadpool(_about, data, iri)
         return _graph_response(_triples(quads), negotiation.GRAPH_MEDIA[fmt], fmt, {"Link": f'<{iri}>; rel="describes"'}, about=iri)
+
+    async def resource_page(self, kind: str, local: str, iri: str) -> Response:
+        """The HTML page of a graph IRI: a source document's statements, an evidence record, or an entity."""
+        context = {"formats": negotiation.SUFFIXES, "base": f"/{kind}/{local}"}
+        data, quote = self.server.data, self.settings.quote
+        if kind == "doc":
+            page = await run_in_threadpool(pages.document_page, data, iri, quote)
+            if page is not None:
+                return self.server.render("document.html", page=page, **context)
+        elif kind == "evidence":
+            page = await run_in_threadpool(pages.evidence_page, data, iri, quote)
+            if page is not None:
+                return self.server.render("evidence.html", page=page, **context)
+        page = await run_in_threadpool(pages.entity_page, data, iri, quote)
+        return self.server.render("entity.html", page=page, **context)
+
+    async def why(self, request: Request) -> Response:
+        """``/why?s=IRI&p=IRI&o=IRI``: the derivation of an inferred triple, as ``nkgeo why`` gives it."""
+        import pyoxigraph as ox
+
+        given = [request.query_params.get(name, "").strip() for name in ("s", "p", "o")]
+        if not all(given):
+            raise HttpError(400, "give the triple as /why?s=IRI&p=IRI&o=IRI")
+        try:
+            for value in given:
+                ox.NamedNode(value)
+        except ValueError:
+            raise HttpError(400, "s, p and o must be IRIs (literal values: use nkgeo why)") from None
+        if self.server.data.compiled is None:
+            raise HttpError(404, "derivations are served with the compiled dataset only (nkgeo serve without files)")
+        try:
+            page = await run_in_threadpool(pages.derivation_page, self.server.data, *given, self.settings.quote)
+        except NkgeoError as exc:
+            raise HttpError(404, str(exc)) from None
+        return self.server.render("why.html", headers=_vary(), page=page)
 
     async def ontology(self, request: Request) -> Response:
         media = choose(request, DOCUMENT_TYPES, request.query_params.get("format"))
@@ -428,6 +464,8 @@ def create_app(server: Server) -> Starlette:
         Route("/query/{name}", handlers.canned),
         Route("/id/{local:path}", handlers.resource),
         Route("/doc/{local:path}", handlers.resource),
+        Route("/evidence/{local:path}", handlers.resource),
+        Route("/why", handlers.why),
         Route("/ontology", handlers.ontology),
         Route("/ontology.{suffix}", handlers.ontology_document),
         Route("/find", handlers.find),

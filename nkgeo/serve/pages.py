@@ -24,7 +24,7 @@ EXTERNAL_SITES = (
 def href(iri: str) -> str | None:
     """Where a link to ``iri`` goes: its page on this server for the graph's own IRIs, the IRI
     itself for other web IRIs, nothing for the rest (urn:, mailto:...)."""
-    if iri.startswith(ns.ID_NS) or iri.startswith(ns.DOC_NS):
+    if iri.startswith((ns.ID_NS, ns.DOC_NS, ns.EVIDENCE_NS)):
         return "/" + iri[len(ns.BASE):]
     if iri.startswith(ns.NKGEO_NS):
         return "/ontology#" + iri[len(ns.NKGEO_NS):]
@@ -114,6 +114,35 @@ def table_from_graph(body: bytes) -> Table:
 
 # --- entity pages ----------------------------------------------------------------------------
 
+# Shown in the summary box, not among the facts: names, kinds, coordinates, links out.
+SUMMARY_PREDICATES = frozenset({ns.RDF.type, ns.RDFS.label, ns.SKOS.prefLabel, ns.SKOS.altLabel, ns.WGS.lat, ns.WGS.long,
+                                ns.GEO.hasGeometry, *SAME_AS_PREDICATES})
+# The romanisation systems of graph/names.trig, by language tag.
+ROMANISATIONS = {"ko-Latn-alalc97": "McCune–Reischauer", "ko-Latn": "McCune–Reischauer, without diacritics",
+                 "ko-Latn-x-rr": "Revised Romanisation"}
+_PROVINCES = "SELECT ?p WHERE { %s ?p a nkgeo:Province }"
+
+
+@dataclass
+class Value:
+    """One value of a property on a page: the term, its certainty note, its reference numbers, the
+    graphs that hold it without a document, and for an inferred value the link to its derivation."""
+
+    cell: Cell
+    note: str = ""
+    refs: list[int] = field(default_factory=list)
+    graphs: list[str] = field(default_factory=list)
+    inferred: bool = False
+    why: str | None = None
+
+
+@dataclass
+class Group:
+    """A property with all its values (outgoing facts), or the entities linking with it (incoming)."""
+
+    predicate: Cell
+    values: list[Value]
+
 
 @dataclass
 class EntityPage:
@@ -121,100 +150,135 @@ class EntityPage:
     id: str
     label: str
     korean: list[str]
-    romanised: list[str]
-    types: list[Cell]
-    facts: list[dict]
-    inferred: list[dict]
-    links_in: list[dict]
+    romanised: list[tuple[str, str]]  # (system, its spellings)
+    other_names: list[str]
+    kinds: list[Value]
+    provinces: list[Cell]
+    populations: list[dict]
     external: list[Cell]
     coordinates: tuple[float, float] | None
     map_svg: str | None
-    documents: dict[str, str] = field(default_factory=dict)
+    facts: list[Group]
+    claims: dict[str, list[dict]]
+    links_in: list[Group]
+    copies: list[Group]
+    references: list[dict]
 
 
-_OUTGOING = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
-_INCOMING = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
-_DOCUMENT_TITLES = "SELECT ?doc ?title WHERE { GRAPH graph:provenance { ?doc a nkgeo:SourceDocument ; dcterms:title ?title } }"
+def why_href(entry: dict) -> str | None:
+    """The page that derives an inferred fact (IRIs only: a literal is passed to ``nkgeo why``)."""
+    from urllib.parse import urlencode
+
+    subject, obj = entry.get("subject_iri"), entry.get("object_iri")
+    if not subject or not obj:
+        return None
+    return "/why?" + urlencode({"s": subject, "p": entry["predicate_iri"], "o": obj})
 
 
-def _enrich(entries: list[dict], terms: dict[tuple[str, str], list], key) -> list[dict]:
-    """Give each describe() entry the real term behind its text, so a page can link it."""
-    out = []
+def _value(entry: dict, names: dict, incoming: bool = False) -> Value:
+    """A describe() entry as a page value: the other end of the triple, with its certainty."""
+    import pyoxigraph as ox
+
+    iri = entry["subject_iri"] if incoming else entry["object_iri"]
+    if iri:
+        shown = cell(ox.NamedNode(iri), names)
+    else:
+        shown = Cell(entry["object"], lang=entry.get("object_lang"))
+    refs = sorted({s["ref"] for s in entry["sources"] if "ref" in s})
+    graphs = sorted({s["graph"] for s in entry["sources"] if "ref" not in s})
+    bits = [bit for s in entry["sources"] if "ref" in s for bit in s["certainty"]["note"].split("; ") if bit]
+    note = entry["certainty"]["note"] if entry["inferred"] else "; ".join(dict.fromkeys(bits))  # each hedge once
+    return Value(shown, note, refs, graphs, entry["inferred"], why_href(entry) if entry["inferred"] else None)
+
+
+def _groups(entries: list[dict], names: dict, incoming: bool = False) -> list[Group]:
+    import pyoxigraph as ox
+
+    grouped: dict[str, list[dict]] = {}
     for entry in entries:
-        matches = terms.get(key(entry), [])
-        out.append({**entry, "term": matches[0] if matches else None})
+        grouped.setdefault(entry["predicate_iri"], []).append(entry)
+    out = []
+    for predicate, members in grouped.items():
+        head = cell(ox.NamedNode(predicate), names)
+        head.title = ns.compact(predicate)
+        values = sorted((_value(e, names, incoming) for e in members), key=lambda v: (v.inferred, v.cell.text.lower()))
+        out.append(Group(head, values))
+    out.sort(key=lambda g: (all(v.inferred for v in g.values), g.predicate.text.lower()))
     return out
 
 
 def entity_page(data, iri: str, quote_documents: bool = True) -> EntityPage:
-    """Everything a page shows about ``iri``: describe()'s facts with their sources, names, types,
-    external links and a map."""
+    """Everything a page shows about ``iri``, from describe(): a summary box (kinds, province,
+    population claims, names by romanisation system, coordinates, links out), facts by property,
+    claims by kind, incoming links, the inferred copies to fold away and the numbered sources."""
+    from nkgeo.explain.provenance import labels
+    from nkgeo.explain.show import claim_line, describe
+
+    description = describe(data, iri, include_inferred=True, quote_documents=quote_documents)
+    facts, links = description["facts"], description["links"]
+    mentioned = {iri} | {e[k] for e in facts + links for k in ("subject_iri", "object_iri", "predicate_iri") if e.get(k)}
+    names = labels(data, mentioned)
+    shown = [e for e in facts if e["predicate_iri"] not in SUMMARY_PREDICATES and "copy" not in e]
+    claims: dict[str, list[dict]] = {}
+    for claim in description["claims"]:
+        if claim["kind"] == "population estimate":
+            continue  # in the summary box
+        claims.setdefault(claim["kind"], []).append({
+            "line": claim_line(claim, say_plain=False), "iri": claim["object_iri"],
+            "refs": sorted({s["ref"] for e in (claim, *claim["parts"]) for s in e["sources"] if "ref" in s}),
+            "certain": claim["certainty"]["stated_current"]})
+    coordinates, map_svg = entity_map(data, iri, facts + links)
+    return EntityPage(
+        iri=iri, id=description["id"], label=description["label"],
+        korean=sorted({e["object"] for e in facts if e.get("object_lang") == "ko"}),
+        romanised=_romanised(facts),
+        other_names=sorted({e["object"] for e in facts if e["predicate_iri"] in (ns.SKOS.altLabel, ns.RDFS.label, ns.SKOS.prefLabel)
+                            and not (e.get("object_lang") or "").startswith("ko") and e["object"] != description["label"]}),
+        kinds=[_value(e, names) for e in facts if e["predicate_iri"] == ns.RDF.type and e["object_iri"]
+               and not e["object_iri"].startswith((ns.SCHEMA_NS, ns.GEO_NS))],
+        provinces=_provinces(data, facts, names),
+        populations=[{"line": claim_line(c), "refs": sorted({s["ref"] for e in (c, *c["parts"]) for s in e["sources"] if "ref" in s})}
+                     for c in description["claims"] if c["kind"] == "population estimate"],
+        external=_external(facts),
+        coordinates=coordinates, map_svg=map_svg,
+        facts=_groups(shown, names),
+        claims=claims,
+        links_in=_groups([e for e in links if "copy" not in e], names, incoming=True),
+        copies=_groups([e for e in facts if "copy" in e], names) + _groups([e for e in links if "copy" in e], names, incoming=True),
+        references=[{**r, "href": f"/doc/{r['document']}#chars-{r['start']}-{r['end']}"} for r in description["references"]],
+    )
+
+
+def _romanised(facts: list[dict]) -> list[tuple[str, str]]:
+    """(system, its spellings) for each romanisation the names give, in the order of ROMANISATIONS."""
+    found: dict[str, set[str]] = {}
+    for entry in facts:
+        tag = entry.get("object_lang") or ""
+        if tag.startswith("ko-"):
+            found.setdefault(ROMANISATIONS.get(tag, tag), set()).add(entry["object"])
+    order = list(ROMANISATIONS.values())
+    systems = sorted(found, key=lambda system: (order.index(system) if system in order else len(order), system))
+    return [(system, ", ".join(sorted(found[system]))) for system in systems]
+
+
+def _provinces(data, facts: list[dict], names: dict) -> list[Cell]:
+    """The provinces it is in or the capital of (asserted or inferred)."""
     import pyoxigraph as ox
 
-    from nkgeo.explain.provenance import labels
-    from nkgeo.explain.show import describe
+    candidates = {e["object_iri"] for e in facts if e["object_iri"] and e["predicate_iri"] in (ns.NKGEO.locatedIn, ns.NKGEO.capitalOf)}
+    if not candidates:
+        return []
+    values = "VALUES ?p { " + " ".join(f"<{c}>" for c in sorted(candidates)) + " }"
+    return [cell(ox.NamedNode(row["p"].value), names) for row in data.query(_PROVINCES % values)]
 
-    node = ox.NamedNode(iri)
-    description = describe(data, iri, include_inferred=True, quote_documents=quote_documents)
-    outgoing: dict[tuple[str, str], list] = {}
-    for row in data.query(_OUTGOING, substitutions={"s": node}):
-        outgoing.setdefault((rdfio.display(row["p"]), rdfio.display(row["o"])), []).append((row["p"], row["o"]))
-    incoming: dict[tuple[str, str], list] = {}
-    for row in data.query(_INCOMING, substitutions={"o": node}):
-        incoming.setdefault((rdfio.display(row["s"]), rdfio.display(row["p"])), []).append((row["s"], row["p"]))
 
-    facts = _enrich(description["facts"], outgoing, lambda e: (e["predicate"], e["object"]))
-    links_in = _enrich(description["links"], incoming, lambda e: (e["subject"], e["predicate"]))
-    mentioned = {iri}
+def _external(facts: list[dict]) -> list[Cell]:
+    out = []
     for entry in facts:
-        if entry["term"]:
-            mentioned.update(t.value for t in entry["term"] if type(t).__name__ == "NamedNode")
-    for entry in links_in:
-        if entry["term"]:
-            mentioned.update(t.value for t in entry["term"] if type(t).__name__ == "NamedNode")
-    names = labels(data, mentioned)
-
-    def row(entry: dict, incoming_link: bool) -> dict:
-        first, second = entry["term"] or (None, None)
-        if incoming_link:
-            other, predicate = cell(first, names), cell(second, names)
-        else:
-            predicate, other = cell(first, names), cell(second, names)
-        if first is None:  # no term found (should not happen): fall back to the text
-            other = Cell(entry["subject"] if incoming_link else entry["object"])
-            predicate = Cell(entry["predicate"])
-        predicate.title = entry["predicate"]
-        return {"predicate": predicate, "value": other, "inferred": entry["inferred"], "sources": entry["sources"]}
-
-    rows = [row(e, False) for e in facts]
-    korean = sorted({r["value"].text for r in rows if r["value"].lang == "ko"})
-    romanised = sorted({r["value"].text for r in rows if (r["value"].lang or "").startswith("ko-")})
-    types = [r["value"] for r in rows if r["predicate"].title == "rdf:type" and not r["inferred"]]
-    types += [r["value"] for r in rows if r["predicate"].title == "rdf:type" and r["inferred"]
-              and r["value"].text not in {t.text for t in types} and r["value"].kind == "iri"]
-    external = []
-    for entry in facts:
-        term = entry["term"]
-        if term and term[0].value in SAME_AS_PREDICATES and type(term[1]).__name__ == "NamedNode":
-            external.append(external_cell(term[1].value))
-
-    coordinates, map_svg = entity_map(data, iri, facts + links_in)
-    titles = {row["doc"].value.rsplit("/", 1)[-1]: row["title"].value for row in data.query(_DOCUMENT_TITLES)}
-    return EntityPage(
-        iri=iri,
-        id=description["id"],
-        label=description["label"],
-        korean=korean,
-        romanised=romanised,
-        types=types,
-        facts=[r for r in rows if not r["inferred"]],
-        inferred=[r for r in rows if r["inferred"]],
-        links_in=[row(e, True) for e in links_in],
-        external=external,
-        coordinates=coordinates,
-        map_svg=map_svg,
-        documents=titles,
-    )
+        target = entry["object_iri"]
+        if entry["predicate_iri"] in SAME_AS_PREDICATES and target:
+            out.append(external_cell(target))
+    return out
 
 
 # --- the map ---------------------------------------------------------------------------------
@@ -230,7 +294,7 @@ def entity_map(data, iri: str, entries: list[dict]) -> tuple[tuple[float, float]
     if here is None:
         return None, None
     located = {p.iri: p.slug for p in places.points}
-    related = {located[t.value] for e in entries for t in e["term"] or () if type(t).__name__ == "NamedNode" and t.value in located}
+    related = {located[e[k]] for e in entries for k in ("subject_iri", "object_iri") if e.get(k) in located}
     related.discard(here.slug)
     return (here.lat, here.lon), mapping.entity_map(places, here.slug, related, link=href)
 
@@ -335,3 +399,117 @@ def ontology_page(data) -> dict:
         })
     ordered = {title: sections[title] for title in KIND_TITLES.values() if title in sections}
     return {"sections": ordered, "schemes": {ns.compact(k): v for k, v in schemes.items()}}
+
+
+# --- document, evidence and derivation pages -------------------------------------------------
+
+_EXCLUDED = """
+SELECT ?doc ?passage ?start ?end ?reason WHERE {
+  GRAPH graph:provenance { ?passage a nkgeo:Passage ; nkgeo:passageOf ?doc ; nkgeo:startOffset ?start ; nkgeo:endOffset ?end ;
+                           nkgeo:excludedBecause ?reason }
+} ORDER BY ?start
+"""
+
+
+def _statement_rows(data, found: list, names: dict) -> list[dict]:
+    """Evidence records as rows: the triple (linked), how and when the document says it, the record's page."""
+    from nkgeo.explain import certainty
+
+    words = certainty.vocabulary(data)
+    rows = []
+    for st in found:
+        how = certainty.of_statement(st, words, names)
+        rows.append({"subject": cell(st.subject, names), "predicate": cell(st.predicate, names), "object": cell(st.object, names),
+                     "how": how.summary(), "plain": how.stated_current, "evidence": href(st.evidence) if st.evidence else None,
+                     "start": st.start, "end": st.end})
+    return rows
+
+
+def _names_for(data, found: list) -> dict[str, str]:
+    from nkgeo.explain import certainty
+    from nkgeo.explain.provenance import labels
+
+    iris = set()
+    for st in found:
+        iris.update(t.value for t in (st.subject, st.predicate, st.object) if type(t).__name__ == "NamedNode")
+        iris.update(certainty.iris_of(st))
+    return labels(data, iris)
+
+
+def document_page(data, iri: str, quote_documents: bool = True) -> dict | None:
+    """A source document: its title, hash and length, every statement it supports passage by
+    passage (offsets, certainty, the quoted passage when the document is at hand), and the passages
+    the coverage data leaves out, with the reason. None when ``iri`` is no source document."""
+    import pyoxigraph as ox
+
+    from nkgeo.explain.documents import documents, quote
+    from nkgeo.explain.provenance import evidence_of, labels
+
+    document = documents(data).get(iri)
+    if document is None:
+        return None
+    found = evidence_of(data, document=ox.NamedNode(iri))
+    names = _names_for(data, found)
+    passages: dict[tuple[int, int], dict] = {}
+    for row in _statement_rows(data, found, names):
+        key = (row["start"], row["end"])
+        if key not in passages:
+            passages[key] = {"start": key[0], "end": key[1], "anchor": f"chars-{key[0]}-{key[1]}", "statements": [],
+                             "quote": quote(document, *key) if quote_documents else None}
+        passages[key]["statements"].append(row)
+    excluded = [{"start": int(r["start"].value), "end": int(r["end"].value), "anchor": f"chars-{r['start'].value}-{r['end'].value}",
+                 "reason": r["reason"].value} for r in data.query(_EXCLUDED, substitutions={"doc": ox.NamedNode(iri)})]
+    reasons = labels(data, {e["reason"] for e in excluded})
+    for entry in excluded:
+        entry["reason"] = reasons.get(entry["reason"], ns.compact(entry["reason"]))
+        entry["quote"] = quote(document, entry["start"], entry["end"]) if quote_documents else None
+    return {"document": document, "passages": list(passages.values()), "statements": len(found), "excluded": excluded,
+            "quotable": quote_documents and any(p["quote"] for p in passages.values())}
+
+
+def evidence_page(data, iri: str, quote_documents: bool = True) -> dict | None:
+    """One evidence record: its triple, document, offsets, every part of its certainty, the passage."""
+    import pyoxigraph as ox
+
+    from nkgeo.explain import certainty
+    from nkgeo.explain.documents import documents, quote
+    from nkgeo.explain.provenance import evidence_of
+
+    found = evidence_of(data, record=ox.NamedNode(iri))
+    if not found:
+        return None
+    names = _names_for(data, found)
+    row = _statement_rows(data, found[:1], names)[0]
+    st = found[0]
+    document = documents(data).get(st.document)
+    how = certainty.of_statement(st, certainty.vocabulary(data), names)
+    return {"iri": iri, "id": ns.compact(iri), "row": row, "certainty": how.as_dict(), "note": st.note,
+            "document": document, "document_href": href(st.document) + f"#chars-{st.start}-{st.end}",
+            "quote": quote(document, st.start, st.end) if document is not None and quote_documents else None}
+
+
+def derivation_page(data, s: str, p: str, o: str, quote_documents: bool = True) -> dict:
+    """How an inferred triple holds: the ``why`` tree (rules, premises, sources, and each node's
+    certainty when the build records it). NkgeoError when it holds neither way."""
+    import pyoxigraph as ox
+
+    from nkgeo.explain.certainty import STATED_RANK, vocabulary
+    from nkgeo.explain.why import Explainer
+
+    explainer = Explainer(data.compiled, quote_documents=quote_documents)
+    tree = explainer.explain(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o))
+    modes = vocabulary(data).modes
+
+    def node(n) -> dict:
+        mode = getattr(n, "certainty", None)  # filled by builds that record inferred certainty
+        holds_now = getattr(n, "holds_now", None)
+        how = None  # said only when weaker than stated and current
+        label, rank = modes.get(mode, (ns.compact(mode), 0)) if mode is not None else ("stated", STATED_RANK)
+        if rank < STATED_RANK or holds_now is False:
+            how = label + ("" if holds_now in (None, True) else "; not now")
+        sources = [{**src, "href": href(src["document"]) + f"#chars-{src['start']}-{src['end']}" if "document" in src else None}
+                   for src in n.sources]
+        return {"text": " ".join(n.triple), "status": n.status, "rule": n.rule, "rule_text": explainer.rules.get(n.rule, "") if n.rule else "",
+                "how": how, "sources": sources, "premises": [node(c) for c in n.premises]}
+
+    return {"subject": href(s), "tree": node(tree), "triple": " ".join(tree.triple)}
