@@ -426,3 +426,16 @@ def test_blank_nodes_of_derivations_are_described(compiled):
             if term.startswith("_:")}
     assert used and used <= set(labels)
     assert [b for b in used if labels[b] in ("", "anonymous class")] == []
+
+
+def test_the_vocabulary_has_the_same_ids_in_every_engine():
+    """``V``'s values are the ids every engine gives its IRIs (encoded first), then come the OWL 2 RL datatypes'."""
+    from nkgeo import namespaces as ns
+    from nkgeo.build import engine as rules
+    from nkgeo.build.vocabulary import DATATYPE_ID, V
+
+    assert V.SAME.iri == ns.OWL.sameAs and V(int(V.TYPE)) is V.TYPE
+    for terms in (rules.NTriplesTerms(), reason.RdflibTerms()):
+        engine = rules.Engine(terms)
+        assert [engine.ids[terms.iri(member.iri)] for member in V] == list(range(len(V)))
+        assert {iri: engine.ids[terms.iri(iri)] for iri in DATATYPE_ID} == DATATYPE_ID

@@ -5,8 +5,9 @@ The closure is computed by :mod:`nkgeo.build.engine`, a semi-naive materialiser 
 (named as in the OWL 2 Profiles spec, tables 4-9) that records, for each triple it derives, the rule
 and the premises of its *first* derivation: every premise was known before its conclusion, so an
 explanation never loops. owlrl stays available as the reference (``nkgeo build --reasoner owlrl``);
-``tests/test_reason.py`` checks that both infer the same triples, and
-``tests/test_conformance_owl2rl.py`` runs the OWL 2 RL conformance collection.
+``tests/test_reason.py`` and ``tests/test_reason_differential.py`` check that both infer the same
+triples, and ``tests/test_conformance_owl2rl.py`` runs the OWL 2 RL conformance collection with both.
+rdflib terms are read as the build reads its own (:class:`~nkgeo.build.engine.Terms`).
 
 Only triples about the graph's own resources (subjects under ``id:``) are kept as "inferred": OWL 2
 RL also entails axiomatic triples (``xsd:string a rdfs:Datatype``, ``x owl:sameAs x``...) that say
@@ -59,7 +60,8 @@ def is_reportable(triple: Triple) -> bool:
 
 
 class RdflibTerms(rules.Terms):
-    """rdflib terms for the engine. Literals are compared as rdflib normalised them when parsing."""
+    """rdflib terms for the engine, read as :class:`~nkgeo.build.engine.Terms` reads every literal
+    (a plain one is an ``xsd:string``). Lexical forms are as rdflib normalised them when parsing."""
 
     def iri(self, text: str) -> URIRef:
         return URIRef(text)
@@ -69,8 +71,8 @@ class RdflibTerms(rules.Terms):
             return rules.LITERAL
         return rules.BLANK if isinstance(term, BNode) else rules.IRI
 
-    def literal(self, term: Literal) -> tuple[str, str | None]:
-        return str(term), (str(term.datatype) if term.datatype is not None else None)
+    def literal_parts(self, term: Literal) -> tuple[str, str | None, str | None]:
+        return str(term), term.language, (str(term.datatype) if term.datatype is not None else None)
 
 
 def closure(asserted: Graph, complete: bool = False) -> rules.Engine:

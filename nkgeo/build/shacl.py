@@ -521,7 +521,7 @@ def _read_rows(query: Query, rows: list) -> list[Result]:
 
 
 def _datatype_condition(datatype, v: str) -> str:
-    from nkgeo.build.engine import _BOUNDS, LEXICAL_SPACES
+    from nkgeo.build.datatypes import INTEGER_BOUNDS, LEXICAL_SPACES
 
     iri = datatype.value
     if iri == ns.RDF.langString:
@@ -530,7 +530,7 @@ def _datatype_condition(datatype, v: str) -> str:
     name = iri[len(ns.XSD_NS):] if iri.startswith(ns.XSD_NS) else ""
     if name in CHECKED_LEXICAL:
         test += f" && REGEX(STR({v}), {_constant(_literal('^(?:' + LEXICAL_SPACES[iri] + ')$'))})"
-        low, high = _BOUNDS.get(name, (None, None))
+        low, high = INTEGER_BOUNDS.get(name, (None, None))
         if low is not None:
             test += f" && COALESCE(<{ns.XSD.integer}>(STR({v})) >= {low}, false)"
         if high is not None:
