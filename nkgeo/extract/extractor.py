@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from nkgeo import namespaces as ns
 from nkgeo.errors import DocumentError
-from nkgeo.extract import lexicon, rules
+from nkgeo.extract import certainty, lexicon, rules
 from nkgeo.extract.document import Document
 from nkgeo.extract.gazetteer import Gazetteer, name_variants
 from nkgeo.extract.nlp import DEFAULT_MAX_SENTENCE_CHARS, Mention, NameFinder, Sentence, blank_pipeline, sentences_of
@@ -356,7 +356,8 @@ class Extractor:
         naming = [(s.start, s.end) for s in sentences if any(m.kind == "known" and state.types_of_mention(m) & rules.PLACE_LIKE for m in s.mentions)]
         facts = sorted(set(facts), key=lambda f: (f.start, f.s, f.p, str(f.o), -f.confidence, f.qualifier or "", f.rule))
         facts = _without_entailed(_most_specific_types(_one_settlement_kind(facts), self.gaz))
-        used = {f.s for f in facts} | {f.o for f in facts if isinstance(f.o, str)}
+        agents = {f.reading.agent for f in facts if f.reading.agent}
+        used = {f.s for f in facts} | {f.o for f in facts if isinstance(f.o, str)} | agents
         entities: dict[str, tuple[str, tuple[str, ...]]] = {}
         stated: dict[str, set[str]] = {}
         for fact in facts:
@@ -365,7 +366,7 @@ class Extractor:
         for iri in sorted(used):
             if not iri.startswith(ns.ID_NS) or state.known(iri) and iri not in self.lexicon_countries:
                 continue
-            label, classes = self._describe_new(iri, state)
+            label, classes = (certainty.agent_label(iri), (ns.NKGEO.AgentGroup,)) if iri in agents else self._describe_new(iri, state)
             classes = _most_specific(set(classes) | stated.get(iri, set()), self.gaz)
             if label:
                 entities[iri] = (label, classes)

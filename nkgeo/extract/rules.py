@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from nkgeo import namespaces as ns
-from nkgeo.extract import clauses, lexicon, triggers
+from nkgeo.extract import certainty, clauses, lexicon, triggers
 from nkgeo.extract.nlp import Mention, Sentence
 
 RDF_TYPE = ns.RDF.type
@@ -64,6 +64,7 @@ class Fact:
     confidence: float
     qualifier: str | None
     rule: str
+    reading: certainty.Reading = certainty.STATED  # how the sentence asserts it: mode, time, attribution
 
 
 class Context:
@@ -160,10 +161,9 @@ class Context:
     def fact(self, s: str | None, p: str, o, pos: int, confidence: float, rule: str, hedge: bool = True) -> None:
         if self.promoting or not s or o is None or s == o:
             return
-        qualifier = None
-        if hedge:
-            confidence, qualifier = qualify(self.masked, pos, confidence)
-        self.facts.append(Fact(s, p, o, self.sentence.start, self.sentence.end, round(confidence, 2), qualifier, rule))
+        reading = certainty.read(self.masked, pos, sentence=p != RDF_TYPE) if hedge else certainty.STATED
+        p = reading.predicate(p)
+        self.facts.append(Fact(s, p, o, self.sentence.start, self.sentence.end, round(confidence * reading.factor, 2), reading.qualifier, rule, reading))
 
     def place_fact(self, s: str | None, index, pos: int, confidence: float, rule: str) -> None:
         """``s`` lies in the mention at ``index``: locatedIn, inRegion or onCoast by what it is."""
@@ -188,21 +188,6 @@ class Context:
         mention = self.m(index)
         if mention is not None and mention.head_class and mention.iri:
             self.type(mention.iri, mention.head_class, confidence, pos)
-
-
-def qualify(masked: str, pos: int, confidence: float) -> tuple[float, str | None]:
-    """A hedge or a negation between the last clause break before ``pos`` and ``pos``."""
-    window_start = 0
-    for brk in lexicon.CLAUSE_BREAKS.finditer(masked, 0, max(pos, 0)):
-        window_start = brk.end()
-    window = masked[window_start:pos]
-    negation = lexicon.NEGATIONS.search(window)
-    if negation:
-        return min(confidence, 0.15), f"negated: {negation.group(0).lower()}"
-    hedge = lexicon.HEDGES.search(window)
-    if hedge:
-        return confidence * 0.8, " ".join(hedge.group(0).lower().split())
-    return confidence, None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -408,7 +393,7 @@ def rule_capital_subject(ctx: Context) -> None:
         inverted = _INVERTED.match(ctx.masked, match.end())
         s = _explicit_subject(ctx, match.start() - len("the ") if ctx.masked[: match.start()].endswith("the ") else match.start())
         s = (int(inverted.group(0).split("⟪")[1].rstrip("⟫")) if inverted else ctx.subject_at(match.start())) if s is None else s
-        if s is not None and ctx.m(s).kind in ("name", "known") and not lexicon.NEGATIONS.search(ctx.masked[: match.start()]):
+        if s is not None and ctx.m(s).kind in ("name", "known") and not certainty.negated(ctx.masked[: match.start()]):
             ctx.promote(s, ns.NKGEO.City, 0.8)
 
 
@@ -944,7 +929,7 @@ def rule_population(ctx: Context) -> None:
             continue
         window_start = max(0, match.start() - 80)
         cues = [c.group(0).lower() for c in lexicon.APPROXIMATE.finditer(masked, window_start, match.end())]
-        hedges = [" ".join(h.group(0).lower().split()) for h in lexicon.HEDGES.finditer(masked, 0, match.end())]
+        hedges = [w for w in certainty.read(masked, match.start()).words if not w.startswith("negated")]
         qualifier = "; ".join(dict.fromkeys(hedges + (["approximate"] if cues else [])))
         year = re.search(r"\b(?:in|as of|by) (?:the )?(19\d\d|20\d\d)\b(?! to| and|-)|\b(19\d\d|20\d\d) census\b", masked)
         node = ctx.state.estimate(ctx.iri(s), low, high)

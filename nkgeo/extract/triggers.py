@@ -126,13 +126,18 @@ def parse(text: str) -> list[Trigger]:
 
 
 def trigger_file() -> Path:
-    """``triggers.tsv`` beside the project's ontology, else beside the package's (a project may lack it)."""
+    return data_file(FILE)
+
+
+def data_file(name: str) -> Path:
+    """An extraction data file (``triggers.tsv``, ``certainty.tsv``...) beside the project's ontology,
+    else beside the package's (a project may lack it)."""
     from nkgeo.resources import PACKAGE_DIR, ontology_dir
 
     for folder in (ontology_dir(), PACKAGE_DIR.parent / "ontology", PACKAGE_DIR / "_data" / "ontology"):
-        if (folder / FILE).is_file():
-            return folder / FILE
-    raise SourceError(f"no {FILE} beside the ontology ({ontology_dir()})")
+        if (folder / name).is_file():
+            return folder / name
+    raise SourceError(f"no {name} beside the ontology ({ontology_dir()})")
 
 
 def load(path: Path | None = None) -> tuple[Trigger, ...]:
