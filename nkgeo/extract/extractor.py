@@ -255,6 +255,17 @@ class DocState:
         slug = f"{key}-{self._slug_of(place)}" if place else key
         return self._node(slug, label, cls)
 
+    def claim(self, slug: str, label: str, cls: str) -> str:
+        """The node of an n-ary claim (a condition, a trend...) of this document."""
+        return self._node(slug, label, cls)
+
+    def concept(self, iri: str | None, cls: str | None) -> str | None:
+        """A concept of the data files (a kind, an aspect...); one the graph lacks is proposed, with its
+        slug as label and ``cls`` as class, in the candidates' gazetteer graph."""
+        if iri and cls and not self.known(iri):
+            self.minted.setdefault(iri, (self._slug_of(iri).replace("-", " "), set()))[1].add(cls)
+        return iri
+
     def _node(self, slug: str, label: str, cls: str) -> str:
         iri = ns.ID_NS + lexicon.slug(slug)
         if not self.known(iri):

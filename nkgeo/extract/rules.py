@@ -17,10 +17,10 @@ sees it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nkgeo import namespaces as ns
-from nkgeo.extract import certainty, clauses, lexicon, triggers
+from nkgeo.extract import certainty, clauses, lexicon, statements, triggers
 from nkgeo.extract.nlp import Mention, Sentence
 
 RDF_TYPE = ns.RDF.type
@@ -158,10 +158,14 @@ class Context:
         self.typed.add((iri, cls))
         self.fact(iri, RDF_TYPE, cls, pos, confidence, "type")
 
-    def fact(self, s: str | None, p: str, o, pos: int, confidence: float, rule: str, hedge: bool = True) -> None:
+    def fact(self, s: str | None, p: str, o, pos: int, confidence: float, rule: str, hedge: bool = True, status: str | None = None) -> None:
+        """Propose ``s p o`` with this sentence as evidence; ``status`` is the temporal status the
+        words of the claim carry themselves (a past tense), unless a time word says otherwise."""
         if self.promoting or not s or o is None or s == o:
             return
         reading = certainty.read(self.masked, pos, sentence=p != RDF_TYPE) if hedge else certainty.STATED
+        if status and reading.status is None:
+            reading = replace(reading, status=status)
         p = reading.predicate(p)
         self.facts.append(Fact(s, p, o, self.sentence.start, self.sentence.end, round(confidence * reading.factor, 2), reading.qualifier, rule, reading))
 
@@ -1521,6 +1525,75 @@ def _zones(ctx: Context) -> None:
     _ = subject
 
 
+# ---------------------------------------------------------------------------------------------
+# Issue 10's kinds of statement: conditions, restrictions, trends, comparisons, superlatives (n-ary
+# claims) and characteristics, purposes, sources of knowledge (plain statements)
+# ---------------------------------------------------------------------------------------------
+
+_YEAR = r"(?:1[89]\d\d|20[0-2]\d)"
+_YEARS = re.compile(rf"\b(?:between (?:the )?(?P<a>{_YEAR}) and (?P<b>{_YEAR})|from (?P<c>{_YEAR}) to (?P<d>{_YEAR}))\b")
+STATEMENT_CONFIDENCE = 0.7
+
+
+def rule_statements(ctx: Context) -> None:
+    """The lines of ontology/statements.tsv: a claim about the place its clause is about, in the
+    curated graph's shape (a node of the claim's class with its kind, aspect, direction...)."""
+    found, aspects = statements.load()
+    for statement in found:
+        for match in statement.regex.finditer(ctx.masked):
+            s = _statement_subject(ctx, match.start())
+            if s is None:
+                continue
+            if statement.claim is None:
+                value = ctx.state.concept(statement.value, statement.value_class)
+                ctx.fact(s, statement.predicate, value, match.start(), STATEMENT_CONFIDENCE, "statement", status=statement.status)
+                continue
+            groups = match.groupdict()
+            aspect = aspects.get(" ".join(groups["a"].lower().split())) if statement.aspect == "{A}" else statement.aspect
+            other = ctx.iri(groups.get("o")) if groups.get("o") else None
+            if aspect is None or statement.claim in (ns.NKGEO.Comparison, ns.NKGEO.Superlative) and other is None:
+                continue
+            _claim(ctx, s, statement, ctx.state.concept(aspect, ns.NKGEO.Aspect), other, match)
+
+
+def _statement_subject(ctx: Context, pos: int) -> str | None:
+    """The place the words at ``pos`` are about: the clause's subject, else the place the text is on."""
+    i = ctx.subject_at(pos)
+    if i is not None and ctx.is_a(i, ns.NKGEO.Place, *PLACE_LIKE):
+        return ctx.iri(i)
+    if i is None and ctx.sentence.topic and ctx.state.types_of_iri(ctx.sentence.topic) & PLACE_LIKE:
+        return ctx.sentence.topic
+    return None
+
+
+def _claim(ctx: Context, s: str, statement, aspect: str, other: str | None, match) -> None:
+    pos, conf, status = match.start(), STATEMENT_CONFIDENCE, statement.status
+    kind = ctx.state.concept(statement.value, statement.value_class)
+    part = (kind or statement.direction or "").rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower()
+    slug = "-".join(x for x in (s.rsplit("/", 1)[-1], part, aspect.rsplit("/", 1)[-1], other and other.rsplit("/", 1)[-1]) if x)
+    label = f"{ctx.label(s)}: {part.replace('-', ' ')} ({ctx.label(aspect)})" + (f", {ctx.label(other)}" if other else "")
+    node = ctx.state.claim(slug, label, statement.claim)
+    ctx.fact(s, statement.predicate, node, pos, conf, "statement", status=status)
+    ctx.fact(node, RDF_TYPE, statement.claim, pos, conf, "statement", status=status)
+    if kind:
+        ctx.fact(node, ns.NKGEO.kind, kind, pos, conf, "statement", status=status)
+    ctx.fact(node, ns.NKGEO.aspect, aspect, pos, conf, "statement", status=status)
+    if statement.direction:
+        ctx.fact(node, ns.NKGEO.direction, statement.direction, pos, conf, "statement", status=status)
+    if statement.claim == ns.NKGEO.Comparison:
+        ctx.fact(node, ns.NKGEO.comparedWith, other, pos, conf, "statement", status=status)
+    elif statement.claim == ns.NKGEO.Superlative:
+        several = bool(re.search(r"\bone of\s*$", ctx.masked[max(0, pos - 12) : pos]))
+        ctx.fact(node, ns.NKGEO.withinScope, other, pos, conf, "statement", status=status)
+        ctx.fact(node, ns.NKGEO.oneAmongSeveral, Lit(str(several).lower(), ns.XSD.boolean), pos, conf, "statement", status=status)
+    elif statement.claim == ns.NKGEO.Trend:
+        years = _YEARS.search(ctx.masked)
+        if years:
+            first, last = (years.group("a"), years.group("b")) if years.group("a") else (years.group("c"), years.group("d"))
+            ctx.fact(node, ns.NKGEO.startYear, Lit(first, ns.XSD.gYear), pos, conf, "statement", status=status)
+            ctx.fact(node, ns.NKGEO.endYear, Lit(last, ns.XSD.gYear), pos, conf, "statement", status=status)
+
+
 TYPING_RULES = (
     rule_alias,
     rule_parenthetical_names,
@@ -1560,4 +1633,5 @@ RELATION_RULES = (
     rule_development,
     rule_affected,
     rule_features,
+    rule_statements,
 )
