@@ -1531,7 +1531,7 @@ def _zones(ctx: Context) -> None:
 # ---------------------------------------------------------------------------------------------
 
 _YEAR = r"(?:1[89]\d\d|20[0-2]\d)"
-_YEARS = re.compile(rf"\b(?:between (?:the )?(?P<a>{_YEAR}) and (?P<b>{_YEAR})|from (?P<c>{_YEAR}) to (?P<d>{_YEAR}))\b")
+_YEARS = re.compile(rf"\b(?:between (?:the )?(?P<a>{_YEAR}) and (?P<b>{_YEAR})|from (?P<c>{_YEAR}) to (?P<d>{_YEAR}))\b", re.I)
 STATEMENT_CONFIDENCE = 0.7
 
 
@@ -1551,7 +1551,7 @@ def rule_statements(ctx: Context) -> None:
             groups = match.groupdict()
             aspect = aspects.get(" ".join(groups["a"].lower().split())) if statement.aspect == "{A}" else statement.aspect
             other = ctx.iri(groups.get("o")) if groups.get("o") else None
-            if aspect is None or statement.claim in (ns.NKGEO.Comparison, ns.NKGEO.Superlative) and other is None:
+            if aspect is None or statement.claim in (ns.NKGEO.Comparison, ns.NKGEO.Superlative) and other in (None, s):
                 continue
             _claim(ctx, s, statement, ctx.state.concept(aspect, ns.NKGEO.Aspect), other, match)
 
