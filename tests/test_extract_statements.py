@@ -160,3 +160,21 @@ def test_a_negated_condition_is_not_a_candidate(extractor):
     found = run(extractor, "Chongjin does not have shortages of electricity.")
     links = [f for f in found.facts if f.p == ns.NKGEO.hasCondition]
     assert links and all(f.reading.negated and f.confidence < 0.5 for f in links)
+
+
+def test_a_list_of_aspects_gives_one_claim_each(extractor):
+    got = triples(run(extractor, "In Chongjin access to medicine, technology and educational resources is limited."))
+    nodes = {o for s, p, o in got if s == "id:chongjin" and p == "nkgeo:hasCondition"}
+    aspects = {o for s, p, o in got if s in nodes and p == "nkgeo:aspect"}
+    assert aspects == {"id:medicine", "id:technology", "id:educational-resources"} and len(nodes) == 3
+
+
+def test_an_explicit_subject(extractor):
+    parts = claim(run(extractor, "Over the past decade the population of Chongjin has remained relatively stable."), "id:chongjin", "nkgeo:hasTrend")
+    assert parts["nkgeo:direction"] == {"nkgeo:Stability"}
+
+
+def test_a_reported_condition(extractor):
+    found = run(extractor, "Chongjin is a port city, with reports of food shortages.")
+    [link] = [f for f in found.facts if f.p == ns.NKGEO.hasCondition]
+    assert link.reading.mode == ns.NKGEO.Reported

@@ -1541,24 +1541,26 @@ def rule_statements(ctx: Context) -> None:
     found, aspects = statements.load()
     for statement in found:
         for match in statement.regex.finditer(ctx.masked):
-            s = _statement_subject(ctx, match.start())
+            groups = match.groupdict()
+            s = _statement_subject(ctx, match.start(), groups.get("s"))
             if s is None:
                 continue
             if statement.claim is None:
                 value = ctx.state.concept(statement.value, statement.value_class)
                 ctx.fact(s, statement.predicate, value, match.start(), STATEMENT_CONFIDENCE, "statement", status=statement.status)
                 continue
-            groups = match.groupdict()
-            aspect = aspects.get(" ".join(groups["a"].lower().split())) if statement.aspect == "{A}" else statement.aspect
+            found_aspects = statements.aspects_in(groups["a"], aspects) if statement.aspect == "{A}" else [statement.aspect]
             other = ctx.iri(groups.get("o")) if groups.get("o") else None
-            if aspect is None or statement.claim in (ns.NKGEO.Comparison, ns.NKGEO.Superlative) and other in (None, s):
+            if statement.claim in (ns.NKGEO.Comparison, ns.NKGEO.Superlative) and other in (None, s):
                 continue
-            _claim(ctx, s, statement, ctx.state.concept(aspect, ns.NKGEO.Aspect), other, match)
+            for aspect in found_aspects:
+                _claim(ctx, s, statement, ctx.state.concept(aspect, ns.NKGEO.Aspect), other, match)
 
 
-def _statement_subject(ctx: Context, pos: int) -> str | None:
-    """The place the words at ``pos`` are about: the clause's subject, else the place the text is on."""
-    i = ctx.subject_at(pos)
+def _statement_subject(ctx: Context, pos: int, explicit: str | None = None) -> str | None:
+    """The place the words at ``pos`` are about: the pattern's {S}, the clause's subject, else the
+    place the text is on."""
+    i = int(explicit) if explicit is not None else ctx.subject_at(pos)
     if i is not None and ctx.is_a(i, ns.NKGEO.Place, *PLACE_LIKE):
         return ctx.iri(i)
     if i is None and ctx.sentence.topic and ctx.state.types_of_iri(ctx.sentence.topic) & PLACE_LIKE:

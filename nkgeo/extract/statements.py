@@ -79,9 +79,22 @@ def parse_aspects(text: str) -> dict[str, str]:
     return out
 
 
-def aspect_regex(aspects: dict[str, str]) -> str:
+def aspect_words(aspects: dict[str, str]) -> str:
+    """One aspect's words as a regular expression, longest first."""
     words = sorted(aspects, key=lambda w: (-len(w), w))
-    return "(?P<a>" + "|".join(re.escape(w).replace(r"\ ", " ") for w in words) + ")"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in words) + ")"
+
+
+def aspect_regex(aspects: dict[str, str]) -> str:
+    """{A}: an aspect, or a list of them ("medicine, technology and educational resources")."""
+    one = aspect_words(aspects)
+    return f"(?P<a>{one}(?:(?:,| and|, and|,? or) {one})*)"
+
+
+def aspects_in(text: str, aspects: dict[str, str]) -> list[str]:
+    """The aspect IRIs of the words {A} matched, in order."""
+    found = re.findall(aspect_words(aspects), text.lower())
+    return list(dict.fromkeys(aspects[" ".join(w.split())] for w in found if " ".join(w.split()) in aspects))
 
 
 def parse(text: str, aspects: dict[str, str]) -> list[Statement]:

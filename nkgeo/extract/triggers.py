@@ -60,9 +60,11 @@ def compile_pattern(pattern: str, slots: dict[str, str] | None = None) -> re.Pat
     if not items:
         raise ValueError("empty pattern")
     out = r"(?<![\w⟫-])" if not items[0][0].startswith("⟪") else ""
-    for regex, optional, glued in items:
+    for number, (regex, optional, glued) in enumerate(items):
         if glued:  # a comma sticks to the word before it: "{S}, in" and, optional, "{S} in"
             out = out[:-1] + (f"(?:{regex})?" if optional else regex) + " "
+        elif optional and number == len(items) - 1 and number:  # optional last words: "hilly [terrain]"
+            out = out[:-1] + f"(?: {regex})? "
         else:
             out += f"(?:{regex} )?" if optional else regex + " "
     ends_with_mention = items[-1][0].startswith("⟪")
