@@ -432,8 +432,12 @@ def merge_scores(tables: list[list[Score]]) -> list[Score]:
 
 def render(title: str, scores: list[Score]) -> str:
     lines = [title, f"{'relation':<16}{'curated':>8}{'cands':>7}{'correct':>8}{'P':>7}{'R':>7}{'F1':>7}"]
-    for score in [*scores, total(scores)]:
-        if score.relation == "overall":
+    subtotals = []
+    if any(s.relation in NEW_KINDS for s in scores):  # the relations of issue 11 and the kinds of issue 10, apart
+        old = [s for s in scores if s.relation not in NEW_KINDS]
+        subtotals = [total(old, "old relations"), total([s for s in scores if s.relation in NEW_KINDS], "new kinds")]
+    for score in [*scores, *subtotals, total(scores)]:
+        if score.relation in ("overall", "old relations"):
             lines.append("-" * 60)
         lines.append(
             f"{score.relation:<16}{score.curated:>8}{score.candidates:>7}{score.correct:>8}{score.precision:>7.2f}{score.recall:>7.2f}{score.f1:>7.2f}"

@@ -23,8 +23,8 @@ def run(extractor, text: str):
     return extractor.extract(document)
 
 
-def triples(extraction) -> set[tuple[str, str, str]]:
-    return {(term(f.s), "rdf:type" if f.p == ns.RDF.type else term(f.p), term(f.o)) for f in extraction.facts if f.confidence >= 0.5}
+def triples(extraction, minimum: float = 0.5) -> set[tuple[str, str, str]]:
+    return {(term(f.s), "rdf:type" if f.p == ns.RDF.type else term(f.p), term(f.o)) for f in extraction.facts if f.confidence >= minimum}
 
 
 def claim(extraction, subject: str, predicate: str) -> dict[str, set[str]]:
@@ -178,3 +178,28 @@ def test_a_reported_condition(extractor):
     found = run(extractor, "Chongjin is a port city, with reports of food shortages.")
     [link] = [f for f in found.facts if f.p == ns.NKGEO.hasCondition]
     assert link.reading.mode == ns.NKGEO.Reported
+
+
+def test_a_role_that_no_longer_holds_is_a_former_role(extractor):
+    found = run(extractor, "Chongjin was once a major port.")
+    got = triples(found)
+    assert ("id:chongjin", "nkgeo:formerRole", "id:major-port") in got
+    assert not [t for t in got if t[1] == "nkgeo:hasRole"]
+
+
+def test_a_role_aspired_to_is_an_aspired_role(extractor):
+    got = triples(run(extractor, "Chongjin aspires to become a major tourist destination."), minimum=0.0)
+    assert ("id:chongjin", "nkgeo:aspiredRole", "id:tourist-destination") in got
+    assert not [t for t in got if t[1] == "nkgeo:hasRole"]
+
+
+def test_the_words_of_a_source_of_knowledge_do_not_hedge_it(extractor):
+    found = run(extractor, "Chongjin is known mostly through reports from defectors.")
+    [link] = [f for f in found.facts if f.p == ns.NKGEO.knownThrough]
+    assert link.s == ns.ID_NS + "chongjin" and link.reading.mode is None
+
+
+def test_a_parenthesis_is_not_the_subject(extractor):
+    got = triples(run(extractor, "Sariwon, a town in South Hamgyong Province, grew into a major industrial city."))
+    assert ("id:sariwon", "nkgeo:hasTrend", "id:sariwon-growth-population-size") in got
+    assert not [t for t in got if t[0] == "id:south-hamgyong-province" and t[1] == "nkgeo:hasTrend"]

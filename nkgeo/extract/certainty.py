@@ -137,12 +137,14 @@ def clause_around(masked: str, pos: int) -> tuple[int, int]:
     return start, after.start() if after else len(masked)
 
 
-def read(masked: str, pos: int, cues: tuple[Cue, ...] | None = None, sentence: bool = True) -> Reading:
+def read(masked: str, pos: int, cues: tuple[Cue, ...] | None = None, sentence: bool = True, own: tuple[int, int] | None = None) -> Reading:
     """What the cues of a sentence say about the claim read at ``pos``.
 
     A mode cue counts from the start of the claim's clause up to ``pos`` (a hedge after the claim is
     another clause's); a time word or a frequency anywhere in the clause; a sentence cue anywhere,
     unless ``sentence`` is false (what a name says it is, "Chagang Province", is nobody's report).
+    Cues within ``own``, the words that state the claim ("known through defectors' reports"), are the
+    claim, not a hedge of it.
     """
     cues = load() if cues is None else cues
     if not sentence:
@@ -154,7 +156,8 @@ def read(masked: str, pos: int, cues: tuple[Cue, ...] | None = None, sentence: b
         for match in cue.regex.finditer(masked, lo, hi):
             if cue.scope == "clause" and cue.mode and match.end() > pos:
                 continue
-            found.append((match.start(), match.end(), cue))
+            if own is None or match.end() <= own[0] or match.start() >= own[1]:
+                found.append((match.start(), match.end(), cue))
     found = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0]) for o in found)]
     if not found:
         return STATED

@@ -158,12 +158,14 @@ class Context:
         self.typed.add((iri, cls))
         self.fact(iri, RDF_TYPE, cls, pos, confidence, "type")
 
-    def fact(self, s: str | None, p: str, o, pos: int, confidence: float, rule: str, hedge: bool = True, status: str | None = None) -> None:
+    def fact(self, s: str | None, p: str, o, pos: int, confidence: float, rule: str, hedge: bool = True, status: str | None = None,
+             own: tuple[int, int] | None = None) -> None:
         """Propose ``s p o`` with this sentence as evidence; ``status`` is the temporal status the
-        words of the claim carry themselves (a past tense), unless a time word says otherwise."""
+        words of the claim carry themselves (a past tense), unless a time word says otherwise; ``own``
+        is the span of those words (no hedge of the claim, see :func:`certainty.read`)."""
         if self.promoting or not s or o is None or s == o:
             return
-        reading = certainty.read(self.masked, pos, sentence=p != RDF_TYPE) if hedge else certainty.STATED
+        reading = certainty.read(self.masked, pos, sentence=p != RDF_TYPE, own=own) if hedge else certainty.STATED
         if status and reading.status is None:
             reading = replace(reading, status=status)
         p = reading.predicate(p)
@@ -1547,7 +1549,7 @@ def rule_statements(ctx: Context) -> None:
                 continue
             if statement.claim is None:
                 value = ctx.state.concept(statement.value, statement.value_class)
-                ctx.fact(s, statement.predicate, value, match.start(), STATEMENT_CONFIDENCE, "statement", status=statement.status)
+                ctx.fact(s, statement.predicate, value, match.start(), STATEMENT_CONFIDENCE, "statement", status=statement.status, own=match.span())
                 continue
             found_aspects = statements.aspects_in(groups["a"], aspects) if statement.aspect == "{A}" else [statement.aspect]
             other = ctx.iri(groups.get("o")) if groups.get("o") else None
@@ -1569,31 +1571,31 @@ def _statement_subject(ctx: Context, pos: int, explicit: str | None = None) -> s
 
 
 def _claim(ctx: Context, s: str, statement, aspect: str, other: str | None, match) -> None:
-    pos, conf, status = match.start(), STATEMENT_CONFIDENCE, statement.status
+    pos, conf, status, own = match.start(), STATEMENT_CONFIDENCE, statement.status, match.span()
     kind = ctx.state.concept(statement.value, statement.value_class)
     part = (kind or statement.direction or "").rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower()
     slug = "-".join(x for x in (s.rsplit("/", 1)[-1], part, aspect.rsplit("/", 1)[-1], other and other.rsplit("/", 1)[-1]) if x)
     label = f"{ctx.label(s)}: {part.replace('-', ' ')} ({ctx.label(aspect)})" + (f", {ctx.label(other)}" if other else "")
     node = ctx.state.claim(slug, label, statement.claim)
-    ctx.fact(s, statement.predicate, node, pos, conf, "statement", status=status)
-    ctx.fact(node, RDF_TYPE, statement.claim, pos, conf, "statement", status=status)
+    ctx.fact(s, statement.predicate, node, pos, conf, "statement", status=status, own=own)
+    ctx.fact(node, RDF_TYPE, statement.claim, pos, conf, "statement", status=status, own=own)
     if kind:
-        ctx.fact(node, ns.NKGEO.kind, kind, pos, conf, "statement", status=status)
-    ctx.fact(node, ns.NKGEO.aspect, aspect, pos, conf, "statement", status=status)
+        ctx.fact(node, ns.NKGEO.kind, kind, pos, conf, "statement", status=status, own=own)
+    ctx.fact(node, ns.NKGEO.aspect, aspect, pos, conf, "statement", status=status, own=own)
     if statement.direction:
-        ctx.fact(node, ns.NKGEO.direction, statement.direction, pos, conf, "statement", status=status)
+        ctx.fact(node, ns.NKGEO.direction, statement.direction, pos, conf, "statement", status=status, own=own)
     if statement.claim == ns.NKGEO.Comparison:
-        ctx.fact(node, ns.NKGEO.comparedWith, other, pos, conf, "statement", status=status)
+        ctx.fact(node, ns.NKGEO.comparedWith, other, pos, conf, "statement", status=status, own=own)
     elif statement.claim == ns.NKGEO.Superlative:
         several = bool(re.search(r"\bone of\s*$", ctx.masked[max(0, pos - 12) : pos]))
-        ctx.fact(node, ns.NKGEO.withinScope, other, pos, conf, "statement", status=status)
-        ctx.fact(node, ns.NKGEO.oneAmongSeveral, Lit(str(several).lower(), ns.XSD.boolean), pos, conf, "statement", status=status)
+        ctx.fact(node, ns.NKGEO.withinScope, other, pos, conf, "statement", status=status, own=own)
+        ctx.fact(node, ns.NKGEO.oneAmongSeveral, Lit(str(several).lower(), ns.XSD.boolean), pos, conf, "statement", status=status, own=own)
     elif statement.claim == ns.NKGEO.Trend:
         years = _YEARS.search(ctx.masked)
         if years:
             first, last = (years.group("a"), years.group("b")) if years.group("a") else (years.group("c"), years.group("d"))
-            ctx.fact(node, ns.NKGEO.startYear, Lit(first, ns.XSD.gYear), pos, conf, "statement", status=status)
-            ctx.fact(node, ns.NKGEO.endYear, Lit(last, ns.XSD.gYear), pos, conf, "statement", status=status)
+            ctx.fact(node, ns.NKGEO.startYear, Lit(first, ns.XSD.gYear), pos, conf, "statement", status=status, own=own)
+            ctx.fact(node, ns.NKGEO.endYear, Lit(last, ns.XSD.gYear), pos, conf, "statement", status=status, own=own)
 
 
 TYPING_RULES = (

@@ -35,6 +35,7 @@ VALUE_CLASSES = {
     ns.NKGEO.hasCharacteristic: ns.NKGEO.Characteristic,
     ns.NKGEO.hasPurpose: ns.NKGEO.Purpose,
     ns.NKGEO.knownThrough: ns.NKGEO.KnowledgeSource,
+    ns.NKGEO.hasRole: ns.NKGEO.UrbanRole,
 }
 
 
