@@ -150,9 +150,12 @@ def test_a_plain_statement_is_stated_and_current(extractor):
     assert modes == {ns.NKGEO.Stated} and statuses == {ns.NKGEO.Current}
 
 
-def test_an_unknown_agent_is_proposed_in_the_gazetteer(extractor):
+def test_an_agent_the_graph_does_not_know_is_not_named(extractor):
     found = run(extractor, "Defectors say that Hamhung has about 700,000 inhabitants.")
-    assert found.entities[ns.ID_NS + "defectors"] == ("defectors", (ns.NKGEO.AgentGroup,))
+    record = fact(found, "nkgeo:populationEstimate")
+    assert record.reading.mode == ns.NKGEO.Reported and record.reading.agent is None
+    assert "defectors say" in record.reading.qualifier
+    assert ns.ID_NS + "defectors" not in found.entities
 
 
 def test_a_former_capital_is_not_a_present_capital(extractor):
@@ -166,3 +169,15 @@ def test_a_name_is_not_attributed_to_whoever_the_sentence_quotes(extractor):
     found = run(extractor, "State television called the new dams a victory for South Hamgyong Province.")
     types = [f for f in found.facts if f.p == ns.RDF.type and f.s == ns.ID_NS + "south-hamgyong-province"]
     assert all(f.reading.agent is None for f in types)
+
+
+def test_a_rank_from_a_list_s_numbering_is_implied_and_says_so(extractor):
+    text = "1. Pyongyang\n\nThe capital.\n\n2. Hamhung\n\nAn industrial city."
+    document = decode_document("test.txt", "test.txt", f"The 2 biggest cities in North Korea\n\n{text}\n".encode())
+    found = extractor.extract(document)
+    ranks = [f for f in found.facts if f.p == ns.NKGEO.populationRank]
+    assert ranks and all(f.reading.mode == ns.NKGEO.Implied and f.reading.form == ns.NKGEO.ListNumbering for f in ranks)
+    provenance = dict((g, rows) for g, rows, _order in Candidates([found]).graphs())[ns.PROVENANCE_GRAPH]
+    assert (ns.NKGEO.expressedThrough, ns.NKGEO.ListNumbering) in {(p, o) for s, p, o in provenance}
+    stated = [f for f in run(extractor, "Chongjin is the third-largest city in North Korea.").facts if f.p == ns.NKGEO.populationRank]
+    assert stated and stated[0].reading.mode is None

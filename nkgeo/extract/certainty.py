@@ -52,6 +52,7 @@ class Reading:
     agent: str | None = None
     factor: float = 1.0
     words: tuple[str, ...] = ()  # the cues as the sentence has them, for the free-text qualifier
+    form: str | None = None  # an nkgeo:TextualForm when no sentence says it: the numbering of a list
 
     @property
     def negated(self) -> bool:
@@ -121,11 +122,6 @@ def load(path: Path | None = None) -> tuple[Cue, ...]:
 @lru_cache(maxsize=8)
 def _load(path: str, _version: int) -> tuple[Cue, ...]:
     return tuple(parse(Path(path).read_text(encoding="utf-8")))
-
-
-def agent_label(iri: str) -> str:
-    """The label proposed for an agent the graph does not know: its slug in words."""
-    return iri.rsplit("/", 1)[-1].replace("-", " ")
 
 
 def clause_around(masked: str, pos: int) -> tuple[int, int]:

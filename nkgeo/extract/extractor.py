@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from nkgeo import namespaces as ns
 from nkgeo.errors import DocumentError
-from nkgeo.extract import certainty, lexicon, rules
+from nkgeo.extract import lexicon, rules
 from nkgeo.extract.document import Document
 from nkgeo.extract.gazetteer import Gazetteer, name_variants
 from nkgeo.extract.nlp import DEFAULT_MAX_SENTENCE_CHARS, Mention, NameFinder, Sentence, blank_pipeline, sentences_of
@@ -367,8 +367,8 @@ class Extractor:
         naming = [(s.start, s.end) for s in sentences if any(m.kind == "known" and state.types_of_mention(m) & rules.PLACE_LIKE for m in s.mentions)]
         facts = sorted(set(facts), key=lambda f: (f.start, f.s, f.p, str(f.o), -f.confidence, f.qualifier or "", f.rule))
         facts = _without_entailed(_most_specific_types(_one_settlement_kind(facts), self.gaz))
-        agents = {f.reading.agent for f in facts if f.reading.agent}
-        used = {f.s for f in facts} | {f.o for f in facts if isinstance(f.o, str)} | agents
+        facts = _known_agents_only(facts, state)
+        used = {f.s for f in facts} | {f.o for f in facts if isinstance(f.o, str)}
         entities: dict[str, tuple[str, tuple[str, ...]]] = {}
         stated: dict[str, set[str]] = {}
         for fact in facts:
@@ -377,7 +377,7 @@ class Extractor:
         for iri in sorted(used):
             if not iri.startswith(ns.ID_NS) or state.known(iri) and iri not in self.lexicon_countries:
                 continue
-            label, classes = (certainty.agent_label(iri), (ns.NKGEO.AgentGroup,)) if iri in agents else self._describe_new(iri, state)
+            label, classes = self._describe_new(iri, state)
             classes = _most_specific(set(classes) | stated.get(iri, set()), self.gaz)
             if label:
                 entities[iri] = (label, classes)
@@ -506,7 +506,7 @@ class Extractor:
             focus.topic = focus.current = heading_topic
             if block.number is not None and focus.list_scope and not promoting:
                 ctx = rules.Context(sentence, state, promoting)
-                rules.emit_rank(ctx, heading_topic, block.number, focus.list_scope, 0, 0.8)
+                rules.emit_rank(ctx, heading_topic, block.number, focus.list_scope, 0, 0.8, form=ns.NKGEO.ListNumbering)
                 ctx.type(heading_topic, ns.NKGEO.City, 0.8)
                 facts += ctx.facts
         focus.saw(sentence.mentions, state)
@@ -632,6 +632,13 @@ class Extractor:
         state.regions.setdefault(iri, (cls, country))
         if not state.known(iri):
             state.local_labels.setdefault(iri, label)
+
+
+def _known_agents_only(facts: list[rules.Fact], state: DocState) -> list[rules.Fact]:
+    """Attribution to agents the graph knows only: ``nkgeo merge`` carries the names of the entities
+    a document's triples use, not of the agents of their evidence, so an unknown agent would leave an
+    unnamed attribution (the cue's words stay in the qualifier)."""
+    return [f if not f.reading.agent or state.known(f.reading.agent) else replace(f, reading=replace(f.reading, agent=None)) for f in facts]
 
 
 def _most_specific(classes: set[str], gaz: Gazetteer) -> tuple[str, ...]:

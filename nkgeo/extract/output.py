@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from nkgeo import namespaces as ns
 from nkgeo import rdfio
-from nkgeo.extract import certainty
+from nkgeo.extract import certainty, statements
 from nkgeo.extract.extractor import EXTRACTOR_VERSION, Extraction
 from nkgeo.extract.rules import RDF_TYPE, Lit
 
@@ -129,7 +129,7 @@ class Candidates:
                 ]
                 provenance += _certainty(record)
                 evidence_order.append(record.iri)
-            used = {r.s for r in records} | {r.o for r in records if isinstance(r.o, str)} | {r.reading.agent for r in records}
+            used = {r.s for r in records} | {r.o for r in records if isinstance(r.o, str)}
             for iri, (label, classes) in sorted(extraction.entities.items()):
                 if iri not in used:
                     continue
@@ -137,6 +137,10 @@ class Candidates:
                     gazetteer[(iri, RDF_TYPE, cls)] = None
                 gazetteer[(iri, ns.RDFS.label, Lit(label, lang="en"))] = None
                 gazetteer[(iri, ns.SKOS.prefLabel, Lit(label, lang="en"))] = None
+                concept = statements.proposed_concept(label, classes)
+                if concept:
+                    gazetteer[(iri, ns.SKOS.inScheme, concept[0])] = None
+                    gazetteer[(iri, ns.SKOS.definition, Lit(concept[1], lang="en"))] = None
         if not used_any:
             return []
         activity = self.activity()
@@ -195,6 +199,8 @@ def _certainty(record: Evidence) -> list[tuple]:
     ]
     if reading.frequency:
         out.append((record.iri, ns.NKGEO.frequency, reading.frequency))
+    if reading.form:
+        out.append((record.iri, ns.NKGEO.expressedThrough, reading.form))
     if reading.agent:
         out.append((record.iri, ns.PROV.wasAttributedTo, reading.agent))
     if record.qualifier:

@@ -159,15 +159,18 @@ class Context:
         self.fact(iri, RDF_TYPE, cls, pos, confidence, "type")
 
     def fact(self, s: str | None, p: str, o, pos: int, confidence: float, rule: str, hedge: bool = True, status: str | None = None,
-             own: tuple[int, int] | None = None) -> None:
+             own: tuple[int, int] | None = None, form: str | None = None) -> None:
         """Propose ``s p o`` with this sentence as evidence; ``status`` is the temporal status the
         words of the claim carry themselves (a past tense), unless a time word says otherwise; ``own``
-        is the span of those words (no hedge of the claim, see :func:`certainty.read`)."""
+        is the span of those words (no hedge of the claim, see :func:`certainty.read`); ``form`` the
+        textual form that conveys it instead (a list's numbering: implied, not stated)."""
         if self.promoting or not s or o is None or s == o:
             return
         reading = certainty.read(self.masked, pos, sentence=p != RDF_TYPE, own=own) if hedge else certainty.STATED
         if status and reading.status is None:
             reading = replace(reading, status=status)
+        if form:
+            reading = replace(reading, mode=reading.mode or ns.NKGEO.Implied, form=form)
         p = reading.predicate(p)
         self.facts.append(Fact(s, p, o, self.sentence.start, self.sentence.end, round(confidence * reading.factor, 2), reading.qualifier, rule, reading))
 
@@ -863,15 +866,17 @@ def _previous_rank_subject(ctx: Context, pos: int) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def emit_rank(ctx: Context, s: str | None, rank: int, scope_index, pos: int, confidence: float = 0.85) -> None:
+def emit_rank(ctx: Context, s: str | None, rank: int, scope_index, pos: int, confidence: float = 0.85, form: str | None = None) -> None:
+    """``s`` ranks ``rank`` by population in the scope; ``form`` is the list numbering that says it, if
+    no sentence does."""
     scope = scope_index if isinstance(scope_index, str) and scope_index.startswith("http") else ctx.iri(scope_index)
     if not s or not scope or rank < 1:
         return
     node = ctx.state.ranking(s, rank, scope)
-    ctx.fact(s, ns.NKGEO.populationRank, node, pos, confidence, "rank")
-    ctx.fact(node, RDF_TYPE, ns.NKGEO.PopulationRanking, pos, confidence, "rank")
-    ctx.fact(node, ns.NKGEO.rank, Lit(str(rank), ns.XSD.positiveInteger), pos, confidence, "rank")
-    ctx.fact(node, ns.NKGEO.rankScope, scope, pos, confidence, "rank")
+    ctx.fact(s, ns.NKGEO.populationRank, node, pos, confidence, "rank", form=form)
+    ctx.fact(node, RDF_TYPE, ns.NKGEO.PopulationRanking, pos, confidence, "rank", form=form)
+    ctx.fact(node, ns.NKGEO.rank, Lit(str(rank), ns.XSD.positiveInteger), pos, confidence, "rank", form=form)
+    ctx.fact(node, ns.NKGEO.rankScope, scope, pos, confidence, "rank", form=form)
     ctx.describe_region(scope, pos)
 
 

@@ -38,6 +38,26 @@ VALUE_CLASSES = {
     ns.NKGEO.hasRole: ns.NKGEO.UrbanRole,
 }
 
+# The scheme (ontology/schemes.ttl) of each concept class, for a concept the candidates propose.
+SCHEMES = {
+    ns.NKGEO.ConditionKind: ns.ID_NS + "condition-kinds",
+    ns.NKGEO.RestrictionKind: ns.ID_NS + "restriction-kinds",
+    ns.NKGEO.Characteristic: ns.ID_NS + "characteristics",
+    ns.NKGEO.Purpose: ns.ID_NS + "purposes",
+    ns.NKGEO.KnowledgeSource: ns.ID_NS + "knowledge-sources",
+    ns.NKGEO.UrbanRole: ns.ID_NS + "urban-roles",
+    ns.NKGEO.Aspect: ns.ID_NS + "aspects",
+}
+
+
+def proposed_concept(label: str, classes) -> tuple[str, str] | None:
+    """(scheme, definition) of a concept the candidates propose, so that it is described as the
+    curated concepts are (a label, a definition, a scheme); None when no class is a concept class."""
+    scheme = next((SCHEMES[c] for c in sorted(classes) if c in SCHEMES), None)
+    if scheme is None:
+        return None
+    return scheme, f"What the document calls '{label}' (proposed by nkgeo extract; a curator may word it better)."
+
 
 @dataclass(frozen=True)
 class Statement:
