@@ -203,3 +203,12 @@ def test_a_parenthesis_is_not_the_subject(extractor):
     got = triples(run(extractor, "Sariwon, a town in South Hamgyong Province, grew into a major industrial city."))
     assert ("id:sariwon", "nkgeo:hasTrend", "id:sariwon-growth-population-size") in got
     assert not [t for t in got if t[0] == "id:south-hamgyong-province" and t[1] == "nkgeo:hasTrend"]
+
+
+def test_hardship_curated_visits_and_the_most_closed(extractor):
+    hardship = claim(run(extractor, "In Chongjin life is notably difficult."), "id:chongjin", "nkgeo:hasCondition")
+    assert hardship["nkgeo:kind"] == {"id:hardship"}
+    visits = claim(run(extractor, "Chongjin shows visitors a curated version of the city."), "id:chongjin", "nkgeo:hasRestriction")
+    assert visits["nkgeo:kind"] == {"id:curated-visits"}
+    closed = claim(run(extractor, "Chongjin is one of the most closed cities in North Korea."), "id:chongjin", "nkgeo:hasSuperlative")
+    assert closed["nkgeo:aspect"] == {"id:closedness"} and closed["nkgeo:withinScope"] == {"id:north-korea"}
