@@ -60,7 +60,18 @@ populationRank     populationRank, compared by value: (place, rank, scope)
 founding           affectedBy a ZoneFounding; its startYear and endYear
 affectedBy         affectedBy (other events), destroyedIn; rebuiltPlace, rebuiltWithHelpOf
 features           hasLandmark, hasInstitution, hasFacility, hasPort, headquarteredIn
+hasCondition ...   issue 10's claims: hasCondition, hasRestriction, hasTrend, hasComparison,
+                   hasSuperlative, each compared by its parts (place, claim class, nkgeo:kind,
+                   nkgeo:aspect, nkgeo:direction), not by the claim's IRI; the other side,
+                   scope, years and cause are not compared
+hasCharacteristic  hasCharacteristic; and hasPurpose, knownThrough, formerRole (with
+                   aspiredRole), each a relation of its own
+certainty          every evidence record of a scored triple that is not stated and current:
+                   (triple, assertion mode, temporal status), a claim by its parts
 =================  ===========================================================================
+
+The relations of issue 11 ("old relations") and issue 10's kinds with certainty ("new kinds") are
+totalled apart; the corpus targets and a test document's targets are the old relations'.
 
 Out of scope, and why: ``hasRole`` (the urban roles are the curator's reading of adjectives such as
 "economic hub", not a fact a sentence states in a fixed form); ``near`` and ``southwestOf``
@@ -176,8 +187,8 @@ RELATION_ORDER = [
 @functools.cache
 def nary_classes() -> frozenset[str]:
     """The n-ary claim classes, read from the ontology: nkgeo:Claim and every class below it (population
-    estimates and rankings, compared through their own relations; conditions, trends, restrictions and
-    the other claims of issue 10, which the extractor does not read yet and which are not scored)."""
+    estimates and rankings, and the conditions, trends, restrictions and other claims of issue 10,
+    each compared through the relation that links a place to it)."""
     from rdflib import RDFS, URIRef
     from rdflib import Graph as RdfGraph
 
