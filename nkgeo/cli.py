@@ -741,8 +741,11 @@ def extract(files, fmt, min_confidence, max_bytes, max_sentence_chars, output):
     organisations, industries and events are recognised by any of their names; a new name in a
     place-like context ("the city of X", "X River", "X, a county town of Y", "X lies on the Y")
     becomes a new entity with a fresh IRI. Relations are read with the trigger phrases of
-    ontology/triggers.tsv and the rules of nkgeo/extract. Hedges and negations lower a candidate's
-    confidence and become its qualifier. The output is TriG (a graph per document, evidence in
+    ontology/triggers.tsv and the rules of nkgeo/extract; conditions, restrictions, trends,
+    comparisons, characteristics, purposes and sources of knowledge with ontology/statements.tsv.
+    Each candidate's evidence says how the sentence asserts it (assertion mode, temporal status,
+    attribution, frequency: ontology/certainty.tsv); hedges and negations also lower its confidence.
+    The output is TriG (a graph per document, evidence in
     graph:provenance, new entities in graph:gazetteer) to review and then add with 'nkgeo merge',
     or a table that shows each candidate's sentence and the sentences that name a known place but
     gave none; the same input always gives the same bytes.

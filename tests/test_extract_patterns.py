@@ -296,7 +296,9 @@ def test_population_with_more_than_and_thought_to_have(extractor):
     got = triples(found)
     assert ("id:huichon", "nkgeo:populationEstimate", "id:huichon-population-test-160000") in got
     [value] = facts_about(found, "nkgeo:populationValue")
-    assert value.o.value == "160000" and value.qualifier == "thought to"
+    assert value.o.value == "160000" and value.qualifier == "is thought"
+    [claim] = facts_about(found, "nkgeo:populationEstimate")
+    assert claim.reading.mode == ns.NKGEO.Thought and claim.reading.holds_now
 
 
 def test_a_question_asserts_nothing(extractor):

@@ -39,6 +39,8 @@ def test_every_relation_and_class_is_a_term_of_the_ontology(ontology):
         ("{S} [,] (in|within) [the] {O}", "⟪0⟫, in ⟪1⟫, mines coal", "⟪0⟫, in ⟪1⟫"),
         ("{S} [,] (in|within) [the] {O}", "⟪0⟫ in ⟪1⟫ mines coal", "⟪0⟫ in ⟪1⟫"),
         ("a few (kilometres|miles) from ... held by {O}", "a few kilometres from islands held by ⟪1⟫", "a few kilometres from islands held by ⟪1⟫"),
+        ("(hilly|rugged) [terrain|country]", "a hilly terrain", "hilly terrain"),
+        ("(hilly|rugged) [terrain|country]", "a hilly, wooded land", "hilly"),
     ],
 )
 def test_the_pattern_language(pattern, masked, found):

@@ -278,3 +278,19 @@ def test_bad_candidate_files(invoke, tiny_project, tmp_path):
     assert result.exit_code == 1 and "describes no nkgeo:SourceDocument" in result.output
     result = invoke("merge", str(tmp_path / "missing.trig"))
     assert result.exit_code == 1 and "no such file" in result.output
+
+
+def test_candidates_of_issue_10_s_kinds_and_certainty_validate(invoke, tiny_project, tmp_path):
+    """Claims, a concept the graph lacks (proposed with a label, a definition and a scheme), an agent
+    and the evidence's modes and statuses pass the shapes and checks (S12-S23)."""
+    text = (
+        "Alphaville\n\nAlphaville is a city of Delta Province. Alphaville sits in a narrow valley. "
+        "According to external estimates, Alphaville suffers from shortages of electricity and food. "
+        "Alphaville was once a major port. Alphaville is poorer than Delta Province.\n"
+    )
+    trig = candidates(invoke, tmp_path, text)
+    written = trig.read_text(encoding="utf-8")
+    for term in ("nkgeo:hasCondition", "id:valley-setting", "nkgeo:formerRole", "nkgeo:Formerly", "nkgeo:Estimated"):
+        assert term in written, term
+    result = invoke("merge", str(trig), "--dry-run")
+    assert result.exit_code == 0, result.output

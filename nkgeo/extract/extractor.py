@@ -255,6 +255,17 @@ class DocState:
         slug = f"{key}-{self._slug_of(place)}" if place else key
         return self._node(slug, label, cls)
 
+    def claim(self, slug: str, label: str, cls: str) -> str:
+        """The node of an n-ary claim (a condition, a trend...) of this document."""
+        return self._node(slug, label, cls)
+
+    def concept(self, iri: str | None, cls: str | None) -> str | None:
+        """A concept of the data files (a kind, an aspect...); one the graph lacks is proposed, with its
+        slug as label and ``cls`` as class, in the candidates' gazetteer graph."""
+        if iri and cls and not self.known(iri):
+            self.minted.setdefault(iri, (self._slug_of(iri).replace("-", " "), set()))[1].add(cls)
+        return iri
+
     def _node(self, slug: str, label: str, cls: str) -> str:
         iri = ns.ID_NS + lexicon.slug(slug)
         if not self.known(iri):
@@ -356,6 +367,7 @@ class Extractor:
         naming = [(s.start, s.end) for s in sentences if any(m.kind == "known" and state.types_of_mention(m) & rules.PLACE_LIKE for m in s.mentions)]
         facts = sorted(set(facts), key=lambda f: (f.start, f.s, f.p, str(f.o), -f.confidence, f.qualifier or "", f.rule))
         facts = _without_entailed(_most_specific_types(_one_settlement_kind(facts), self.gaz))
+        facts = _known_agents_only(facts, state)
         used = {f.s for f in facts} | {f.o for f in facts if isinstance(f.o, str)}
         entities: dict[str, tuple[str, tuple[str, ...]]] = {}
         stated: dict[str, set[str]] = {}
@@ -494,7 +506,7 @@ class Extractor:
             focus.topic = focus.current = heading_topic
             if block.number is not None and focus.list_scope and not promoting:
                 ctx = rules.Context(sentence, state, promoting)
-                rules.emit_rank(ctx, heading_topic, block.number, focus.list_scope, 0, 0.8)
+                rules.emit_rank(ctx, heading_topic, block.number, focus.list_scope, 0, 0.8, form=ns.NKGEO.ListNumbering)
                 ctx.type(heading_topic, ns.NKGEO.City, 0.8)
                 facts += ctx.facts
         focus.saw(sentence.mentions, state)
@@ -620,6 +632,13 @@ class Extractor:
         state.regions.setdefault(iri, (cls, country))
         if not state.known(iri):
             state.local_labels.setdefault(iri, label)
+
+
+def _known_agents_only(facts: list[rules.Fact], state: DocState) -> list[rules.Fact]:
+    """Attribution to agents the graph knows only: ``nkgeo merge`` carries the names of the entities
+    a document's triples use, not of the agents of their evidence, so an unknown agent would leave an
+    unnamed attribution (the cue's words stay in the qualifier)."""
+    return [f if not f.reading.agent or state.known(f.reading.agent) else replace(f, reading=replace(f.reading, agent=None)) for f in facts]
 
 
 def _most_specific(classes: set[str], gaz: Gazetteer) -> tuple[str, ...]:

@@ -281,19 +281,10 @@ ORDINALS: dict[str, int] = {
 }
 NUMBER_WORDS: dict[str, int] = {"ten": 10, "five": 5, "twenty": 20, "three": 3, "four": 4, "six": 6, "seven": 7, "eight": 8, "nine": 9, "fifteen": 15}
 
-# Hedges and attributions: carried into the candidate as a qualifier, with a lower confidence.
-HEDGES = re.compile(
-    r"\b(often considered|widely considered|generally considered|is considered|are considered|considered|often referred to as|"
-    r"sometimes referred to as|often seen as|is seen as|believed to|is believed|are believed|thought to|said to|reportedly|"
-    r"allegedly|it is understood|is understood|estimates? suggest|estimated|estimates?|according to [^,.;]+|reports? (?:from|suggest)|"
-    r"may|might|could|possibly|probably|likely|perhaps|arguably|speculated|claimed|aspires? to|aspirations? to)\b",
-    re.I,
-)
 APPROXIMATE = re.compile(r"\b(around|about|approximately|roughly|some|nearly|almost|over|more than|less than|at least|up to|an estimated)\b", re.I)
-NEGATIONS = re.compile(r"\b(not|never|no longer|neither|nor|no)\b|n['’]t\b", re.I)
 # Where one clause ends and another begins: a hedge or a negation before it does not reach past it.
 CLAUSE_BREAKS = re.compile(
-    r"[;:]|,|\b(?:and|but)\b(?= (?:is|was|are|were|has|had|have|serves|served|lies|lay|remains|remained|acts|plays|it|its|became|includes|contains)\b)"
+    r"[;:]|,(?!\d)|\b(?:and|but)\b(?= (?:is|was|are|were|has|had|have|serves|served|lies|lay|remains|remained|acts|plays|it|its|became|includes|contains)\b)"
     r"|\b(?:while|whereas|though|although|which|who|due to|because|where)\b",
     re.I,
 )

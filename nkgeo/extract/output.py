@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from nkgeo import namespaces as ns
 from nkgeo import rdfio
+from nkgeo.extract import certainty, statements
 from nkgeo.extract.extractor import EXTRACTOR_VERSION, Extraction
 from nkgeo.extract.rules import RDF_TYPE, Lit
 
@@ -45,6 +46,7 @@ class Evidence:
     end: int
     confidence: float
     qualifier: str | None
+    reading: certainty.Reading = certainty.STATED
 
 
 @dataclass
@@ -58,12 +60,12 @@ class Candidates:
         return ns.ID_NS + f"nkgeo-extract-{_package_version()}-rules-{EXTRACTOR_VERSION}"
 
     def evidence(self, extraction: Extraction) -> list[Evidence]:
-        grouped: dict[tuple, tuple[float, str | None]] = {}
+        grouped: dict[tuple, tuple[float, str | None, certainty.Reading]] = {}
         for fact in extraction.facts:
             key = (fact.s, fact.p, fact.o, fact.start, fact.end)
             best = grouped.get(key)
             if best is None or (fact.confidence, fact.qualifier or "") > (best[0], best[1] or ""):
-                grouped[key] = (fact.confidence, fact.qualifier)
+                grouped[key] = (fact.confidence, fact.qualifier, fact.reading)
         kept = [(k, v) for k, v in grouped.items() if v[0] >= self.min_confidence]
         kept.sort(key=lambda item: (item[0][3], item[0][4], item[0][0], item[0][1], _sort_key(item[0][2])))
         per_triple: dict[tuple, int] = {}
@@ -77,11 +79,11 @@ class Candidates:
         seen: dict[str, int] = {}
         prefix = extraction.document.stem
         out = []
-        for (s, p, o, start, end), (confidence, qualifier) in kept:
+        for (s, p, o, start, end), (confidence, qualifier, reading) in kept:
             digest = hashlib.sha256(f"{s} {p} {_sort_key(o)}".encode()).hexdigest()[:12]
             seen[digest] = seen.get(digest, 0) + 1
             suffix = "" if seen[digest] == 1 else f"-{seen[digest]}"
-            out.append(Evidence(ns.EVIDENCE_NS + f"{prefix}-{digest}{suffix}", s, p, o, extraction.document_iri, start, end, confidence, qualifier))
+            out.append(Evidence(ns.EVIDENCE_NS + f"{prefix}-{digest}{suffix}", s, p, o, extraction.document_iri, start, end, confidence, qualifier, reading))
         return out
 
     def graphs(self) -> list[tuple[str, list[tuple], str]]:
@@ -125,8 +127,7 @@ class Candidates:
                     (record.iri, ns.NKGEO.confidence, Lit(f"{record.confidence:.2f}", ns.XSD.decimal)),
                     (record.iri, ns.PROV.wasGeneratedBy, self.activity()),
                 ]
-                if record.qualifier:
-                    provenance.append((record.iri, ns.NKGEO.qualifier, Lit(record.qualifier)))
+                provenance += _certainty(record)
                 evidence_order.append(record.iri)
             used = {r.s for r in records} | {r.o for r in records if isinstance(r.o, str)}
             for iri, (label, classes) in sorted(extraction.entities.items()):
@@ -136,6 +137,10 @@ class Candidates:
                     gazetteer[(iri, RDF_TYPE, cls)] = None
                 gazetteer[(iri, ns.RDFS.label, Lit(label, lang="en"))] = None
                 gazetteer[(iri, ns.SKOS.prefLabel, Lit(label, lang="en"))] = None
+                concept = statements.proposed_concept(label, classes)
+                if concept:
+                    gazetteer[(iri, ns.SKOS.inScheme, concept[0])] = None
+                    gazetteer[(iri, ns.SKOS.definition, Lit(concept[1], lang="en"))] = None
         if not used_any:
             return []
         activity = self.activity()
@@ -182,6 +187,25 @@ class Candidates:
         if quiet:
             out += f"\nSentences that name a known place but gave no candidate ({len(quiet)}):\n" + "\n".join(quiet) + "\n"
         return out
+
+
+def _certainty(record: Evidence) -> list[tuple]:
+    """The evidence record's certainty: its mode and temporal status (stated and current unless the
+    sentence says otherwise), attribution, frequency and, as free text, the document's own words."""
+    reading = record.reading
+    out = [
+        (record.iri, ns.NKGEO.assertionMode, reading.mode or ns.NKGEO.Stated),
+        (record.iri, ns.NKGEO.temporalStatus, reading.status or ns.NKGEO.Current),
+    ]
+    if reading.frequency:
+        out.append((record.iri, ns.NKGEO.frequency, reading.frequency))
+    if reading.form:
+        out.append((record.iri, ns.NKGEO.expressedThrough, reading.form))
+    if reading.agent:
+        out.append((record.iri, ns.PROV.wasAttributedTo, reading.agent))
+    if record.qualifier:
+        out.append((record.iri, ns.NKGEO.qualifier, Lit(record.qualifier)))
+    return out
 
 
 def _quote(text: str, start: int, end: int, limit: int = 200) -> str:

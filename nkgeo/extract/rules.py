@@ -17,10 +17,10 @@ sees it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nkgeo import namespaces as ns
-from nkgeo.extract import clauses, lexicon, triggers
+from nkgeo.extract import certainty, clauses, lexicon, statements, triggers
 from nkgeo.extract.nlp import Mention, Sentence
 
 RDF_TYPE = ns.RDF.type
@@ -64,6 +64,7 @@ class Fact:
     confidence: float
     qualifier: str | None
     rule: str
+    reading: certainty.Reading = certainty.STATED  # how the sentence asserts it: mode, time, attribution
 
 
 class Context:
@@ -157,13 +158,21 @@ class Context:
         self.typed.add((iri, cls))
         self.fact(iri, RDF_TYPE, cls, pos, confidence, "type")
 
-    def fact(self, s: str | None, p: str, o, pos: int, confidence: float, rule: str, hedge: bool = True) -> None:
+    def fact(self, s: str | None, p: str, o, pos: int, confidence: float, rule: str, hedge: bool = True, status: str | None = None,
+             own: tuple[int, int] | None = None, form: str | None = None) -> None:
+        """Propose ``s p o`` with this sentence as evidence; ``status`` is the temporal status the
+        words of the claim carry themselves (a past tense), unless a time word says otherwise; ``own``
+        is the span of those words (no hedge of the claim, see :func:`certainty.read`); ``form`` the
+        textual form that conveys it instead (a list's numbering: implied, not stated)."""
         if self.promoting or not s or o is None or s == o:
             return
-        qualifier = None
-        if hedge:
-            confidence, qualifier = qualify(self.masked, pos, confidence)
-        self.facts.append(Fact(s, p, o, self.sentence.start, self.sentence.end, round(confidence, 2), qualifier, rule))
+        reading = certainty.read(self.masked, pos, sentence=p != RDF_TYPE, own=own) if hedge else certainty.STATED
+        if status and reading.status is None:
+            reading = replace(reading, status=status)
+        if form:
+            reading = replace(reading, mode=reading.mode or ns.NKGEO.Implied, form=form)
+        p = reading.predicate(p)
+        self.facts.append(Fact(s, p, o, self.sentence.start, self.sentence.end, round(confidence * reading.factor, 2), reading.qualifier, rule, reading))
 
     def place_fact(self, s: str | None, index, pos: int, confidence: float, rule: str) -> None:
         """``s`` lies in the mention at ``index``: locatedIn, inRegion or onCoast by what it is."""
@@ -188,21 +197,6 @@ class Context:
         mention = self.m(index)
         if mention is not None and mention.head_class and mention.iri:
             self.type(mention.iri, mention.head_class, confidence, pos)
-
-
-def qualify(masked: str, pos: int, confidence: float) -> tuple[float, str | None]:
-    """A hedge or a negation between the last clause break before ``pos`` and ``pos``."""
-    window_start = 0
-    for brk in lexicon.CLAUSE_BREAKS.finditer(masked, 0, max(pos, 0)):
-        window_start = brk.end()
-    window = masked[window_start:pos]
-    negation = lexicon.NEGATIONS.search(window)
-    if negation:
-        return min(confidence, 0.15), f"negated: {negation.group(0).lower()}"
-    hedge = lexicon.HEDGES.search(window)
-    if hedge:
-        return confidence * 0.8, " ".join(hedge.group(0).lower().split())
-    return confidence, None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -408,7 +402,7 @@ def rule_capital_subject(ctx: Context) -> None:
         inverted = _INVERTED.match(ctx.masked, match.end())
         s = _explicit_subject(ctx, match.start() - len("the ") if ctx.masked[: match.start()].endswith("the ") else match.start())
         s = (int(inverted.group(0).split("⟪")[1].rstrip("⟫")) if inverted else ctx.subject_at(match.start())) if s is None else s
-        if s is not None and ctx.m(s).kind in ("name", "known") and not lexicon.NEGATIONS.search(ctx.masked[: match.start()]):
+        if s is not None and ctx.m(s).kind in ("name", "known") and not certainty.negated(ctx.masked[: match.start()]):
             ctx.promote(s, ns.NKGEO.City, 0.8)
 
 
@@ -872,15 +866,17 @@ def _previous_rank_subject(ctx: Context, pos: int) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def emit_rank(ctx: Context, s: str | None, rank: int, scope_index, pos: int, confidence: float = 0.85) -> None:
+def emit_rank(ctx: Context, s: str | None, rank: int, scope_index, pos: int, confidence: float = 0.85, form: str | None = None) -> None:
+    """``s`` ranks ``rank`` by population in the scope; ``form`` is the list numbering that says it, if
+    no sentence does."""
     scope = scope_index if isinstance(scope_index, str) and scope_index.startswith("http") else ctx.iri(scope_index)
     if not s or not scope or rank < 1:
         return
     node = ctx.state.ranking(s, rank, scope)
-    ctx.fact(s, ns.NKGEO.populationRank, node, pos, confidence, "rank")
-    ctx.fact(node, RDF_TYPE, ns.NKGEO.PopulationRanking, pos, confidence, "rank")
-    ctx.fact(node, ns.NKGEO.rank, Lit(str(rank), ns.XSD.positiveInteger), pos, confidence, "rank")
-    ctx.fact(node, ns.NKGEO.rankScope, scope, pos, confidence, "rank")
+    ctx.fact(s, ns.NKGEO.populationRank, node, pos, confidence, "rank", form=form)
+    ctx.fact(node, RDF_TYPE, ns.NKGEO.PopulationRanking, pos, confidence, "rank", form=form)
+    ctx.fact(node, ns.NKGEO.rank, Lit(str(rank), ns.XSD.positiveInteger), pos, confidence, "rank", form=form)
+    ctx.fact(node, ns.NKGEO.rankScope, scope, pos, confidence, "rank", form=form)
     ctx.describe_region(scope, pos)
 
 
@@ -944,7 +940,7 @@ def rule_population(ctx: Context) -> None:
             continue
         window_start = max(0, match.start() - 80)
         cues = [c.group(0).lower() for c in lexicon.APPROXIMATE.finditer(masked, window_start, match.end())]
-        hedges = [" ".join(h.group(0).lower().split()) for h in lexicon.HEDGES.finditer(masked, 0, match.end())]
+        hedges = [w for w in certainty.read(masked, match.start()).words if not w.startswith("negated")]
         qualifier = "; ".join(dict.fromkeys(hedges + (["approximate"] if cues else [])))
         year = re.search(r"\b(?:in|as of|by) (?:the )?(19\d\d|20\d\d)\b(?! to| and|-)|\b(19\d\d|20\d\d) census\b", masked)
         node = ctx.state.estimate(ctx.iri(s), low, high)
@@ -1536,6 +1532,77 @@ def _zones(ctx: Context) -> None:
     _ = subject
 
 
+# ---------------------------------------------------------------------------------------------
+# Issue 10's kinds of statement: conditions, restrictions, trends, comparisons, superlatives (n-ary
+# claims) and characteristics, purposes, sources of knowledge (plain statements)
+# ---------------------------------------------------------------------------------------------
+
+_YEAR = r"(?:1[89]\d\d|20[0-2]\d)"
+_YEARS = re.compile(rf"\b(?:between (?:the )?(?P<a>{_YEAR}) and (?P<b>{_YEAR})|from (?P<c>{_YEAR}) to (?P<d>{_YEAR}))\b", re.I)
+STATEMENT_CONFIDENCE = 0.7
+
+
+def rule_statements(ctx: Context) -> None:
+    """The lines of ontology/statements.tsv: a claim about the place its clause is about, in the
+    curated graph's shape (a node of the claim's class with its kind, aspect, direction...)."""
+    found, aspects = statements.load()
+    for statement in found:
+        for match in statement.regex.finditer(ctx.masked):
+            groups = match.groupdict()
+            s = _statement_subject(ctx, match.start(), groups.get("s"))
+            if s is None:
+                continue
+            if statement.claim is None:
+                value = ctx.state.concept(statement.value, statement.value_class)
+                ctx.fact(s, statement.predicate, value, match.start(), STATEMENT_CONFIDENCE, "statement", status=statement.status, own=match.span())
+                continue
+            found_aspects = statements.aspects_in(groups["a"], aspects) if statement.aspect == "{A}" else [statement.aspect]
+            other = ctx.iri(groups.get("o")) if groups.get("o") else None
+            if statement.claim in (ns.NKGEO.Comparison, ns.NKGEO.Superlative) and other in (None, s):
+                continue
+            for aspect in found_aspects:
+                _claim(ctx, s, statement, ctx.state.concept(aspect, ns.NKGEO.Aspect), other, match)
+
+
+def _statement_subject(ctx: Context, pos: int, explicit: str | None = None) -> str | None:
+    """The place the words at ``pos`` are about: the pattern's {S}, the clause's subject, else the
+    place the text is on."""
+    i = int(explicit) if explicit is not None else ctx.subject_at(pos)
+    if i is not None and ctx.is_a(i, ns.NKGEO.Place, *PLACE_LIKE):
+        return ctx.iri(i)
+    if i is None and ctx.sentence.topic and ctx.state.types_of_iri(ctx.sentence.topic) & PLACE_LIKE:
+        return ctx.sentence.topic
+    return None
+
+
+def _claim(ctx: Context, s: str, statement, aspect: str, other: str | None, match) -> None:
+    pos, conf, status, own = match.start(), STATEMENT_CONFIDENCE, statement.status, match.span()
+    kind = ctx.state.concept(statement.value, statement.value_class)
+    part = (kind or statement.direction or "").rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower()
+    slug = "-".join(x for x in (s.rsplit("/", 1)[-1], part, aspect.rsplit("/", 1)[-1], other and other.rsplit("/", 1)[-1]) if x)
+    label = f"{ctx.label(s)}: {part.replace('-', ' ')} ({ctx.label(aspect)})" + (f", {ctx.label(other)}" if other else "")
+    node = ctx.state.claim(slug, label, statement.claim)
+    ctx.fact(s, statement.predicate, node, pos, conf, "statement", status=status, own=own)
+    ctx.fact(node, RDF_TYPE, statement.claim, pos, conf, "statement", status=status, own=own)
+    if kind:
+        ctx.fact(node, ns.NKGEO.kind, kind, pos, conf, "statement", status=status, own=own)
+    ctx.fact(node, ns.NKGEO.aspect, aspect, pos, conf, "statement", status=status, own=own)
+    if statement.direction:
+        ctx.fact(node, ns.NKGEO.direction, statement.direction, pos, conf, "statement", status=status, own=own)
+    if statement.claim == ns.NKGEO.Comparison:
+        ctx.fact(node, ns.NKGEO.comparedWith, other, pos, conf, "statement", status=status, own=own)
+    elif statement.claim == ns.NKGEO.Superlative:
+        several = bool(re.search(r"\bone of\s*$", ctx.masked[max(0, pos - 12) : pos]))
+        ctx.fact(node, ns.NKGEO.withinScope, other, pos, conf, "statement", status=status, own=own)
+        ctx.fact(node, ns.NKGEO.oneAmongSeveral, Lit(str(several).lower(), ns.XSD.boolean), pos, conf, "statement", status=status, own=own)
+    elif statement.claim == ns.NKGEO.Trend:
+        years = _YEARS.search(ctx.masked)
+        if years:
+            first, last = (years.group("a"), years.group("b")) if years.group("a") else (years.group("c"), years.group("d"))
+            ctx.fact(node, ns.NKGEO.startYear, Lit(first, ns.XSD.gYear), pos, conf, "statement", status=status, own=own)
+            ctx.fact(node, ns.NKGEO.endYear, Lit(last, ns.XSD.gYear), pos, conf, "statement", status=status, own=own)
+
+
 TYPING_RULES = (
     rule_alias,
     rule_parenthetical_names,
@@ -1575,4 +1642,5 @@ RELATION_RULES = (
     rule_development,
     rule_affected,
     rule_features,
+    rule_statements,
 )

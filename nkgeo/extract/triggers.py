@@ -19,7 +19,7 @@ from nkgeo import namespaces as ns
 from nkgeo.errors import SourceError
 
 FILE = "triggers.tsv"
-_TOKEN = re.compile(r"\{[OSM]\}|\.\.\.|\[|\]|\(|\)|\||,|[^\s\[\](),|{}.]+|\.|\s+")
+_TOKEN = re.compile(r"\{[OSMA]\}|\.\.\.|\[|\]|\(|\)|\||,|[^\s\[\](),|{}.]+|\.|\s+")
 OBJECT_LIST = r"(?P<more>(?:(?:,| and|, and|,? or) ⟪\d+⟫)*)"
 
 
@@ -38,8 +38,10 @@ class Trigger:
         return f"trigger:{self.line}"
 
 
-def compile_pattern(pattern: str) -> re.Pattern:
-    """The regular expression of one pattern of the file's mini-language (see the file's header)."""
+def compile_pattern(pattern: str, slots: dict[str, str] | None = None) -> re.Pattern:
+    """The regular expression of one pattern of the file's mini-language (see the file's header);
+    ``slots`` gives the regular expression of a placeholder other than {O}, {S} and {M} ("{A}")."""
+    slots = slots or {}
     tokens = [t for t in _TOKEN.findall(pattern) if not t.isspace()]
     items, i = [], 0  # (regex, optional, glued to the word before: a comma)
     while i < len(tokens):
@@ -48,26 +50,30 @@ def compile_pattern(pattern: str) -> re.Pattern:
             close = ")" if token == "(" else "]"
             j = tokens.index(close, i)
             inner = tokens[i + 1 : j]
-            alternatives = [" ".join(_word(w) for w in group) for group in _split(inner)]
+            alternatives = [" ".join(_word(w, slots) for w in group) for group in _split(inner)]
             body = "|".join(a for a in alternatives if a)
             items.append((f"(?:{body})", token == "[", inner == [","]))
             i = j + 1
             continue
-        items.append((_word(token), False, token == ","))
+        items.append((_word(token, slots), False, token == ","))
         i += 1
     if not items:
         raise ValueError("empty pattern")
     out = r"(?<![\w⟫-])" if not items[0][0].startswith("⟪") else ""
-    for regex, optional, glued in items:
+    for number, (regex, optional, glued) in enumerate(items):
         if glued:  # a comma sticks to the word before it: "{S}, in" and, optional, "{S} in"
             out = out[:-1] + (f"(?:{regex})?" if optional else regex) + " "
+        elif optional and number == len(items) - 1 and number:  # optional last words: "hilly [terrain]"
+            out = out[:-1] + f"(?: {regex})? "
         else:
             out += f"(?:{regex} )?" if optional else regex + " "
     ends_with_mention = items[-1][0].startswith("⟪")
     return re.compile(out[:-1] + ("" if ends_with_mention else r"(?![\w-])"), re.I)
 
 
-def _word(token: str) -> str:
+def _word(token: str, slots: dict[str, str]) -> str:
+    if token in slots:
+        return slots[token]
     if token == "{O}":
         return r"⟪(?P<o>\d+)⟫" + OBJECT_LIST
     if token == "{S}":
@@ -126,13 +132,18 @@ def parse(text: str) -> list[Trigger]:
 
 
 def trigger_file() -> Path:
-    """``triggers.tsv`` beside the project's ontology, else beside the package's (a project may lack it)."""
+    return data_file(FILE)
+
+
+def data_file(name: str) -> Path:
+    """An extraction data file (``triggers.tsv``, ``certainty.tsv``...) beside the project's ontology,
+    else beside the package's (a project may lack it)."""
     from nkgeo.resources import PACKAGE_DIR, ontology_dir
 
     for folder in (ontology_dir(), PACKAGE_DIR.parent / "ontology", PACKAGE_DIR / "_data" / "ontology"):
-        if (folder / FILE).is_file():
-            return folder / FILE
-    raise SourceError(f"no {FILE} beside the ontology ({ontology_dir()})")
+        if (folder / name).is_file():
+            return folder / name
+    raise SourceError(f"no {name} beside the ontology ({ontology_dir()})")
 
 
 def load(path: Path | None = None) -> tuple[Trigger, ...]:
