@@ -165,6 +165,15 @@ def test_a_former_capital_is_not_a_present_capital(extractor):
     assert not [f for f in found.facts if f.p == ns.NKGEO.capitalOf]
 
 
+def test_a_former_port_makes_no_port_city_today(extractor):
+    # hasPort defines PortCity: a port the city no longer has is its former role, not a present triple
+    found = run(extractor, "The city of Kimchaek was once a major port on the east coast of the country.")
+    assert fact(found, "nkgeo:formerRole").reading.status == ns.NKGEO.Formerly
+    assert not [f for f in found.facts if f.p == ns.NKGEO.hasPort or f.o == ns.NKGEO.Port]
+    types = [f for f in found.facts if f.p == ns.RDF.type and f.s == ns.ID_NS + "kimchaek"]
+    assert types and all(f.reading.holds_now for f in types)  # still a city: only its role is past
+
+
 def test_a_name_is_not_attributed_to_whoever_the_sentence_quotes(extractor):
     found = run(extractor, "State television called the new dams a victory for South Hamgyong Province.")
     types = [f for f in found.facts if f.p == ns.RDF.type and f.s == ns.ID_NS + "south-hamgyong-province"]

@@ -50,6 +50,10 @@ SELECT DISTINCT ?s WHERE {
 }"""
 _QUERY_SUBCLASSES = """
 SELECT DISTINCT ?c ?d WHERE { GRAPH graph:ontology { ?c rdfs:subClassOf ?d } FILTER(isIRI(?c) && isIRI(?d)) }"""
+# The properties a class definition reads (owl:onProperty of a restriction): a triple of one makes a
+# class member, so a claim of one that no longer holds must not be proposed as a present triple.
+_QUERY_DEFINING = """
+SELECT DISTINCT ?p WHERE { GRAPH graph:ontology { ?r owl:onProperty ?p } FILTER(isIRI(?p)) }"""
 _QUERY_EVENTS = """
 SELECT DISTINCT ?event ?place WHERE {
   GRAPH ?g {
@@ -80,6 +84,7 @@ class Gazetteer:
     romanised: dict[str, set[str]] = field(default_factory=dict)
     by_words: dict[frozenset, set[str]] = field(default_factory=dict)  # content words of a label -> IRIs
     events: dict[tuple[str, str], str] = field(default_factory=dict)  # (event class, place) -> event IRI
+    defining: set[str] = field(default_factory=set)  # properties that class definitions read
 
     @classmethod
     def from_store(cls, store) -> Gazetteer:
@@ -89,6 +94,7 @@ class Gazetteer:
         for row in store.query(_QUERY_SUBCLASSES, **prefixes):
             gaz.superclasses.setdefault(row["c"].value, set()).add(row["d"].value)
         _close(gaz.superclasses)
+        gaz.defining = {row["p"].value for row in store.query(_QUERY_DEFINING, **prefixes)}
         asserted: dict[str, set[str]] = defaultdict(set)
         for row in store.query(_QUERY_TYPES, **prefixes):
             asserted[row["s"].value].add(row["t"].value)

@@ -169,8 +169,12 @@ class Context:
         reading = certainty.read(self.masked, pos, sentence=p != RDF_TYPE, own=own) if hedge else certainty.STATED
         if status and reading.status is None:
             reading = replace(reading, status=status)
+        if p == RDF_TYPE and reading.status in certainty.NOT_NOW:
+            reading = replace(reading, status=None)  # "X was once a major port": X is still a town; its role was
         if form:
             reading = replace(reading, mode=reading.mode or ns.NKGEO.Implied, form=form)
+        if reading.status in certainty.NOT_NOW and reading.predicate(p) == p and p in self.state.gaz.defining:
+            return  # a former port would make a port city today (issue 10): the role is kept as formerRole
         p = reading.predicate(p)
         self.facts.append(Fact(s, p, o, self.sentence.start, self.sentence.end, round(confidence * reading.factor, 2), reading.qualifier, rule, reading))
 
@@ -1500,8 +1504,10 @@ def _ports(ctx: Context) -> None:
     if re.search(r"\b(?:ports? of entry|port of call)\b", ctx.masked, re.I):
         return
     port = ctx.state.mint(f"port of {ctx.label(subject)}", ns.NKGEO.Port)
+    before = len(ctx.facts)
     ctx.fact(ctx.iri(subject), ns.NKGEO.hasPort, port, match.start(), 0.75, "port")
-    ctx.fact(port, RDF_TYPE, ns.NKGEO.Port, match.start(), 0.75, "port")
+    if len(ctx.facts) > before:  # not a port it no longer has
+        ctx.fact(port, RDF_TYPE, ns.NKGEO.Port, match.start(), 0.75, "port")
 
 
 def _zones(ctx: Context) -> None:
