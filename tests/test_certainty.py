@@ -198,3 +198,40 @@ def test_shipped_graph_conforms_to_the_check(compiled):
     assert not [triple for triple in past if triple[1] == ns.RDF.type]
     assert bool(compiled.query("ASK { id:wonsan a nkgeo:PortCity }")) is False
     assert bool(compiled.query("ASK { id:wonsan nkgeo:formerRole id:major-port }")) is True
+
+
+# Queries that return inferred facts show their certainty
+
+
+def _rows(invoke, *args) -> list[dict]:
+    import csv
+    import io
+
+    result = invoke("query", *args, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.output)))
+
+
+def test_inferred_facts_carry_their_certainty(invoke):
+    rows = _rows(invoke, "inferred-facts", "-p", "entity", "hamhung")
+    found = {(row["property"].rsplit("#", 1)[-1], row["value"].rsplit("/", 1)[-1]): (row["certainty"], row["holds"]) for row in rows}
+    assert found[("hasClaim", "hamhung-population-like-other-cities")] == ("believed", "current")
+    assert found[("rebuiltThrough", "reconstruction-of-hamhung")] == ("stated", "past")
+    assert found[("hasClaim", "hamhung-rank-2-north-korea")] == ("stated", "current")
+    assert all(row["entity"] == ns.ID_NS + "hamhung" for row in rows)
+
+    plain = _rows(invoke, "inferred-facts", "-p", "entity", "hamhung", "-p", "stated_current", "1")
+    assert plain, "no stated, current inferred fact about Hamhung"
+    assert {(r["certainty"], r["holds"]) for r in plain} == {("stated", "current")}
+    assert len(plain) == sum((r["certainty"], r["holds"]) == ("stated", "current") for r in rows) < len(rows)
+
+    hedged = _rows(invoke, "inferred-facts", "-p", "entity", "hamhung", "-p", "min_certainty", "7")
+    assert hedged and min(int(r["certaintyRank"]) for r in hedged) >= 7
+
+
+def test_derived_classes_carry_their_certainty(invoke):
+    rows = _rows(invoke, "derived-classes")
+    assert rows and all(row["certainty"] and row["holds"] for row in rows)
+    assert len(_rows(invoke, "derived-classes", "--graph", "inferred")) == len(rows)
+    plain = _rows(invoke, "derived-classes", "-p", "stated_current", "1")
+    assert plain == [row | {"stated_current": "1"} for row in rows if (row["certainty"], row["holds"]) == ("stated", "current")]
