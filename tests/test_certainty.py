@@ -235,3 +235,22 @@ def test_derived_classes_carry_their_certainty(invoke):
     assert len(_rows(invoke, "derived-classes", "--graph", "inferred")) == len(rows)
     plain = _rows(invoke, "derived-classes", "-p", "stated_current", "1")
     assert plain == [row | {"stated_current": "1"} for row in rows if (row["certainty"], row["holds"]) == ("stated", "current")]
+
+
+def test_inferred_rows_of_other_queries_carry_their_certainty(invoke):
+    """An inferred row is as certain as its weakest premise: Hungnam is *considered* part of
+    Hamhung's metropolitan area, in both directions; stated_current 1 leaves both out."""
+    rows = _rows(invoke, "satellites-and-metro-areas")
+    found = {(r["subject"].rsplit("/", 1)[-1], r["relation"].rsplit("#", 1)[-1]): (r["status"], r["certainty"], r["holds"]) for r in rows}
+    assert found[("hamhung", "metropolitanAreaIncludes")] == ("inferred", "considered", "current")
+    assert found[("hungnam", "inMetropolitanAreaOf")] == ("asserted", "considered", "current")
+    assert found[("kimchaek", "satelliteOf")] == ("asserted", "stated", "current")
+    plain = _rows(invoke, "satellites-and-metro-areas", "-p", "stated_current", "1")
+    assert {r["subject"].rsplit("/", 1)[-1] for r in plain} == {"kimchaek", "chongjin"}
+
+    cities = {r["city"].rsplit("/", 1)[-1]: (r["how"], r["certainty"]) for r in _rows(invoke, "cities-in-country")}
+    assert cities["pyongyang"] == ("asserted", "stated")
+    assert cities["chongjin"] == ("asserted", "implied")  # only the numbering of a list places it
+    stated = {r["city"].rsplit("/", 1)[-1] for r in _rows(invoke, "cities-in-country", "-p", "stated_current", "1")}
+    assert stated == {city for city, (_how, certain) in cities.items() if certain == "stated"}
+    assert "chongjin" not in stated and "pyongyang" in stated
