@@ -74,11 +74,15 @@ def _asserted(engine, evidence: EvidenceReader, referenced: set[str]) -> dict[in
     """Each asserted triple below "stated, current" (packed ids) -> (rank, holds now, mode id,
     status id) of its strongest record: the highest rank, then one that holds now. A triple that
     reference data states too (``referenced``, N-Triples keys) is stated and current."""
+    plain = (None, f"<{ns.NKGEO.Stated}>"), (None, f"<{ns.NKGEO.Current}>")
+    records = evidence.records.values()
+    if all(mode in plain[0] and status in plain[1] for _s, _p, _o, mode, status in records):
+        return {}  # every record stated and current: no need to read the schemes
     ids = engine.ids
     ranks, holds = _scheme_values(engine)
-    stated, current = ids.get(f"<{ns.NKGEO.Stated}>"), ids.get(f"<{ns.NKGEO.Current}>")
+    stated, current = ids.get(plain[0][1]), ids.get(plain[1][1])
     strongest: dict[int, tuple] = {}
-    for s, p, o, mode, status in evidence.records.values():
+    for s, p, o, mode, status in records:
         if s is None or p is None or o is None or f"{s} {p} {o}" in referenced:
             continue
         si, pi, oi = ids.get(s), ids.get(p), ids.get(o)

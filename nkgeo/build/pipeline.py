@@ -169,7 +169,7 @@ def read_sources(sources: Sources, out, engine) -> Parsed:
     file by file; SourceError for a file that does not parse or triples outside any named graph."""
     import pyoxigraph as ox
 
-    add, write = engine.add, out.write
+    add, size, write = engine.add, engine.S.__len__, out.write
     graphs: dict = {}
     parsed = Parsed()
     unreasoned, ours = parsed.unreasoned, "<" + ns.ID_NS
@@ -195,16 +195,14 @@ def read_sources(sources: Sources, out, engine) -> Parsed:
                 triple = f"{quad.subject} {quad.predicate} {quad.object}"
                 write(f"{triple} {label} .\n{triple} .\n")
                 parsed.quads += 1
-                if kind == REFERENCE:
+                if kind:
+                    known = size()
                     add(str(quad.subject), str(quad.predicate), str(quad.object))
-                    if documents and triple in documents:
-                        referenced.add(triple)
-                elif kind == DOCUMENT:
-                    known = len(engine)
-                    add(str(quad.subject), str(quad.predicate), str(quad.object))
-                    if len(engine) == known and triple not in documents:  # reference data had it first
-                        referenced.add(triple)
-                    documents.add(triple)
+                    if size() == known:  # another quad gave it already: reference data and a document?
+                        if (triple in documents) == (kind == REFERENCE):
+                            referenced.add(triple)
+                    if kind == DOCUMENT:
+                        documents.add(triple)
                 else:
                     if label == provenance:
                         evidence(str(quad.subject), str(quad.predicate), str(quad.object))
