@@ -254,6 +254,18 @@ def reportable_lines(engine) -> Iterator[str]:
         yield f"{terms[s]} {terms[p]} {terms[o]} .\n"
 
 
+def _write_inferred(out, lines, repeated: set[str], uncertain: dict) -> None:
+    """graph:inferred, which never repeats an asserted triple, and the record of each of its triples
+    below "stated, current" (graph:inferred-provenance)."""
+    label = f"<{ns.INFERRED_GRAPH}>"
+    for line in lines:
+        key = line[:-3]
+        if key not in repeated:
+            out.write(f"{key} {label} .\n")
+            if uncertain and key in uncertain:
+                out.write(certainty.record_quads(key, *uncertain[key]))
+
+
 def build(sources: Sources, target: Path, reasoner: str = DEFAULT_REASONER, fingerprint: str | None = None) -> dict:
     """Parse, reason, validate and compile the dataset into ``target`` (a fresh folder).
 
@@ -280,14 +292,8 @@ def build(sources: Sources, target: Path, reasoner: str = DEFAULT_REASONER, fing
         if reasoner == "owlrl":
             out.flush()
         lines = reportable_lines(engine) if reasoner == "nkgeo" else _owlrl_inferred(nquads)
-        label, repeated = f"<{ns.INFERRED_GRAPH}>", parsed.unreasoned
         uncertain = certainty.inferred_certainty(engine, parsed.evidence, parsed.referenced)
-        for line in lines:
-            key = line[:-3]
-            if key not in repeated:  # graph:inferred never repeats an asserted triple
-                out.write(f"{key} {label} .\n")
-                if uncertain and key in uncertain:
-                    out.write(certainty.record_quads(key, *uncertain[key]))
+        _write_inferred(out, lines, parsed.unreasoned, uncertain)
     seconds["reason"] = time.perf_counter() - mark
     mark = time.perf_counter()
     write_derivations(engine, target)

@@ -103,8 +103,8 @@ class ValidationReport:
 
 
 def validate_store(store, shapes_dir: Path | None = None, inferred: int | None = None) -> ValidationReport:
-    """Run the shapes on the store's default graph plus graph:inferred and graph:inferred-provenance,
-    the checks on its named graphs.
+    """Run the shapes on the store's default graph plus graph:inferred (and graph:inferred-provenance
+    when it holds records), the checks on its named graphs.
 
     The store is laid out as a compiled dataset's (:func:`dataset_store`): every asserted triple
     once in its default graph, each source's triples in its named graph, the closure in
