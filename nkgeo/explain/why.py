@@ -75,8 +75,9 @@ class Node:
     certainty: str = ns.NKGEO.Stated  # the assertion mode's IRI
     holds_now: bool = True
     temporal_status: str = ns.NKGEO.Current
-    weakest_premise: Node | None = None  # the asserted premise (or unexplained one) its mode comes from
-    past_premise: Node | None = None  # the premise that does not hold now, when one does not
+    # The root only: the premise down the tree its mode comes from, and the one that does not hold now.
+    weakest_premise: Node | None = None
+    past_premise: Node | None = None
 
     def as_dict(self) -> dict:
         data: dict = {"triple": list(self.triple), "status": self.status, "certainty": ns.compact(self.certainty),
@@ -87,8 +88,8 @@ class Node:
             data["past_premise"] = list(self.past_premise.triple)
         if self.rule:
             data["rule"] = self.rule
-        if self.sources:
-            data["sources"] = self.sources
+        if self.sources:  # the qualifiers' IRIs compacted, as the triples are
+            data["sources"] = [{k: ns.compact(v) if k in QUALIFIERS else v for k, v in s.items()} for s in self.sources]
         if self.premises:
             data["premises"] = [p.as_dict() for p in self.premises]
         return data
@@ -98,16 +99,6 @@ def _split_key(key: str) -> tuple[str, str, str]:
     """A derivations key (``<s> <p> o``, N-Triples terms) as its three term strings."""
     subject, predicate, obj = key.split(" ", 2)
     return subject, predicate, obj
-
-
-def _expand(value: str | None) -> str | None:
-    """A compact IRI (``nkgeo:Believed``) back to the IRI; None stays None."""
-    if value is None:
-        return None
-    if value.startswith("<"):
-        return value[1:-1]
-    prefix, _, local = value.partition(":")
-    return ns.PREFIXES[prefix] + local if prefix in ns.PREFIXES else value
 
 
 def _to_term(text: str):
@@ -239,7 +230,7 @@ class Explainer:
             entry = found.setdefault(where, {})
             for name, column in zip(QUALIFIERS, ("mode", "status", "agent", "period", "timeQualifier", "frequency"), strict=True):
                 if row[column] is not None and name not in entry:
-                    entry[name] = ns.compact(row[column].value)
+                    entry[name] = row[column].value
         return found
 
     def _strongest(self, sources: list[dict]) -> tuple[str, str]:
@@ -249,8 +240,8 @@ class Explainer:
         for source in sources:
             if "document" not in source:
                 return ns.NKGEO.Stated, ns.NKGEO.Current
-            mode = _expand(source.get("mode")) or ns.NKGEO.Stated
-            status = _expand(source.get("temporal_status")) or ns.NKGEO.Current
+            mode = source.get("mode", ns.NKGEO.Stated)
+            status = source.get("temporal_status", ns.NKGEO.Current)
             value = (self.ranks.get(mode, STATED_RANK), self.now.get(status, True), mode, status)
             if best is None or value[:2] > best[:2]:
                 best = value
@@ -336,12 +327,11 @@ class Explainer:
         for index, premise in enumerate(node.premises):
             self._render(premise, child_indent, index == len(node.premises) - 1, lines, used)
 
-    def _qualifier_text(self, name: str, value: str) -> str:
-        iri = _expand(value)
+    def _qualifier_text(self, name: str, iri: str) -> str:
         if name == "attributed_to":
-            return f"attributed to {value}"
+            return f"attributed to {ns.compact(iri)}"
         if name == "holds_during":
-            return f"during {value}"
+            return f"during {ns.compact(iri)}"
         return self.label(iri)
 
     def _summary(self, root: Node) -> str:
