@@ -255,27 +255,3 @@ def test_inferred_rows_of_other_queries_carry_their_certainty(invoke):
     assert found[("kimchaek", "satelliteOf")] == ("asserted", "stated", "current")
     plain = _rows(invoke, "satellites-and-metro-areas", "-p", "stated_current", "1")
     assert {r["subject"].rsplit("/", 1)[-1] for r in plain} == {"kimchaek", "chongjin"}
-
-    cities = {r["city"].rsplit("/", 1)[-1]: (r["how"], r["certainty"]) for r in _rows(invoke, "cities-in-country")}
-    assert cities["pyongyang"] == ("asserted", "stated")
-    assert cities["chongjin"] == ("asserted", "implied")  # only the numbering of a list places it
-    stated = {r["city"].rsplit("/", 1)[-1] for r in _rows(invoke, "cities-in-country", "-p", "stated_current", "1")}
-    assert stated == {city for city, (_how, certain) in cities.items() if certain == "stated"}
-    assert "chongjin" not in stated and "pyongyang" in stated
-
-
-def test_entity_and_links_to_carry_certainty(invoke):
-    """Wonsan's former role is stated and holds formerly; the link from the Korean War to Hamhung,
-    inferred from its inverse, holds in the past; stated_current 1 keeps neither."""
-    rows = _rows(invoke, "entity", "-p", "entity", "wonsan")
-    former = [r for r in rows if r["property"] == ns.NKGEO.formerRole]
-    assert former and {(r["status"], r["certainty"], r["holds"]) for r in former} == {("asserted", "stated", "formerly")}
-    plain = _rows(invoke, "entity", "-p", "entity", "wonsan", "-p", "stated_current", "1")
-    assert not [r for r in plain if r["property"] == ns.NKGEO.formerRole]
-    assert len(plain) == sum((r["certainty"], r["holds"]) == ("stated", "current") for r in rows)
-
-    links = _rows(invoke, "links-to", "-p", "place", "hamhung")
-    war = [r for r in links if r["subject"] == ns.ID_NS + "korean-war" and r["property"] == ns.NKGEO.affected]
-    assert [(r["status"], r["certainty"], r["holds"]) for r in war] == [("inferred", "stated", "past")]
-    plain = _rows(invoke, "links-to", "-p", "place", "hamhung", "-p", "stated_current", "1")
-    assert not [r for r in plain if r["subject"] == ns.ID_NS + "korean-war"]
