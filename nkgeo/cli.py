@@ -353,7 +353,10 @@ def why(subject, predicate, object, fmt, no_quote):  # noqa: A002 - click names 
     """Explain how SUBJECT PREDICATE OBJECT holds: the OWL 2 RL rule and premises of an
     inferred triple, down to the asserted facts and their documents.
 
-    Each part is a name, prefixed name or IRI; OBJECT may also be a literal value.
+    Each part is a name, prefixed name or IRI; OBJECT may also be a literal value. Each
+    node shows its certainty (an asserted fact's strongest evidence, how and when each
+    document states it; an inferred one's weakest premise, and the premise that does not
+    hold now, if one does not), and the last line names the premise it comes from.
 
     \b
     Example:

@@ -24,6 +24,7 @@ ONTOLOGY_GRAPH = GRAPH_NS + "ontology"
 GAZETTEER_GRAPH = GRAPH_NS + "gazetteer"
 PROVENANCE_GRAPH = GRAPH_NS + "provenance"
 INFERRED_GRAPH = GRAPH_NS + "inferred"
+INFERENCE_GRAPH = GRAPH_NS + "inferred-provenance"  # the certainty of inferred triples (nkgeo.build.certainty)
 DOCUMENT_GRAPH_PREFIX = GRAPH_NS + "doc-"
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -230,6 +231,7 @@ class NKGEO:
     IndustrialSector = NKGEO_NS + "IndustrialSector"  # A branch of the industry scheme that produces goods or energy: manufacturing, mi
     IndustrialZone = NKGEO_NS + "IndustrialZone"  # A special zone set aside for factories, such as an industrial complex or park.
     Industry = NKGEO_NS + "Industry"  # A branch of economic activity, kept as a concept in the industry scheme with bro
+    InferenceRecord = NKGEO_NS + "InferenceRecord"  # A record of how certain an inferred triple is: the weakest assertion mode of the
     Influence = NKGEO_NS + "Influence"  # A claim that something affects, shapes or hinders an aspect of a place, such as
     initiatedBy = NKGEO_NS + "initiatedBy"  # The subject, a zone or project, is carried out on the order of the object.
     inMetropolitanAreaOf = NKGEO_NS + "inMetropolitanAreaOf"  # The subject, a settlement, is counted in the metropolitan area of the object, a
@@ -332,6 +334,7 @@ class NKGEO:
     Restriction = NKGEO_NS + "Restriction"  # A claim about access and control: who may go where, what the state controls or l
     RestrictionKind = NKGEO_NS + "RestrictionKind"  # A kind of restriction of access or control: closed to visitors, authorisation re
     River = NKGEO_NS + "River"  # A natural stream of water flowing to a sea or another river.
+    rule = NKGEO_NS + "rule"  # The name of the OWL 2 RL rule (such as cax-sco) that derived the triple of the s
     SatelliteCity = NKGEO_NS + "SatelliteCity"  # A city that is a satellite of another city.
     satelliteOf = NKGEO_NS + "satelliteOf"  # The subject is a satellite city that depends on and serves the object, a larger
     Scarce = NKGEO_NS + "Scarce"  # Little of the data exists or is available.

@@ -12,6 +12,8 @@ and writes one folder (:mod:`nkgeo.build.cache` says where):
   closure in graph:inferred (never repeating an asserted triple) and, in the default graph, every
   asserted triple once. A query's default graph is that plus graph:inferred, so it sees each
   triple once however many sources state it, while ``GRAPH ?g`` still shows every source;
+* in graph:inferred-provenance, the certainty of each inferred triple below "stated, current"
+  (the weakest of its premises: :mod:`nkgeo.build.certainty`);
 * ``validation.json``: the report of the shapes and checks (``nkgeo validate`` prints it);
 * ``derivations.json`` and ``derivations.bin``: how each inferred triple follows (rule and
   premises, as term ids) and the terms; read lazily by ``nkgeo why``;
@@ -25,6 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from nkgeo import namespaces as ns
+from nkgeo.build import certainty
 from nkgeo.build.derivations import blank_labels, write_derivations
 from nkgeo.errors import SourceError
 from nkgeo.sources import BUILD_FORMAT, DEFAULT_REASONER, Sources, reasoner_name
@@ -134,13 +137,29 @@ def is_reasoned(graph: str) -> bool:
     return graph.startswith(ns.GRAPH_NS) and graph not in NOT_REASONED
 
 
+# What read_sources does with a graph's quads: write them only, or also reason over them, as
+# reference data (stated, current) or as a document's statements (as certain as their evidence).
+UNREASONED, REFERENCE, DOCUMENT = 0, 1, 2
+
+
+def _graph_kind(graph: str) -> int:
+    if not is_reasoned(graph):
+        return UNREASONED
+    return DOCUMENT if graph.startswith(ns.DOCUMENT_GRAPH_PREFIX) else REFERENCE
+
+
 class Parsed:
-    """What :func:`read_sources` found: the quads written, and the asserted triples about our
-    resources that reasoning does not read (graph:inferred must not repeat them)."""
+    """What :func:`read_sources` found: the quads written, the asserted triples about our
+    resources that reasoning does not read (graph:inferred must not repeat them), the evidence
+    records, and the documents' triples that reference data states too (stated and current,
+    whatever their evidence says): how certain an inferred triple is depends on these two."""
 
     def __init__(self):
         self.quads = 0
         self.unreasoned: set[str] = set()
+        self.evidence = certainty.EvidenceReader()
+        self.documents: set[str] = set()
+        self.referenced: set[str] = set()
 
 
 def read_sources(sources: Sources, out, engine) -> Parsed:
@@ -150,13 +169,15 @@ def read_sources(sources: Sources, out, engine) -> Parsed:
     file by file; SourceError for a file that does not parse or triples outside any named graph."""
     import pyoxigraph as ox
 
-    add, write = engine.add, out.write
+    add, size, write = engine.add, engine.S.__len__, out.write
     graphs: dict = {}
     parsed = Parsed()
     unreasoned, ours = parsed.unreasoned, "<" + ns.ID_NS
+    provenance, evidence = f"<{ns.PROVENANCE_GRAPH}>", parsed.evidence.add
+    documents, referenced = parsed.documents, parsed.referenced
     stray = 0
     for path, fmt, graph in _plan(sources):
-        fixed = (f"<{graph}>", is_reasoned(graph)) if graph else None
+        fixed = (f"<{graph}>", _graph_kind(graph)) if graph else None
         try:
             for quad in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True):
                 if fixed is None:
@@ -167,17 +188,26 @@ def read_sources(sources: Sources, out, engine) -> Parsed:
                     value = name.value
                     found = graphs.get(value)
                     if found is None:
-                        found = graphs[value] = (f"<{value}>", is_reasoned(value))
-                    label, keep = found
+                        found = graphs[value] = (f"<{value}>", _graph_kind(value))
+                    label, kind = found
                 else:
-                    label, keep = fixed
+                    label, kind = fixed
                 triple = f"{quad.subject} {quad.predicate} {quad.object}"
                 write(f"{triple} {label} .\n{triple} .\n")
                 parsed.quads += 1
-                if keep:
+                if kind:
+                    known = size()
                     add(str(quad.subject), str(quad.predicate), str(quad.object))
-                elif triple.startswith(ours):
-                    unreasoned.add(triple)
+                    if size() == known:  # another quad gave it already: reference data and a document?
+                        if (triple in documents) == (kind == REFERENCE):
+                            referenced.add(triple)
+                    if kind == DOCUMENT:
+                        documents.add(triple)
+                else:
+                    if label == provenance:
+                        evidence(str(quad.subject), str(quad.predicate), str(quad.object))
+                    if triple.startswith(ours):
+                        unreasoned.add(triple)
         except SyntaxError as exc:
             raise _parse_error(path, exc) from None
         except OSError as exc:
@@ -224,6 +254,18 @@ def reportable_lines(engine) -> Iterator[str]:
         yield f"{terms[s]} {terms[p]} {terms[o]} .\n"
 
 
+def _write_inferred(out, lines, repeated: set[str], uncertain: dict) -> None:
+    """graph:inferred, which never repeats an asserted triple, and the record of each of its triples
+    below "stated, current" (graph:inferred-provenance)."""
+    label = f"<{ns.INFERRED_GRAPH}>"
+    for line in lines:
+        key = line[:-3]
+        if key not in repeated:
+            out.write(f"{key} {label} .\n")
+            if uncertain and key in uncertain:
+                out.write(certainty.record_quads(key, *uncertain[key]))
+
+
 def build(sources: Sources, target: Path, reasoner: str = DEFAULT_REASONER, fingerprint: str | None = None) -> dict:
     """Parse, reason, validate and compile the dataset into ``target`` (a fresh folder).
 
@@ -250,10 +292,8 @@ def build(sources: Sources, target: Path, reasoner: str = DEFAULT_REASONER, fing
         if reasoner == "owlrl":
             out.flush()
         lines = reportable_lines(engine) if reasoner == "nkgeo" else _owlrl_inferred(nquads)
-        label, repeated = f"<{ns.INFERRED_GRAPH}>", parsed.unreasoned
-        for line in lines:
-            if line[:-3] not in repeated:  # graph:inferred never repeats an asserted triple
-                out.write(f"{line[:-3]} {label} .\n")
+        uncertain = certainty.inferred_certainty(engine, parsed.evidence, parsed.referenced)
+        _write_inferred(out, lines, parsed.unreasoned, uncertain)
     seconds["reason"] = time.perf_counter() - mark
     mark = time.perf_counter()
     write_derivations(engine, target)
