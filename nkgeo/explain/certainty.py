@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from nkgeo import namespaces as ns
 
-# The named graph of the build's certainty records for inferred triples (one per triple weaker
-# than "stated, current"); the triple pattern below is the interface with the build.
-INFERENCE_GRAPH = ns.GRAPH_NS + "inferred-provenance"
+# The build's certainty records of inferred triples (nkgeo.build.certainty writes them, one per
+# triple weaker than "stated, current"); the triple pattern below reads them.
+INFERENCE_GRAPH = ns.INFERENCE_GRAPH
 STATED_RANK = 10
 
 _VOCABULARY = """
