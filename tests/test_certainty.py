@@ -255,3 +255,15 @@ def test_inferred_rows_of_other_queries_carry_their_certainty(invoke):
     assert found[("kimchaek", "satelliteOf")] == ("asserted", "stated", "current")
     plain = _rows(invoke, "satellites-and-metro-areas", "-p", "stated_current", "1")
     assert {r["subject"].rsplit("/", 1)[-1] for r in plain} == {"kimchaek", "chongjin"}
+
+
+def test_a_document_s_facts_say_how_each_sentence_asserts_them(invoke):
+    rows = _rows(invoke, "document-facts", "-p", "document", "doc:000_cbd80db4a2371350")
+    found = {(r["subject"].rsplit("/", 1)[-1], r["predicate"].rsplit("#", 1)[-1], r["object"].rsplit("/", 1)[-1], r["startOffset"]):
+             (r["certainty"], r["holds"]) for r in rows}
+    assert found[("hamhung", "destroyedIn", "korean-war", "5270")] == ("stated", "past")
+    assert ("believed", "current") in found.values() and ("estimated", "current") in found.values()
+    assert all(r["certainty"] and r["holds"] for r in rows)  # every record of a curated document has both
+    plain = _rows(invoke, "document-facts", "-p", "document", "doc:000_cbd80db4a2371350", "-p", "stated_current", "1")
+    assert plain and {r["certainty"] for r in plain} == {"stated"} and "past" not in {r["holds"] for r in plain}
+    assert len(plain) < len(rows)
