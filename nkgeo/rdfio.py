@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from nkgeo import namespaces as ns
-from nkgeo import rdfcheck
 from nkgeo.errors import FormatError, SourceError
 
 
@@ -137,6 +136,8 @@ def parse(source: Path | str | bytes, fmt: str | Format | None = None, *, name: 
             known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
             raise SourceError(f"cannot tell the RDF format of {label} from its suffix; use one of {known}")
     fmt = rdf_format(fmt, writing=False)
+    from nkgeo import rdfcheck  # here, not at the top: a query that reads no RDF text does not pay for it
+
     if fmt.name in rdfcheck.CHECKED_FORMATS:  # formats whose parsers a hostile text can crash: checked first
         if path is not None:
             base_iri = base_iri or (path.resolve().as_uri() if fmt.oxigraph is None else None)  # what rdflib takes from the path

@@ -14,7 +14,6 @@ import sys
 from functools import cached_property
 from pathlib import Path
 
-from nkgeo.build import pipeline
 from nkgeo.build.derivations import Derivations
 from nkgeo.errors import ShapesError, SourceError
 from nkgeo.query.store import default_graphs, query_store
@@ -81,6 +80,8 @@ def compiled_path(sources: Sources | None = None, reasoner: str = DEFAULT_REASON
 def _build_into(root: Path, target: Path, sources: Sources, reasoner: str) -> None:
     import shutil
     import tempfile
+
+    from nkgeo.build import pipeline  # a query that finds its build never imports the build's code
 
     root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=root, prefix=".build-"))
@@ -177,10 +178,11 @@ class CompiledDataset:
         could not be used, as recorded by the build."""
         import json
 
+        from nkgeo.build.pipeline import VALIDATION_FILE
         from nkgeo.build.validate import ValidationReport
 
         try:
-            record = json.loads((self.path / pipeline.VALIDATION_FILE).read_text(encoding="utf-8"))
+            record = json.loads((self.path / VALIDATION_FILE).read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise ShapesError(f"the compiled dataset {self.path} was not validated (no shapes file)") from None
         if "error" in record:
