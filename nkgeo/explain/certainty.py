@@ -174,6 +174,14 @@ def inference_records(compiled, subjects=(), objects=()) -> dict[tuple[str, str,
     return found
 
 
+def record_of(compiled, s, p, o) -> dict | None:
+    """The build's certainty record of one inferred triple (pyoxigraph terms, blank nodes too), or
+    None: stated and current."""
+    for row in compiled.query(_RECORDS % (INFERENCE_GRAPH, ""), substitutions={"s": s, "p": p, "o": o}):
+        return {name: row[name].value if row[name] is not None else None for name in ("mode", "status", "rule")}
+    return None
+
+
 def of_inference(record: dict | None, words: Vocabulary) -> Certainty:
     """An inferred triple's certainty from its record (none: stated and current)."""
     if not record:

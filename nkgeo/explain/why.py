@@ -19,45 +19,11 @@ from dataclasses import dataclass, field
 from nkgeo import namespaces as ns
 from nkgeo import rdfio
 from nkgeo.errors import NkgeoError
+from nkgeo.explain.certainty import STATED_RANK, record_of, vocabulary
 from nkgeo.explain.documents import documents, quote
 from nkgeo.explain.provenance import source_lines, statements
 
 MAX_DEPTH = 25
-STATED_RANK = 10
-
-# The certainty rank of each assertion mode and whether each temporal status holds now, with labels.
-SCHEME_QUERY = """
-SELECT ?concept ?rank ?now ?label WHERE {
-  { ?concept nkgeo:certaintyRank ?rank } UNION { ?concept nkgeo:holdsNow ?now }
-  OPTIONAL { ?concept skos:prefLabel ?label FILTER(LANG(?label) IN ("en", "")) }
-}
-"""
-
-# How each document asserts one triple: its evidence records' qualifiers.
-EVIDENCE_QUERY = """
-SELECT ?s ?p ?o ?doc ?start ?end ?mode ?status ?agent ?period ?timeQualifier ?frequency WHERE {
-  GRAPH graph:provenance {
-    ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-        nkgeo:inDocument ?doc ; nkgeo:startOffset ?start ; nkgeo:endOffset ?end .
-    OPTIONAL { ?ev nkgeo:assertionMode ?mode }
-    OPTIONAL { ?ev nkgeo:temporalStatus ?status }
-    OPTIONAL { ?ev prov:wasAttributedTo ?agent }
-    OPTIONAL { ?ev nkgeo:holdsDuring ?period }
-    OPTIONAL { ?ev nkgeo:timeQualifier ?timeQualifier }
-    OPTIONAL { ?ev nkgeo:frequency ?frequency }
-  }
-}
-"""
-
-# The certainty the build gave one inferred triple (none: stated and current).
-RECORD_QUERY = """
-SELECT ?s ?p ?o ?mode ?status WHERE {
-  GRAPH graph:inferred-provenance {
-    ?record rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-            nkgeo:assertionMode ?mode ; nkgeo:temporalStatus ?status .
-  }
-}
-"""
 
 # The qualifiers of an evidence record that a source shows, in the order they are printed.
 QUALIFIERS = ("mode", "temporal_status", "attributed_to", "holds_during", "time_qualifier", "frequency")
@@ -151,17 +117,10 @@ class Explainer:
         self.rules = compiled.derivations["rules"]
         self.documents = documents(compiled)
         self.quote_documents = quote_documents
-        self.ranks: dict[str, int] = {}
-        self.now: dict[str, bool] = {}
-        self.labels: dict[str, str] = {}
-        for row in compiled.query(SCHEME_QUERY):
-            concept = row["concept"].value
-            if row["rank"] is not None:
-                self.ranks[concept] = int(row["rank"].value)
-            if row["now"] is not None:
-                self.now[concept] = row["now"].value in ("true", "1")
-            if row["label"] is not None:
-                self.labels[concept] = row["label"].value
+        words = vocabulary(compiled)
+        self.ranks = {iri: rank for iri, (_label, rank) in words.modes.items()}
+        self.now = {iri: now for iri, (_label, now) in words.statuses.items()}
+        self.labels = {iri: label for iri, (label, _) in (*words.modes.items(), *words.statuses.items())}
 
     def explain(self, s, p, o) -> Node:
         """The tree for one triple given as pyoxigraph terms; NkgeoError if it does not hold."""
@@ -179,7 +138,6 @@ class Explainer:
         if None in terms:  # an axiom about an anonymous class: part of the ontology
             return [{"graph": "ontology"}]
         sources = []
-        qualifiers = None
         for st in statements(self.compiled, *terms):
             if st.inferred:
                 continue
@@ -188,9 +146,8 @@ class Explainer:
                 entry.update({"document": st.document, "start": st.start, "end": st.end})
                 if st.qualifier:
                     entry["qualifier"] = st.qualifier
-                if qualifiers is None:
-                    qualifiers = self._qualifiers(terms)
-                entry.update(qualifiers.get((st.document, st.start, st.end), {}))
+                qualifiers = (st.mode, st.status, st.agents[0] if st.agents else None, st.during, st.time, st.frequency)
+                entry.update({name: value for name, value in zip(QUALIFIERS, qualifiers, strict=True) if value is not None})
                 doc = self.documents.get(st.document)
                 if doc is not None:
                     entry["title"] = doc.title
@@ -221,18 +178,6 @@ class Explainer:
 
     # Certainty
 
-    def _qualifiers(self, terms: list) -> dict[tuple, dict]:
-        """(document, start, end) -> the qualifiers of that evidence record of the triple (compact IRIs)."""
-        s, p, o = terms
-        found: dict[tuple, dict] = {}
-        for row in self.compiled.query(EVIDENCE_QUERY, substitutions={"s": s, "p": p, "o": o}):
-            where = (row["doc"].value, int(row["start"].value), int(row["end"].value))
-            entry = found.setdefault(where, {})
-            for name, column in zip(QUALIFIERS, ("mode", "status", "agent", "period", "timeQualifier", "frequency"), strict=True):
-                if row[column] is not None and name not in entry:
-                    entry[name] = row[column].value
-        return found
-
     def _strongest(self, sources: list[dict]) -> tuple[str, str]:
         """(mode, status) IRIs of the strongest source: reference data (no document) is stated and
         current; else the record of the highest rank, then one that holds now."""
@@ -250,9 +195,9 @@ class Explainer:
     def _record(self, key: str) -> tuple[str, str]:
         """(mode, status) IRIs the build recorded for an inferred triple; stated and current if none."""
         terms = [_to_term(t) for t in _split_key(key)]
-        if None not in terms:
-            for row in self.compiled.query(RECORD_QUERY, substitutions=dict(zip("spo", terms, strict=True))):
-                return row["mode"].value, row["status"].value
+        record = record_of(self.compiled, *terms) if None not in terms else None
+        if record and record["mode"] and record["status"]:
+            return record["mode"], record["status"]
         return ns.NKGEO.Stated, ns.NKGEO.Current
 
     def _certain(self, node: Node, mode: str, status: str) -> Node:
