@@ -18,7 +18,7 @@ from pathlib import Path
 from nkgeo import namespaces as ns
 from nkgeo.errors import SourceError
 from nkgeo.extract import lexicon
-from nkgeo.extract.triggers import compile_pattern, data_file
+from nkgeo.extract.triggers import compile_pattern, data_file, table_rows
 
 FILE = "certainty.tsv"
 SCOPES = ("clause", "sentence")
@@ -94,13 +94,7 @@ def _term(field: str, line: int) -> str | None:
 def parse(text: str) -> list[Cue]:
     """The cues of a file's text; a line that does not parse is an error naming it."""
     out = []
-    for number, raw in enumerate(text.splitlines(), 1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        fields = [f.strip() for f in raw.split("\t")]
-        if len(fields) != 7:
-            raise SourceError(f"{FILE} line {number}: expected 7 tab-separated fields, found {len(fields)}")
-        mode, status, frequency, agent, factor, scope, pattern = fields
+    for number, (mode, status, frequency, agent, factor, scope, pattern) in table_rows(text, FILE, 7):
         if scope not in SCOPES:
             raise SourceError(f"{FILE} line {number}: the scope is one of {', '.join(SCOPES)}, not {scope!r}")
         try:

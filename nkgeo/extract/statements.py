@@ -16,7 +16,7 @@ from pathlib import Path
 
 from nkgeo import namespaces as ns
 from nkgeo.errors import SourceError
-from nkgeo.extract.triggers import compile_pattern, data_file
+from nkgeo.extract.triggers import compile_pattern, data_file, table_rows
 
 FILE = "statements.tsv"
 ASPECTS_FILE = "aspects.tsv"
@@ -89,11 +89,8 @@ def _nkgeo(field: str, line: int, what: str) -> str | None:
 def parse_aspects(text: str) -> dict[str, str]:
     """Words (lower case) -> aspect IRI."""
     out: dict[str, str] = {}
-    for number, raw in enumerate(text.splitlines(), 1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        fields = [f.strip() for f in raw.split("\t")]
-        if len(fields) != 2 or not fields[1]:
+    for number, fields in table_rows(text, ASPECTS_FILE, 2, "expected an aspect and its words, tab-separated"):
+        if not fields[1]:
             raise SourceError(f"{ASPECTS_FILE} line {number}: expected an aspect and its words, tab-separated")
         for words in fields[1].split("|"):
             out.setdefault(" ".join(words.lower().split()), ns.ID_NS + fields[0])
@@ -122,13 +119,7 @@ def parse(text: str, aspects: dict[str, str]) -> list[Statement]:
     """The statements of a file's text; a line that does not parse is an error naming it."""
     slots = {"{A}": aspect_regex(aspects)}
     out = []
-    for number, raw in enumerate(text.splitlines(), 1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        fields = [f.strip() for f in raw.split("\t")]
-        if len(fields) != 7:
-            raise SourceError(f"{FILE} line {number}: expected 7 tab-separated fields, found {len(fields)}")
-        predicate, claim, value, aspect, direction, status, pattern = fields
+    for number, (predicate, claim, value, aspect, direction, status, pattern) in table_rows(text, FILE, 7):
         predicate_iri = _nkgeo(predicate, number, "a property")
         claim_iri = _nkgeo(claim, number, "a class")
         if claim_iri is not None and CLAIMS.get(predicate_iri) != claim_iri:

@@ -108,16 +108,22 @@ def _classes(field: str, line: int) -> frozenset[str]:
     return frozenset(out)
 
 
-def parse(text: str) -> list[Trigger]:
-    """The triggers of a file's text; a line that does not parse is an error naming it."""
-    out = []
+def table_rows(text: str, name: str, width: int, expected: str | None = None):
+    """The rows of an extraction data table (tab-separated, ``#`` comments, blank lines skipped) as
+    (line number, stripped fields); a row of another width is an error naming the file and line."""
     for number, raw in enumerate(text.splitlines(), 1):
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
-        fields = raw.split("\t")
-        if len(fields) != 5:
-            raise SourceError(f"{FILE} line {number}: expected 5 tab-separated fields, found {len(fields)}")
-        relation, subject, obj, confidence, pattern = (f.strip() for f in fields)
+        fields = [f.strip() for f in raw.split("\t")]
+        if len(fields) != width:
+            raise SourceError(f"{name} line {number}: " + (expected or f"expected {width} tab-separated fields, found {len(fields)}"))
+        yield number, fields
+
+
+def parse(text: str) -> list[Trigger]:
+    """The triggers of a file's text; a line that does not parse is an error naming it."""
+    out = []
+    for number, (relation, subject, obj, confidence, pattern) in table_rows(text, FILE, 5):
         prefix, _, local = relation.partition(":")
         if prefix != "nkgeo" or not local:
             raise SourceError(f"{FILE} line {number}: the relation must be an nkgeo: property, not {relation!r}")
