@@ -88,6 +88,19 @@ def quote(document: Document, start: int, end: int, limit: int = 240) -> str | N
     return passage if len(passage) <= limit else passage[: limit - 1] + "…"
 
 
+def citation(docs: dict[str, Document], document: str, start: int, end: int, quote_documents: bool = True) -> dict:
+    """What a source line shows of a passage: the document's title and, when asked and the text is
+    at hand, the quoted passage (either may be missing)."""
+    doc = docs.get(document)
+    if doc is None:
+        return {}
+    found = {"title": doc.title}
+    passage = quote(doc, start, end) if quote_documents else None
+    if passage:
+        found["quote"] = passage
+    return found
+
+
 def _value(row, missing, name: str):
     """A solution's value for ``name`` as a string, or ``missing`` when unbound."""
     term = row[name]

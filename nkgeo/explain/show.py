@@ -24,7 +24,7 @@ from collections import defaultdict
 from nkgeo import namespaces as ns
 from nkgeo import rdfio
 from nkgeo.explain import certainty
-from nkgeo.explain.documents import documents, quote
+from nkgeo.explain.documents import citation, documents
 from nkgeo.explain.provenance import Statement, labels, statements, statements_of
 
 _CLAIMS = "SELECT DISTINCT ?c WHERE { %s ?c a nkgeo:Claim }"
@@ -45,13 +45,7 @@ class References:
         if key not in self.numbers:
             self.numbers[key] = len(self.entries) + 1
             entry = {"n": self.numbers[key], "document": st.document.rsplit("/", 1)[-1], "start": st.start, "end": st.end}
-            doc = self.docs.get(st.document)
-            if doc is not None:
-                entry["title"] = doc.title
-                if self.quote_documents:
-                    passage = quote(doc, st.start, st.end)
-                    if passage:
-                        entry["quote"] = passage
+            entry.update(citation(self.docs, st.document, st.start, st.end, self.quote_documents))
             self.entries.append(entry)
         return self.numbers[key]
 

@@ -20,7 +20,7 @@ from nkgeo import namespaces as ns
 from nkgeo import rdfio
 from nkgeo.errors import NkgeoError
 from nkgeo.explain.certainty import STATED_RANK, record_of, vocabulary
-from nkgeo.explain.documents import documents, quote
+from nkgeo.explain.documents import citation, documents
 from nkgeo.explain.provenance import source_lines, statements
 
 MAX_DEPTH = 25
@@ -148,13 +148,7 @@ class Explainer:
                     entry["qualifier"] = st.qualifier
                 qualifiers = (st.mode, st.status, st.agents[0] if st.agents else None, st.during, st.time, st.frequency)
                 entry.update({name: value for name, value in zip(QUALIFIERS, qualifiers, strict=True) if value is not None})
-                doc = self.documents.get(st.document)
-                if doc is not None:
-                    entry["title"] = doc.title
-                    if self.quote_documents:
-                        passage = quote(doc, st.start, st.end)
-                        if passage:
-                            entry["quote"] = passage
+                entry.update(citation(self.documents, st.document, st.start, st.end, self.quote_documents))
             sources.append(entry)
         return sources
 
