@@ -413,7 +413,8 @@ def export(fmt, graphs, with_evidence, output):
 
 
 @cli.command("validate", short_help="Check the graph against the SHACL shapes and checks.")
-@click.option("--format", "fmt", type=click.Choice(["text", "turtle"]), default="text", show_default=True, help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True,
+              help="Report format: text for people, a SHACL results graph in Turtle, or JSON for programs.")
 def validate(fmt):
     """Check the graph against the SHACL shapes and SPARQL checks of ontology/.
 
@@ -426,6 +427,7 @@ def validate(fmt):
     \b
     Example:
         nkgeo validate
+        nkgeo validate --format json
     """
     try:
         from nkgeo.build.cache import CompiledDataset
@@ -441,6 +443,10 @@ def validate(fmt):
 
         prefixes = {**ns.PREFIXES, "sh": ns.SH_NS, "shapes": SHAPES_NS}
         emit(rdfio.serialize(rdfio.from_rdflib_quads(report.results_graph), "turtle", prefixes), None)
+    elif fmt == "json":
+        import json
+
+        emit(json.dumps(report.summary(), ensure_ascii=False, indent=2) + "\n", None)
     else:
         emit(report.text if report.text.endswith("\n") else report.text + "\n", None)
     sys.exit(0 if report.conforms else 1)

@@ -201,6 +201,23 @@ def test_validate_reads_the_compiled_dataset(invoke, tiny_project, monkeypatch):
     assert turtle.exit_code == 1 and "sh:conforms false" in turtle.output and "shapes:S02-city-located" in turtle.output
 
 
+def test_validate_writes_json_for_programs(invoke, tiny_project):
+    import json
+
+    conforming = invoke("validate", "--format", "json")
+    assert conforming.exit_code == 0, conforming.output
+    assert json.loads(conforming.stdout) == {"conforms": True, "problems": 0, "violations": []}
+    add_stray_city(tiny_project)
+    failing = invoke("validate", "--format", "json")
+    assert failing.exit_code == 1
+    report = json.loads(failing.stdout)
+    assert report["conforms"] is False and report["problems"] == len(report["violations"]) == 1
+    [violation] = report["violations"]
+    assert violation["name"] == "S02-city-located" and violation["severity"] == "Violation"
+    assert violation["focus"] and violation["message"]
+    assert invoke("validate", "--format", "yaml").exit_code == 2
+
+
 def test_broken_shapes_are_reported_by_build_validate_and_queries(invoke, tiny_project, monkeypatch):
     from nkgeo.build import cache
 

@@ -91,6 +91,11 @@ class ValidationReport:
         """The report as a SHACL results graph (rdflib), as pySHACL writes one."""
         return _results_graph(self.conforms, self.results)
 
+    def summary(self) -> dict:
+        """The report for programs (``nkgeo validate --format json``): the verdict and each problem's
+        shape or check, focus, path, value, message and severity, as the text report words them."""
+        return {"conforms": self.conforms, "problems": len(self.violations), "violations": [asdict(v) for v in self.violations]}
+
     def to_json(self) -> dict:
         """The report as the build records it (``validation.json``): terms in N-Triples syntax."""
         return {"conforms": self.conforms, "text": self.text, "violations": [asdict(v) for v in self.violations],
