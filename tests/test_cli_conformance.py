@@ -59,6 +59,6 @@ def test_broken_data_exits_2(invoke, tiny_project):
 
 
 def test_unknown_report_format(invoke):
-    result = invoke("validate", "--format", "json")
+    result = invoke("validate", "--format", "yaml")
     assert result.exit_code == 2
     assert "Invalid value for '--format'" in result.output
