@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from nkgeo import namespaces as ns
@@ -41,6 +42,17 @@ NOT_REASONED = (ns.PROVENANCE_GRAPH, ns.INFERRED_GRAPH, ns.GRAPH_NS + "links")
 DISK_STORE_BYTES = 500_000
 BULK_LOAD_BYTES = 20_000_000
 VALIDATION_FILE = "validation.json"
+
+
+@contextmanager
+def _reading(path: Path):
+    """Parsing one source file: a parse or read error becomes a one-line SourceError naming it."""
+    try:
+        yield
+    except SyntaxError as exc:
+        raise _parse_error(path, exc) from None
+    except OSError as exc:
+        raise SourceError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
 def _parse_error(path: Path, exc: Exception) -> SourceError:
@@ -80,7 +92,7 @@ def parse_sources(sources: Sources):
     stray = 0
     for path, fmt, graph in _plan(sources):
         fixed = ox.NamedNode(graph) if graph else None
-        try:
+        with _reading(path):
             for quad in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True):
                 if fixed is not None:
                     yield ox.Quad(quad.subject, quad.predicate, quad.object, fixed)
@@ -88,10 +100,6 @@ def parse_sources(sources: Sources):
                     stray += 1
                 else:
                     yield quad
-        except SyntaxError as exc:
-            raise _parse_error(path, exc) from None
-        except OSError as exc:
-            raise SourceError(f"cannot read {path}: {exc.strerror or exc}") from None
     if stray:
         raise _stray(stray)
 
@@ -178,7 +186,7 @@ def read_sources(sources: Sources, out, engine) -> Parsed:
     stray = 0
     for path, fmt, graph in _plan(sources):
         fixed = (f"<{graph}>", _graph_kind(graph)) if graph else None
-        try:
+        with _reading(path):
             for quad in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True):
                 if fixed is None:
                     name = quad.graph_name
@@ -208,10 +216,6 @@ def read_sources(sources: Sources, out, engine) -> Parsed:
                         evidence(str(quad.subject), str(quad.predicate), str(quad.object))
                     if triple.startswith(ours):
                         unreasoned.add(triple)
-        except SyntaxError as exc:
-            raise _parse_error(path, exc) from None
-        except OSError as exc:
-            raise SourceError(f"cannot read {path}: {exc.strerror or exc}") from None
     if stray:
         raise _stray(stray)
     return parsed
